@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace TransitPairs.Cli;
+
+/// <summary>Every verb of the host, one factory each (one file per command under <c>Commands/</c>).</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        yield break;
+    }
+}
