@@ -77,6 +77,7 @@ internal sealed class GtfsLoader
     private readonly Dictionary<string, int> _tripIndex = new(StringComparer.Ordinal);
     private List<CompactStopTime>?[] _stopTimesByTrip = [];
     private bool[] _tripHasStopTimes = [];
+    private bool[] _tripHasBadRow = [];
 
     private GtfsLoader(GtfsSource source)
     {
@@ -454,14 +455,23 @@ internal sealed class GtfsLoader
     {
         _stopTimesByTrip = new List<CompactStopTime>?[Trips.Count];
         _tripHasStopTimes = new bool[Trips.Count];
+        _tripHasBadRow = new bool[Trips.Count];
         using var table = Open("stop_times.txt", "trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence");
         while (table is not null && table.Read())
         {
+            var errorsBefore = Problems.ErrorCount;
             var tripId = table.Required("trip_id");
             var stopId = table.Required("stop_id");
             var sequence = table.RequiredInt("stop_sequence", 0, int.MaxValue);
             var arrival = table.OptionalTime("arrival_time", out _);
             var departure = table.OptionalTime("departure_time", out _);
+            if (tripId is not null && _tripIndex.TryGetValue(tripId, out var known))
+            {
+                // The trip's own checks would only repeat this row's problem in other words.
+                _tripHasStopTimes[known] = true;
+                _tripHasBadRow[known] |= Problems.ErrorCount > errorsBefore;
+            }
+
             if (tripId is null || stopId is null || sequence is null)
             {
                 continue;
@@ -476,11 +486,11 @@ internal sealed class GtfsLoader
             if (!_stopIndex.TryGetValue(stopId, out var stop))
             {
                 table.Error($"Stop '{stopId}' of trip '{tripId}' is not in stops.txt.", "Add the stop to stops.txt or correct stop_id.");
+                _tripHasBadRow[trip] = true;
                 continue;
             }
 
-            _tripHasStopTimes[trip] = true;
-            if (keep[trip])
+            if (keep[trip] && !_tripHasBadRow[trip])
             {
                 (_stopTimesByTrip[trip] ??= []).Add(new CompactStopTime(sequence.Value, stop,
                     arrival?.TotalSeconds ?? -1, departure?.TotalSeconds ?? -1, table.LineNumber));
@@ -510,7 +520,7 @@ internal sealed class GtfsLoader
             }
 
             var rows = _stopTimesByTrip[t];
-            if (!keep[t] || rows is null)
+            if (!keep[t] || rows is null || _tripHasBadRow[t])
             {
                 continue;
             }

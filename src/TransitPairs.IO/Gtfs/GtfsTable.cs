@@ -26,6 +26,9 @@ internal sealed class GtfsProblems(string feedName)
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>Errors so far, listed or not: a change tells that the row just read was bad.</summary>
+    public int ErrorCount => _errors.Count + _errorsNotListed;
+
     public string Source(string file) => $"{FeedName}/{file}";
 
     public void Error(string file, string location, string problem, string fix)
