@@ -24,9 +24,15 @@ public sealed class AgencyFeedTests
     public void ReadServiceDay_AgencyFeed_MatchesKnownTripsBlocksAndPeaks(string feed) => AssertMatchesKnown(feed);
 
     [SharedBenchmarksTheory]
+    [MemberData(nameof(SmallFeeds))]
+    public void PermissiveEmptyRuns_SmallAgencyFeed_MinimumFleetByMatchingEqualsKnownMinimum(string feed) => AssertMinimumFleet(feed);
+
+    [SharedBenchmarksTheory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(AllFeeds))]
-    public void PermissiveEmptyRuns_AgencyFeed_MinimumFleetByMatchingEqualsKnownMinimum(string feed)
+    public void PermissiveEmptyRuns_AgencyFeed_MinimumFleetByMatchingEqualsKnownMinimum(string feed) => AssertMinimumFleet(feed);
+
+    private static void AssertMinimumFleet(string feed)
     {
         var known = KnownFeed.Load(feed);
         var day = GtfsReader.ReadServiceDay(known.ZipPath, known.Date, known.Filter);

@@ -11,29 +11,17 @@ internal static class MinimumFleetByMatching
 {
     public static int Of(GtfsServiceDay day, StraightLineEmptyRuns model)
     {
-        var trips = day.Trips;
+        var vehicleDay = new GtfsVehicleDay(day, model);
+        var trips = vehicleDay.Trips;
         var successors = new List<int>[trips.Length];
-        var deadheads = new Dictionary<(string, string), int>();
         for (var i = 0; i < trips.Length; i++)
         {
             successors[i] = [];
             for (var j = 0; j < trips.Length; j++)
             {
-                if (i == j || trips[j].Departure < trips[i].Arrival)
-                {
-                    continue;
-                }
-
-                var key = (trips[i].ToStopId, trips[j].FromStopId);
-                if (!deadheads.TryGetValue(key, out var seconds))
-                {
-                    var a = day.Stops[key.Item1];
-                    var b = day.Stops[key.Item2];
-                    seconds = model.Seconds(model.DistanceMetres(a.Latitude!.Value, a.Longitude!.Value, b.Latitude!.Value, b.Longitude!.Value));
-                    deadheads[key] = seconds;
-                }
-
-                if (trips[i].Arrival.TotalSeconds + (model.MinLayoverMinutes * 60) + seconds <= trips[j].Departure.TotalSeconds)
+                var ready = trips[i].ArrivalSeconds + vehicleDay.MinLayoverSeconds;
+                if (i != j && ready <= trips[j].DepartureSeconds
+                    && ready + vehicleDay.EmptyRun(trips[i].ToPlace, trips[j].FromPlace).Seconds <= trips[j].DepartureSeconds)
                 {
                     successors[i].Add(j);
                 }
