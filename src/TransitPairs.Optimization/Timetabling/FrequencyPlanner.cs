@@ -102,7 +102,7 @@ public static class FrequencyPlanner
         var bounds = direction.Headways;
         var headwayFloor = MaxHeadwayDeparturesByHour(first, last, bounds.MaxMinutes);
         var minimumFrequency = CederFrequency.MinimumFrequency(bounds.MaxMinutes);
-        var hours = ImmutableArray.CreateBuilder<HourFrequency>();
+        var bins = new List<Bin>();
         for (var hour = first / 60; hour <= last / 60; hour++)
         {
             var windowStart = Math.Max(first, hour * 60);
@@ -134,14 +134,95 @@ public static class FrequencyPlanner
                 }
             }
 
-            var patterns = direction.Patterns
-                .Select((p, i) => new PatternFrequency(p.PatternId, patternFrequencies[i].Method, patternFrequencies[i].Frequency, counts[i], p.MaxLoadAt(hour), p.Capacity))
-                .ToImmutableArray();
             var cederDirection = Math.Max(patternFrequencies.Sum(f => f.Frequency), minimumFrequency);
-            hours.Add(new HourFrequency(hour, windowStart, windowEnd, cederDirection, counts.Sum(), limit, patterns));
+            bins.Add(new Bin(hour, windowStart, windowEnd, holdsPinned ? 1 : 0, cederDirection, counts, patternFrequencies, limit));
         }
 
-        return new DirectionFrequencyPlan(direction, hours.ToImmutable());
+        FitMinimumHeadwayAcrossHours(bins, first, last, bounds.MinMinutes);
+        var hours = bins.Select(b => new HourFrequency(b.Hour, b.WindowStart, b.WindowEnd, b.CederFrequency, b.Counts.Sum(), b.Limit,
+                direction.Patterns.Select((p, i) => new PatternFrequency(p.PatternId, b.PatternFrequencies[i].Method, b.PatternFrequencies[i].Frequency, b.Counts[i], p.MaxLoadAt(b.Hour), p.Capacity)).ToImmutableArray()))
+            .ToImmutableArray();
+        return new DirectionFrequencyPlan(direction, hours);
+    }
+
+    private sealed class Bin(int hour, int windowStart, int windowEnd, int minimum, double cederFrequency, int[] counts, (FrequencyMethod Method, double Frequency)[] patternFrequencies, FrequencyLimit limit)
+    {
+        public int Hour { get; } = hour;
+
+        public int WindowStart { get; } = windowStart;
+
+        public int WindowEnd { get; } = windowEnd;
+
+        /// <summary>1 in the hours holding the first or last departure, else 0.</summary>
+        public int Minimum { get; } = minimum;
+
+        public double CederFrequency { get; } = cederFrequency;
+
+        public int[] Counts { get; } = counts;
+
+        public (FrequencyMethod Method, double Frequency)[] PatternFrequencies { get; } = patternFrequencies;
+
+        public FrequencyLimit Limit { get; set; } = limit;
+    }
+
+    /// <summary>
+    /// The per-hour cap ⌊window / h_min⌋ ignores the neighbouring hours: three buses at 20-minute
+    /// headways fit in 06:00–06:59 only if the previous hour's last bus left by 05:40. With the
+    /// first and last departures fixed, the departures fit iff, slot by slot, the earliest time
+    /// (forward pass: previous earliest + h_min, not before the hour's window) is not after the
+    /// latest time (backward pass from the last departure). Where a slot does not fit, one
+    /// departure is taken from its hour, or from the nearest earlier (then later) hour that can spare one.
+    /// </summary>
+    private static void FitMinimumHeadwayAcrossHours(List<Bin> bins, int first, int last, int minHeadway)
+    {
+        while (true)
+        {
+            var slotBins = bins.SelectMany((b, i) => Enumerable.Repeat(i, b.Counts.Sum())).ToArray();
+            if (slotBins.Length == 0)
+            {
+                return;
+            }
+
+            var earliest = new int[slotBins.Length];
+            var latest = new int[slotBins.Length];
+            for (var k = 0; k < slotBins.Length; k++)
+            {
+                earliest[k] = k == 0 ? first : Math.Max(bins[slotBins[k]].WindowStart, earliest[k - 1] + minHeadway);
+            }
+
+            for (var k = slotBins.Length - 1; k >= 0; k--)
+            {
+                latest[k] = k == slotBins.Length - 1 ? last : Math.Min(bins[slotBins[k]].WindowEnd, latest[k + 1] - minHeadway);
+            }
+
+            var conflict = -1;
+            for (var k = 0; k < slotBins.Length && conflict < 0; k++)
+            {
+                if (earliest[k] > latest[k] || earliest[k] > bins[slotBins[k]].WindowEnd || latest[k] < bins[slotBins[k]].WindowStart)
+                {
+                    conflict = k;
+                }
+            }
+
+            if (conflict < 0)
+            {
+                return;
+            }
+
+            // Take a departure from the conflict's hour, else the nearest earlier hour, else the
+            // nearest later one that can spare it.
+            var conflictBin = slotBins[conflict];
+            var donor = Enumerable.Range(0, conflictBin + 1).Reverse()
+                .Concat(Enumerable.Range(conflictBin + 1, bins.Count - conflictBin - 1))
+                .FirstOrDefault(b => bins[b].Counts.Sum() > bins[b].Minimum, -1);
+            if (donor < 0)
+            {
+                return; // Nothing left to take: the solver reports the span as infeasible.
+            }
+
+            bins[donor].Counts[IndexOfMax(bins[donor].Counts)]--;
+            bins[donor].Limit = FrequencyLimit.MinHeadway;
+        }
     }
 
     private static (FrequencyMethod Method, double Frequency) PatternHour(PatternDemand pattern, int hour)
