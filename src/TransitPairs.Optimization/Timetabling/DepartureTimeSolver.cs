@@ -13,7 +13,8 @@ namespace TransitPairs.Optimization.Timetabling;
 /// <para>Model, per direction with N departures (slots k = 0…N−1 in time order): an integer minute
 /// t_k inside the window of the hour the plan gives it; t_0 = first and t_{N−1} = last departure;
 /// h_min ≤ t_{k+1} − t_k ≤ h_max at the first terminal whatever the patterns. With several
-/// patterns, a 0/1 choice per slot and pattern keeps each hour's pattern counts.</para>
+/// patterns, a 0/1 choice per slot and pattern keeps each hour's pattern counts, except that
+/// a substitute pattern may take any departure at its penalty.</para>
 /// <para>Objective (minimised, in seconds of deviation):
 /// even headway — Σ |60·(t_k − t_{k−1}) − ideal_k|, ideal = 3600 / n of the hour (in partial hours
 /// window / n), and the mean of the two hours' ideals across an hour change, which gives Ceder's
@@ -140,9 +141,24 @@ public static class DepartureTimeSolver
 
             if (patternIds.Length > 1)
             {
+                // Each pattern keeps its count in the hour; with substitutes, a planned pattern
+                // may give departures up to them (the slot count of the hour stays).
                 for (var p = 0; p < patternIds.Length; p++)
                 {
-                    model.Add(LinearExpr.Sum(binSlots.Select(s => (LinearExpr)s.PatternChoice[p])) == bin.Patterns[p].Departures);
+                    var used = LinearExpr.Sum(binSlots.Select(s => (LinearExpr)s.PatternChoice[p]));
+                    var penalty = input.Substitutes.FirstOrDefault(s => s.PatternId == patternIds[p]);
+                    if (penalty is not null)
+                    {
+                        objective.Add(penalty.PenaltySeconds * used);
+                    }
+                    else if (input.Substitutes.IsEmpty)
+                    {
+                        model.Add(used == bin.Patterns[p].Departures);
+                    }
+                    else
+                    {
+                        model.Add(used <= bin.Patterns[p].Departures);
+                    }
                 }
             }
 

@@ -105,7 +105,9 @@ public sealed record DirectionDemand
     /// <param name="patterns">Patterns of the direction (at least one).</param>
     /// <param name="fleetDeparturesPerHour">Most departures per hour the fleet allows
     /// (fleet × 60 / cycle minutes, rounded down), or null for no limit.</param>
-    public DirectionDemand(string directionId, int firstDepartureMinute, int lastDepartureMinute, HeadwayBounds headways, ImmutableArray<PatternDemand> patterns, int? fleetDeparturesPerHour = null)
+    /// <param name="fixedDepartures">A fixed number of departures for the day (today's reported
+    /// service) instead of sizing from demand, or null. At least 1; 1 only when first = last.</param>
+    public DirectionDemand(string directionId, int firstDepartureMinute, int lastDepartureMinute, HeadwayBounds headways, ImmutableArray<PatternDemand> patterns, int? fleetDeparturesPerHour = null, int? fixedDepartures = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directionId);
         ArgumentNullException.ThrowIfNull(headways);
@@ -134,7 +136,13 @@ public sealed record DirectionDemand
             throw new ArgumentOutOfRangeException(nameof(fleetDeparturesPerHour), fleetDeparturesPerHour, "The fleet allows at least one departure per hour.");
         }
 
+        if (fixedDepartures is < 1 || (fixedDepartures == 1 && lastDepartureMinute != firstDepartureMinute) || (fixedDepartures > 1 && lastDepartureMinute == firstDepartureMinute))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fixedDepartures), fixedDepartures, "A fixed day has one departure when first = last, else two or more.");
+        }
+
         DirectionId = directionId;
+        FixedDepartures = fixedDepartures;
         FirstDepartureMinute = firstDepartureMinute;
         LastDepartureMinute = lastDepartureMinute;
         Headways = headways;
@@ -153,6 +161,9 @@ public sealed record DirectionDemand
     public ImmutableArray<PatternDemand> Patterns { get; }
 
     public int? FleetDeparturesPerHour { get; }
+
+    /// <summary>Departures of the day when fixed by policy (today's service), else null.</summary>
+    public int? FixedDepartures { get; }
 
     /// <summary>Demand at the max-load point of the direction in <paramref name="hour"/>: Σ P_m over its patterns.</summary>
     public int MaxLoadAt(int hour) => Patterns.Sum(p => p.MaxLoadAt(hour));

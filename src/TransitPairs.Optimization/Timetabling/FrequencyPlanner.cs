@@ -26,6 +26,9 @@ public enum FrequencyLimit
 
     /// <summary>Demand asked for more than the fleet allows: passengers may be left behind.</summary>
     Fleet,
+
+    /// <summary>The policy fixes the day's departures (today's service); they are spread evenly over the span.</summary>
+    FixedService,
 }
 
 /// <summary>One pattern's frequency in one hour.</summary>
@@ -100,7 +103,8 @@ public static class FrequencyPlanner
         var first = direction.FirstDepartureMinute;
         var last = direction.LastDepartureMinute;
         var bounds = direction.Headways;
-        var headwayFloor = MaxHeadwayDeparturesByHour(first, last, bounds.MaxMinutes);
+        var headwayFloor = EvenDeparturesByHour(first, last, MaxHeadwayIntervals(first, last, bounds.MaxMinutes));
+        var fixedDay = direction.FixedDepartures is { } n ? EvenDeparturesByHour(first, last, n - 1) : null;
         var minimumFrequency = CederFrequency.MinimumFrequency(bounds.MaxMinutes);
         var bins = new List<Bin>();
         for (var hour = first / 60; hour <= last / 60; hour++)
@@ -119,7 +123,14 @@ public static class FrequencyPlanner
             upper = Math.Max(upper, lower);
 
             var limit = FrequencyLimit.Demand;
-            if (demandCount < lower)
+            if (fixedDay is not null)
+            {
+                // Today's service: the count is given; it runs the busiest pattern of the hour.
+                limit = FrequencyLimit.FixedService;
+                Array.Clear(counts);
+                counts[IndexOfMax(direction.Patterns.Select(p => p.MaxLoadAt(hour)).ToArray())] = fixedDay.GetValueOrDefault(hour);
+            }
+            else if (demandCount < lower)
             {
                 limit = FrequencyLimit.MaxHeadway;
                 var busiest = IndexOfMax(direction.Patterns.Select(p => p.MaxLoadAt(hour)).ToArray());
@@ -243,14 +254,16 @@ public static class FrequencyPlanner
     }
 
     /// <summary>
-    /// Departures per hour of the sparsest day that keeps every headway within
-    /// <paramref name="maxHeadwayMinutes"/>: ⌈span / h_max⌉ + 1 departures spread evenly from the
-    /// first to the last departure (Ceder's F_m met over the span).
+    /// Intervals of the sparsest day that keeps every headway within
+    /// <paramref name="maxHeadwayMinutes"/>: ⌈span / h_max⌉ (Ceder's F_m met over the span).
     /// </summary>
-    private static Dictionary<int, int> MaxHeadwayDeparturesByHour(int first, int last, int maxHeadwayMinutes)
+    private static int MaxHeadwayIntervals(int first, int last, int maxHeadwayMinutes) =>
+        last == first ? 0 : (last - first + maxHeadwayMinutes - 1) / maxHeadwayMinutes;
+
+    /// <summary>Departures per hour of <paramref name="intervals"/> + 1 departures spread evenly from first to last.</summary>
+    private static Dictionary<int, int> EvenDeparturesByHour(int first, int last, int intervals)
     {
         var span = last - first;
-        var intervals = span == 0 ? 0 : (span + maxHeadwayMinutes - 1) / maxHeadwayMinutes;
         var byHour = new Dictionary<int, int>();
         for (var i = 0; i <= intervals; i++)
         {

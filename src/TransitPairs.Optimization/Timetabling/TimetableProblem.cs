@@ -81,10 +81,18 @@ public sealed record PatternService
     }
 }
 
-/// <summary>A direction to timetable: its frequency plan and the patterns it may run.</summary>
+/// <summary>
+/// A pattern that may run any departure in place of the planned one, at a cost: e.g. a rail-link
+/// variant that calls at the stations, chosen where it meets a train.
+/// </summary>
+/// <param name="PatternId">A pattern of the direction (listed in its demand, usually with no demand of its own).</param>
+/// <param name="PenaltySeconds">Cost of one departure run this way, in seconds of headway deviation (0 or more).</param>
+public sealed record PatternSubstitute(string PatternId, int PenaltySeconds);
+
+/// <summary>A direction to timetable: its frequency plan, the patterns it may run, and substitutes.</summary>
 public sealed record DirectionTimetableInput
 {
-    public DirectionTimetableInput(DirectionFrequencyPlan plan, ImmutableArray<PatternService> patterns)
+    public DirectionTimetableInput(DirectionFrequencyPlan plan, ImmutableArray<PatternService> patterns, ImmutableArray<PatternSubstitute> substitutes = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (patterns.IsDefaultOrEmpty)
@@ -100,13 +108,26 @@ public sealed record DirectionTimetableInput
             }
         }
 
+        substitutes = substitutes.IsDefault ? [] : substitutes;
+        foreach (var substitute in substitutes)
+        {
+            if (plan.Direction.Patterns.All(p => p.PatternId != substitute.PatternId) || substitute.PenaltySeconds < 0)
+            {
+                throw new ArgumentException($"Substitute {substitute.PatternId} is listed in the direction's demand and costs 0 or more.", nameof(substitutes));
+            }
+        }
+
         Plan = plan;
         Patterns = patterns;
+        Substitutes = substitutes;
     }
 
     public DirectionFrequencyPlan Plan { get; }
 
     public ImmutableArray<PatternService> Patterns { get; }
+
+    /// <summary>Patterns that may replace the planned pattern of any departure.</summary>
+    public ImmutableArray<PatternSubstitute> Substitutes { get; }
 
     public string DirectionId => Plan.Direction.DirectionId;
 

@@ -157,4 +157,26 @@ public sealed class DepartureTimeSolverTests
         Assert.Contains("headway", result.Reason, StringComparison.Ordinal);
         Assert.Empty(result.Trips);
     }
+
+    [Fact]
+    public void Solve_RailLinkSubstitute_RunsOnlyTheDepartureThatMeetsTheTrain()
+    {
+        // Express Baishan → Tonghua 70 min; the rail-link variant calls at Tonghua station after
+        // 60 min and reaches the terminal after 75. A train leaves Tonghua station at 09:30
+        // (40 passengers from the bus, 10–25 min to change): a rail-link bus leaving Baishan
+        // 08:05–08:20 makes it. Every other departure stays express (each rail-link run costs 300 s).
+        var express = new PatternDemand("express", 39, 31, [65_000], [new PatternHourLoad(8, [100]), new PatternHourLoad(9, [100])]);
+        var railLink = new PatternDemand("rail-link", 39, 31, [60_000, 5_000], []);
+        var direction = new DirectionDemand("out", Minute("07:00"), Minute("11:00"), new HeadwayBounds(15, 45), [express, railLink]);
+        var railLinkService = new PatternService("rail-link", [new PatternRunTimes(0, [new StopOffset("baishan", 0, 0), new StopOffset("tonghua-station", 60, 61), new StopOffset("tonghua", 75, 75)])]);
+        var problem = new TimetableProblem(
+            [new DirectionTimetableInput(FrequencyPlanner.Plan(direction), [Express("baishan", "tonghua", 70), railLinkService], [new PatternSubstitute("rail-link", 300)])],
+            [new RailEvent("G1 dep Tonghua 09:30", "tonghua-station", RailEventKind.TrainDeparture, Minute("09:30"), 10, 25, 40)],
+            new TimetablePreferences());
+        var result = DepartureTimeSolver.Solve(problem, OneWorker);
+        var railLinkTrip = Assert.Single(result.Trips, t => t.PatternId == "rail-link");
+        Assert.InRange(railLinkTrip.DepartureMinute, Minute("08:05"), Minute("08:20"));
+        Assert.Equal(40, TimetableKpis.Compute([direction], result.Trips, problem.RailEvents).TransferPassengersMet);
+        Assert.Empty(TimetablePolicyChecker.Check([direction], result.Trips));
+    }
 }

@@ -64,4 +64,16 @@ public sealed class FrequencyPlannerTests
         Assert.Equal(2, plan.Hours[0].Departures);
         Assert.Equal(FrequencyLimit.MinHeadway, plan.Hours[0].Limit);
     }
+
+    [Fact]
+    public void Plan_FixedTwelveDepartures_SpreadEvenlyWhateverTheDemand()
+    {
+        // Today's Baishan–Tonghua: 12 departures 06:30–18:00 (11 intervals of 62.7 min).
+        var direction = new DirectionDemand("out", Minute("06:30"), Minute("18:00"), new HeadwayBounds(30, 90),
+            [new PatternDemand("express", 39, 31, [65_000], [new PatternHourLoad(7, [200])])], fixedDepartures: 12);
+        var plan = FrequencyPlanner.Plan(direction);
+        Assert.Equal(12, plan.TotalDepartures);
+        Assert.All(plan.Hours, h => Assert.Equal(FrequencyLimit.FixedService, h.Limit));
+        Assert.Equal(1, plan.Hours.Single(h => h.Hour == 7).Departures);
+    }
 }
