@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(console);
         yield return Commands.ValidateCommand.Create(console);
+        yield return Commands.TimetableCommand.Create(console);
     }
 }
