@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        yield break;
+        yield return Commands.ValidateCommand.Create(console);
     }
 }
