@@ -13,11 +13,12 @@ namespace TransitPairs.IO.Gtfs;
 public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor, int MinLayoverMinutes)
 {
     /// <summary>
-    /// The planning default: 30 km/h, detour 1.3, 5 minutes of layover. 30 km/h is a bus running
-    /// empty through town (no stops, but urban roads); 5 minutes is a short terminal recovery.
-    /// These are estimates; pass the agency's own figures where known.
+    /// The planning default for feeds: 30 km/h, detour 1.3, no layover beyond the trip times.
+    /// 30 km/h is a bus running empty through town (no stops, but urban roads); GTFS trip times
+    /// already hold the agency's recovery time, so no layover is added. Estimates: pass the
+    /// agency's own figures where known.
     /// </summary>
-    public static readonly StraightLineEmptyRuns PlanningDefault = new(30, 1.3, 5);
+    public static readonly StraightLineEmptyRuns PlanningDefault = new(30, 1.3, 0);
 
     /// <summary>The model under which an agency's own links are all feasible: no layover beyond trip times, fast rural empty runs (80 km/h, detour 1.3).</summary>
     public static readonly StraightLineEmptyRuns Permissive = new(80, 1.3, 0);
