@@ -35,9 +35,6 @@ public sealed class GtfsVehicleDay
     /// <summary>The day's trips in <see cref="GtfsServiceDay.Trips"/> order, by place index and seconds.</summary>
     public ImmutableArray<PlaceTrip> Trips { get; }
 
-    /// <summary>Least layover between two trips of one vehicle, seconds.</summary>
-    public int MinLayoverSeconds => Model.MinLayoverMinutes * 60;
-
     /// <summary>The empty run between two places under <see cref="Model"/>: seconds (rounded up) and metres; zero at the same place.</summary>
     public (int Seconds, int Metres) EmptyRun(int fromPlace, int toPlace)
     {

@@ -9,19 +9,18 @@ namespace TransitPairs.IO.Gtfs;
 /// </summary>
 /// <param name="SpeedKmh">Average empty-run speed, km/h (above 0).</param>
 /// <param name="DetourFactor">Road distance over straight-line distance (1 or more). Road networks typically give 1.2–1.4 (circuity factors measured by Ballou, Rahardja and Sakai, Transportation Research A 36(9), 2002).</param>
-/// <param name="MinLayoverMinutes">Least time from one trip's arrival to the next trip's departure on the same vehicle, minutes (0 or more), on top of the empty run.</param>
-public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor, int MinLayoverMinutes)
+/// The least layover between trips is a scheduling rule, not part of this model.
+public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor)
 {
     /// <summary>
-    /// The planning default for feeds: 30 km/h, detour 1.3, no layover beyond the trip times.
-    /// 30 km/h is a bus running empty through town (no stops, but urban roads); GTFS trip times
-    /// already hold the agency's recovery time, so no layover is added. Estimates: pass the
-    /// agency's own figures where known.
+    /// The planning default for feeds: 30 km/h, detour 1.3. 30 km/h is a bus running empty
+    /// through town (no stops, but urban roads). An estimate: pass the agency's own figures where
+    /// known.
     /// </summary>
-    public static readonly StraightLineEmptyRuns PlanningDefault = new(30, 1.3, 0);
+    public static readonly StraightLineEmptyRuns PlanningDefault = new(30, 1.3);
 
-    /// <summary>The model under which an agency's own links are all feasible: no layover beyond trip times, fast rural empty runs (80 km/h, detour 1.3).</summary>
-    public static readonly StraightLineEmptyRuns Permissive = new(80, 1.3, 0);
+    /// <summary>The model to compare with agencies' own blocks: fast rural empty runs (80 km/h, detour 1.3); used with no layover beyond trip times.</summary>
+    public static readonly StraightLineEmptyRuns Permissive = new(80, 1.3);
 
     public double SpeedKmh { get; } = SpeedKmh > 0 && double.IsFinite(SpeedKmh)
         ? SpeedKmh
@@ -31,9 +30,6 @@ public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor,
         ? DetourFactor
         : throw new ArgumentOutOfRangeException(nameof(DetourFactor), DetourFactor, "The detour factor is 1 or more (a road is never shorter than the straight line).");
 
-    public int MinLayoverMinutes { get; } = MinLayoverMinutes >= 0
-        ? MinLayoverMinutes
-        : throw new ArgumentOutOfRangeException(nameof(MinLayoverMinutes), MinLayoverMinutes, "The minimum layover is 0 minutes or more.");
 
     /// <summary>Empty-run road distance in whole metres (rounded to nearest).</summary>
     public int DistanceMetres(GeoPoint from, GeoPoint to) => (int)Math.Round(from.DistanceMetresTo(to) * DetourFactor);
@@ -43,5 +39,5 @@ public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor,
 
     /// <summary>One line that states the model, for outputs and reports.</summary>
     public string Describe() =>
-        FormattableString.Invariant($"straight-line distance × {DetourFactor} at {SpeedKmh} km/h, minimum layover {MinLayoverMinutes} min");
+        FormattableString.Invariant($"straight-line distance × {DetourFactor} at {SpeedKmh} km/h");
 }

@@ -49,7 +49,7 @@ public sealed class AgencyFeedTests
             .GroupBy(t => t.BlockId!, StringComparer.Ordinal)
             .SelectMany(block => block.OrderBy(t => t.Departure).Zip(block.OrderBy(t => t.Departure).Skip(1)))
             .Select(link => (From: vehicleDay.Trips[index[link.First.TripId]], To: vehicleDay.Trips[index[link.Second.TripId]], link))
-            .Where(l => l.From.ArrivalSeconds + vehicleDay.MinLayoverSeconds + vehicleDay.EmptyRun(l.From.ToPlace, l.To.FromPlace).Seconds > l.To.DepartureSeconds)
+            .Where(l => l.From.ArrivalSeconds + vehicleDay.EmptyRun(l.From.ToPlace, l.To.FromPlace).Seconds > l.To.DepartureSeconds)
             .Select(l => $"{l.link.First.TripId} → {l.link.Second.TripId}");
         Assert.Equal(refused, string.Join(", ", infeasible));
     }
@@ -58,7 +58,7 @@ public sealed class AgencyFeedTests
     {
         var known = KnownFeed.Load(feed);
         var day = GtfsReader.ReadServiceDay(known.ZipPath, known.Date, known.Filter);
-        Assert.Equal(known.MinFleetPermissive, MinimumFleetByMatching.Of(day, StraightLineEmptyRuns.Permissive));
+        Assert.Equal(known.MinFleetPermissive, MinimumFleetByMatching.Of(day, StraightLineEmptyRuns.Permissive, minLayoverSeconds: 0));
     }
 
     private static void AssertMatchesKnown(string feed)
