@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        yield break;
+        yield return Commands.ScheduleCommand.Create(console);
+        yield return Commands.MdvspCommand.Create(console);
     }
 }
