@@ -128,6 +128,12 @@ public sealed class ValidateCommandTests
         ["missing corridor file"] = (
             w => w.EditJson("scenarios/siping-liaoyuan.json", s => s["corridors"]!["siping-liaoyuan"]!["$include"] = "../corridors/siping.json"),
             "scenarios/siping-liaoyuan-winter.json", "scenarios/siping-liaoyuan.json: $.corridors.siping-liaoyuan.$include: The file"),
+        ["corridor without stops"] = (
+            w => w.EditJson("corridors/baishan-tonghua.json", c => c["stops"] = new JsonObject()),
+            "scenarios/baishan-tonghua.json", "corridors/baishan-tonghua.json: $.terminalA: The terminal 'baishan-terminal' is not among the corridor's stops."),
+        ["empty scenario"] = (
+            w => w.Write("scenarios/empty.json", "{}"),
+            "scenarios/empty.json", "scenarios/empty.json: $.corridors: 'corridors' is missing."),
         ["occupancy above 150 %"] = (
             w => w.EditJson("scenarios/siping-liaoyuan.json", s => s["policy"]!["desiredOccupancy"] = 2.5),
             "scenarios/siping-liaoyuan.json", "scenarios/siping-liaoyuan.json: $.policy.desiredOccupancy: 'desiredOccupancy' is 2.5; it must lie between 0.05 and 1.5."),
