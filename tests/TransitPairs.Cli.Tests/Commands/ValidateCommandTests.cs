@@ -49,6 +49,9 @@ public sealed class ValidateCommandTests
         ["malformed JSON"] = (
             w => w.Write("scenarios/broken.json", "{\n  \"name\": \"broken\",\n  \"season\": \"summer\",,\n}\n"),
             "scenarios/broken.json", "scenarios/broken.json: line 3, column 22: The file is not valid JSON"),
+        ["key written twice"] = (
+            w => w.Write("scenarios/twice.json", "{\n  \"base\": \"siping-liaoyuan.json\",\n  \"season\": \"winter\",\n  \"season\": \"summer\"\n}\n"),
+            "scenarios/twice.json", "scenarios/twice.json: line 4: The key \"season\" appears twice in one object."),
         ["unknown stop in a pattern"] = (
             w => w.EditJson("corridors/siping-liaoyuan.json", c => c["patterns"]!["local"]!["stops"]![1]!["stop"] = "dongfeng"),
             "scenarios/siping-liaoyuan.json", "corridors/siping-liaoyuan.json: $.patterns.local.stops[1].stop: Pattern 'local' stops at 'dongfeng'"),
