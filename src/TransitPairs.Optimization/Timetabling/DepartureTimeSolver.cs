@@ -110,7 +110,7 @@ public static class DepartureTimeSolver
 
     private sealed record DirectionModel(DirectionTimetableInput Input, Slot[] Slots);
 
-    private sealed record TransferTerm(RailEvent Event, BoolVar Met);
+    private sealed record TransferTerm(TransferEvent Event, BoolVar Met);
 
     private static DirectionModel BuildDirection(CpModel model, DirectionTimetableInput input, TimetablePreferences preferences, List<LinearExpr> objective)
     {
@@ -323,13 +323,13 @@ public static class DepartureTimeSolver
                         // (not at its last stop), and bring passengers to a departing train only
                         // where it arrives (not at its first stop).
                         if (index < 0
-                            || (railEvent.Kind == RailEventKind.TrainArrival && index == stops.Length - 1)
-                            || (railEvent.Kind == RailEventKind.TrainDeparture && index == 0))
+                            || (railEvent.Kind == TransferEventKind.TrainArrival && index == stops.Length - 1)
+                            || (railEvent.Kind == TransferEventKind.TrainDeparture && index == 0))
                         {
                             continue;
                         }
 
-                        var offset = railEvent.Kind == RailEventKind.TrainArrival ? stops[index].DepartureMinutes : stops[index].ArrivalMinutes;
+                        var offset = railEvent.Kind == TransferEventKind.TrainArrival ? stops[index].DepartureMinutes : stops[index].ArrivalMinutes;
                         var lo = from - offset;
                         var hi = to - offset;
                         if (hi < bin.WindowStartMinute || lo > bin.WindowEndMinute)

@@ -28,9 +28,9 @@ public sealed class TimetablePropertyTests
         select new TimetablePreferences(evenLoad ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway, clockFace);
 
     /// <summary>Trains at A (arrivals) and B (departures) across the day.</summary>
-    private static readonly Gen<RailEvent[]> RandomTrains =
+    private static readonly Gen<TransferEvent[]> RandomTrains =
         Gen.Select(Gen.Bool, Gen.Int[5 * 60, 22 * 60], Gen.Int[0, 10], Gen.Int[5, 30], Gen.Int[0, 60])
-            .Select(t => new RailEvent($"train {t.Item2}", t.Item1 ? "A" : "B", t.Item1 ? RailEventKind.TrainArrival : RailEventKind.TrainDeparture, t.Item2, t.Item3, t.Item3 + t.Item4, t.Item5))
+            .Select(t => new TransferEvent($"train {t.Item2}", t.Item1 ? "A" : "B", t.Item1 ? TransferEventKind.TrainArrival : TransferEventKind.TrainDeparture, t.Item2, t.Item3, t.Item3 + t.Item4, t.Item5))
             .Array[0, 4];
 
     [Fact]
