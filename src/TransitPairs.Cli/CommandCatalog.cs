@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(console);
         yield return Commands.ValidateCommand.Create(console);
+        yield return Commands.ShowCommand.Create(console);
+        yield return Commands.TimetableCommand.Create(console);
     }
 }
