@@ -17,7 +17,7 @@ public sealed class AllocationProblem
     /// <param name="weights">Objective weights; <see cref="AllocationWeights.Default"/> when null.</param>
     public AllocationProblem(
         ImmutableArray<AllocationCorridor> corridors,
-        ImmutableArray<ChargerSite> chargerSites,
+        ImmutableArray<ChargerSiteCapacity> chargerSites,
         int? fleetSize,
         long? budgetYuan,
         AllocationWeights? weights = null)
@@ -65,7 +65,7 @@ public sealed class AllocationProblem
 
     public ImmutableArray<AllocationCorridor> Corridors { get; }
 
-    public ImmutableArray<ChargerSite> ChargerSites { get; }
+    public ImmutableArray<ChargerSiteCapacity> ChargerSites { get; }
 
     /// <summary>Buses available in total (owned and to be bought), or null for no limit.</summary>
     public int? FleetSize { get; }
@@ -251,9 +251,9 @@ public sealed record CorridorCharging
 }
 
 /// <summary>A charging site (terminal or depot) with <see cref="Points"/> charging points.</summary>
-public sealed record ChargerSite
+public sealed record ChargerSiteCapacity
 {
-    public ChargerSite(string id, int points)
+    public ChargerSiteCapacity(string id, int points)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfNegative(points);

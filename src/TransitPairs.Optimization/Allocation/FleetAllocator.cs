@@ -21,16 +21,22 @@ namespace TransitPairs.Optimization.Allocation;
 /// stretch of the day (see <see cref="CorridorCharging"/>). Every consequence of a headway
 /// (buses, waiting, unserved passengers, charger time) is a constant per boolean, so the model is
 /// a multiple-choice knapsack with a max per corridor; no products of variables.</para>
-/// <para>Why CP-SAT: measured against the same model in SCIP through the linear-solver wrapper
-/// (<see cref="MipFleetAllocator"/>, the benchmark's baseline, also a cross-check in the tests):
-/// both prove optimality on the bundled three corridors in milliseconds, and CP-SAT with one
-/// worker stays reproducible with a seed and reports a proven bound when stopped early; on
-/// generated instances of 30 corridors × 18 bands CP-SAT was faster (figures in
-/// <c>docs/fleet-allocation.md</c>). CP-SAT also needs no native banner suppression and keeps
-/// all coefficients integral, which the rounding to passenger-seconds already gives.</para>
+/// <para>Why CP-SAT (measured, <c>docs/fleet-allocation.md</c>): the same model in SCIP through
+/// the linear-solver wrapper (<see cref="MipFleetAllocator"/>, the benchmark's baseline and a
+/// second solver in the tests) and in CP-SAT, one worker, 10 s. Both prove the optimum of every
+/// instance up to 10 corridors × 6 bands in about a second or two (the bundled three corridors in
+/// milliseconds). CP-SAT needs <c>linearization_level:2</c>: with the default it stopped at a
+/// 57 % gap where SCIP proved the optimum. Beyond that neither proves optimality in 10 s and
+/// neither dominates (10 × 18 bands: CP-SAT 1.51–1.54 M against SCIP 1.59 M passenger-minutes;
+/// 30 × 18: SCIP 6.60 M against CP-SAT 6.24 M in one run and no improvement on the fallback in
+/// another). CP-SAT is kept because its integer model needs no tolerance, the lexicographic
+/// second stage is a hinted re-solve, it never prints to stdout (HiGHS does), and one worker
+/// with a seed gives the same answer every run.</para>
 /// <para>Lexicographic objective: the first solve minimises passenger-seconds; the second keeps
-/// that value (or the value found at the time limit) and minimises Σ buses × (price + 1 yuan),
-/// so a free bus is never allocated idle. Each solve gets the full time limit.</para>
+/// that value and minimises Σ buses × (price + 1 yuan), so that among plans with the same waiting
+/// the cheaper fleet wins; it runs only when the first stage proved its optimum. Each solve gets
+/// the full time limit; if the limit stops a solve before it finds a plan, the answer is the
+/// longest-headway plan (feasible whenever any plan is) with the solver's bound.</para>
 /// </remarks>
 public static class FleetAllocator
 {
@@ -39,8 +45,7 @@ public static class FleetAllocator
     /// more and one fewer per corridor (2 more solves per corridor).
     /// </summary>
     /// <exception cref="NoFeasiblePlanException">When even the longest allowed headways need more
-    /// buses, money or charger time than there is (the message says which), or when no plan is
-    /// found within the time limit.</exception>
+    /// buses, money or charger time than there is (the message says which).</exception>
     public static AllocationResult Solve(AllocationProblem problem, AllocationOptions options, bool withMarginal = true)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -52,9 +57,8 @@ public static class FleetAllocator
             throw new NoFeasiblePlanException(string.Join(" ", reasons));
         }
 
-        var solution = SolveModel(table, options, busCaps: null, hint: null)
-            ?? throw new NoFeasiblePlanException(
-                $"No allocation found within the time limit of {options.TimeLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; raise the time limit.");
+        var longest = table.LongestHeadways();
+        var solution = SolveModel(table, options, busCaps: null, longest);
         var result = ToResult(table, solution);
         if (!withMarginal)
         {
@@ -66,17 +70,17 @@ public static class FleetAllocator
         {
             var caps = solution.Buses.ToArray();
             caps[c]++;
-            var plus = SolveModel(table, options, caps, solution);
+            var plus = SolveModel(table, options, caps, solution.Choice);
             caps[c] -= 2;
-            var minus = caps[c] >= table.MinBuses(c) ? SolveModel(table, options, caps, hint: null) : null;
+            var minus = caps[c] >= table.MinBuses(c) ? SolveModel(table, options, caps, longest) : null;
             marginal.Add(new MarginalValue(
                 problem.Corridors[c].Id,
                 solution.Buses[c],
-                ToMinutes(plus?.ObjectivePassengerSeconds ?? solution.ObjectivePassengerSeconds),
+                ToMinutes(plus.ObjectivePassengerSeconds),
                 minus is null ? null : ToMinutes(minus.ObjectivePassengerSeconds),
                 result.Objective)
             {
-                ProvenOptimal = plus is { Optimal: true } && (minus is null || minus.Optimal),
+                ProvenOptimal = plus.Optimal && (minus is null || minus.Optimal),
             });
         }
 
@@ -189,10 +193,11 @@ public static class FleetAllocator
     /// <summary>
     /// Builds and solves the CP-SAT model. <paramref name="busCaps"/> null: the fleet or budget
     /// limits the buses; otherwise each corridor has at most its cap and the limits are ignored
-    /// (marginal solves). Returns null when no solution was found in the time limit or the
-    /// capped problem is infeasible.
+    /// (marginal solves). <paramref name="incumbent"/> is a feasible choice per corridor and band:
+    /// the solver's hint, and the answer (with the solver's bound) when the time limit stops the
+    /// search before it finds anything better.
     /// </summary>
-    private static Solution? SolveModel(HeadwayChoiceTable table, AllocationOptions options, int[]? busCaps, Solution? hint)
+    private static Solution SolveModel(HeadwayChoiceTable table, AllocationOptions options, int[]? busCaps, int[][] incumbent)
     {
         var problem = table.Problem;
         var model = new CpModel();
@@ -217,8 +222,7 @@ public static class FleetAllocator
                 {
                     need.AddTerm(pick[c][b][k], choices[k].BusesNeeded);
                     passenger.AddTerm(pick[c][b][k], choices[k].ObjectivePassengerSeconds);
-                    var hinted = hint is null ? k == choices.Length - 1 : k == hint.Choice[c][b];
-                    model.AddHint(pick[c][b][k], hinted ? 1 : 0);
+                    model.AddHint(pick[c][b][k], k == incumbent[c][b] ? 1 : 0);
                 }
 
                 model.Add(need <= buses[c]);
@@ -263,24 +267,32 @@ public static class FleetAllocator
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false"),
+                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false linearization_level:2"),
         };
-        model.Minimize(passenger);
-        var status = solver.Solve(model);
-        if (status is CpSolverStatus.Infeasible or CpSolverStatus.Unknown)
+        var fallback = Complete(table, incumbent);
+        for (var c = 0; c < n; c++)
         {
-            return null;
+            model.AddHint(buses[c], fallback.Buses[c]);
         }
 
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        model.Minimize(passenger);
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible or CpSolverStatus.Unknown))
         {
-            throw new InvalidOperationException($"CP-SAT rejected the allocation model: {status} {model.Validate()}");
+            // The incumbent is feasible, so INFEASIBLE or MODEL_INVALID is a fault in this code.
+            throw new InvalidOperationException($"CP-SAT answered {status} on an allocation model with a feasible plan: {model.Validate()}");
         }
 
         var optimal = status == CpSolverStatus.Optimal;
-        var objective = table.PassengerSeconds(Read(solver, pick, buses).Choice);
-        var bound = (long)Math.Round(solver.BestObjectiveBound);
-        var first = Read(solver, pick, buses);
+        var first = status == CpSolverStatus.Unknown ? fallback : Read(table, solver, pick);
+        var objective = table.PassengerSeconds(first.Choice);
+        var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
+        if (!optimal)
+        {
+            // Stopped by the time limit: a second stage would spend another full limit only to
+            // break ties; the buses already follow from the headways found.
+            return first with { ObjectivePassengerSeconds = objective, BoundPassengerSeconds = Math.Min(bound, objective) };
+        }
 
         // Second, lexicographic stage: keep the passenger objective, spend as little as possible.
         model.ClearHints();
@@ -299,15 +311,19 @@ public static class FleetAllocator
         model.Add(passenger <= objective);
         model.Minimize(busValue);
         var second = solver.Solve(model);
-        var chosen = second is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? Read(solver, pick, buses) : first;
-        var value = table.PassengerSeconds(chosen.Choice);
-        return chosen with { ObjectivePassengerSeconds = value, BoundPassengerSeconds = Math.Min(bound, value), Optimal = optimal };
+        var chosen = second is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? Read(table, solver, pick) : first;
+        return chosen with { ObjectivePassengerSeconds = objective, BoundPassengerSeconds = objective, Optimal = true };
     }
 
-    private static Solution Read(CpSolver solver, CpBoolVar[][][] pick, CpIntVar[] buses)
+    /// <summary>The headways of the solver's solution.</summary>
+    private static Solution Read(HeadwayChoiceTable table, CpSolver solver, CpBoolVar[][][] pick) =>
+        Complete(table, [.. pick.Select(bands => bands.Select(ks => Array.FindIndex(ks, solver.BooleanValue)).ToArray())]);
+
+    /// <summary>A plan from a choice per corridor and band; each corridor's buses are what its busiest band needs.</summary>
+    private static Solution Complete(HeadwayChoiceTable table, int[][] choice)
     {
-        var choice = pick.Select(bands => bands.Select(ks => Array.FindIndex(ks, solver.BooleanValue)).ToArray()).ToArray();
-        return new Solution(choice, [.. buses.Select(v => (int)solver.Value(v))], 0, 0, false);
+        var buses = choice.Select((bands, c) => bands.Select((k, b) => table.Choices[c][b][k].BusesNeeded).Max()).ToArray();
+        return new Solution(choice, buses, 0, 0, false);
     }
 
     /// <summary>Chosen choice index per corridor and band, buses per corridor, objective and bound in passenger-seconds.</summary>

@@ -78,6 +78,10 @@ internal sealed class HeadwayChoiceTable
         Enumerable.Range(0, Choices.Length)
             .Sum(c => Enumerable.Range(0, Choices[c].Length).Sum(b => Choices[c][b][choice[c][b]].ObjectivePassengerSeconds));
 
+    /// <summary>The longest allowed headway in every band: feasible whenever any plan is (fewest buses, least charging).</summary>
+    public int[][] LongestHeadways() =>
+        [.. Choices.Select(bands => bands.Select(choices => choices.Length - 1).ToArray())];
+
     /// <summary>Most buses corridor <paramref name="corridor"/> can use: its busiest band at its shortest headway.</summary>
     public int MaxBuses(int corridor) => Choices[corridor].Max(band => band.Max(choice => choice.BusesNeeded));
 

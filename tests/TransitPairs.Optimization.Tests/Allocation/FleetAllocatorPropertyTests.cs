@@ -22,7 +22,7 @@ public sealed class FleetAllocatorPropertyTests
         from budgetMillions in Gen.Frequency((2, Gen.Const((int?)null)), (1, Gen.Int[0, 8].Select(n => (int?)n)))
         select new AllocationProblem(
             [.. corridors.Select((c, i) => c(i))],
-            [new ChargerSite("S", points)],
+            [new ChargerSiteCapacity("S", points)],
             fleet,
             budgetMillions * 1_000_000L);
 

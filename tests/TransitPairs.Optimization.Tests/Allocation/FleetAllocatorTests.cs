@@ -129,7 +129,7 @@ public sealed class FleetAllocatorTests
             new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, charging),
             new AllocationCorridor("B", [DayBand(120, 25, 30, 60)], 40, 0, 1_800_000, charging));
 
-        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSite("Songyuan", 1)], null, null), Options);
+        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options);
 
         Assert.Equal("A 4 buses: day 30' | B 2 buses: day 60'", Summary(result));
     }
@@ -141,7 +141,7 @@ public sealed class FleetAllocatorTests
         var corridors = ImmutableArray.Create(new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, charging));
 
         var error = Assert.Throws<NoFeasiblePlanException>(() =>
-            FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSite("Songyuan", 1)], null, null), Options));
+            FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options));
 
         Assert.Contains("Charger site Songyuan (1 points) is overbooked 06:00–18:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("need 80 charger-minutes per hour, the site has 60", error.Message, StringComparison.Ordinal);
