@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        yield break;
+        yield return Commands.ValidateCommand.Create(console);
+        yield return Commands.ShowCommand.Create(console);
     }
 }

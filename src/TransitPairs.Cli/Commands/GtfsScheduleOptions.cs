@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using TransitPairs.IO.Gtfs;
+using TransitPairs.Validation;
+
+namespace TransitPairs.Cli.Commands;
+
+/// <summary>
+/// The options of <c>schedule --gtfs FEED --date D</c>: which feed and day, which routes, and the
+/// empty-run model (GTFS carries no empty-run times, so the output states the model it used).
+/// </summary>
+internal sealed class GtfsScheduleOptions
+{
+    public Option<string?> Gtfs { get; } = new("--gtfs") { Description = "A GTFS feed (zip or folder): schedule the vehicles for its trips on --date." };
+
+    public Option<string?> Date { get; } = new("--date") { Description = "Service date of the GTFS feed, YYYY-MM-DD." };
+
+    public Option<string?> RouteTypes { get; } = new("--route-types") { Description = "Only routes of these GTFS route types, comma-separated (3 = bus)." };
+
+    public Option<string?> ExcludeRoutes { get; } = new("--exclude-routes") { Description = "Leave out these routes (route_id or route_short_name), comma-separated." };
+
+    public Option<double?> DeadheadSpeed { get; } = new("--deadhead-speed")
+    {
+        Description = FormattableString.Invariant($"Empty-run speed, km/h, for GTFS feeds (default {StraightLineEmptyRuns.PlanningDefault.SpeedKmh})."),
+    };
+
+    public Option<double?> DetourFactor { get; } = new("--detour-factor")
+    {
+        Description = FormattableString.Invariant($"Road over straight-line distance for GTFS empty runs (default {StraightLineEmptyRuns.PlanningDefault.DetourFactor})."),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Gtfs);
+        command.Options.Add(Date);
+        command.Options.Add(RouteTypes);
+        command.Options.Add(ExcludeRoutes);
+        command.Options.Add(DeadheadSpeed);
+        command.Options.Add(DetourFactor);
+    }
+
+    /// <summary>Reads the GTFS options (every problem at once); <paramref name="minLayoverMinutes"/> is null when not given.</summary>
+    public GtfsScheduleRequest Read(ParseResult parse, int? minLayoverMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var problems = new List<InputProblem>();
+        var feed = parse.GetValue(Gtfs)!;
+        var dateText = parse.GetValue(Date);
+        LocalDate date = default;
+        if (dateText is null)
+        {
+            problems.Add(new InputProblem("command line", "--date", "A GTFS feed needs a service date.", "Add --date YYYY-MM-DD, a day the feed's calendar covers."));
+        }
+        else if (LocalDatePattern.Iso.Parse(dateText) is { Success: true } parsed)
+        {
+            date = parsed.Value;
+        }
+        else
+        {
+            problems.Add(new InputProblem("command line", "--date", $"'{dateText}' is not a date YYYY-MM-DD.", "Write the date as YYYY-MM-DD, for example 2020-11-16."));
+        }
+
+        var types = ImmutableHashSet.CreateBuilder<int>();
+        foreach (var part in Split(parse.GetValue(RouteTypes)))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var type))
+            {
+                types.Add(type);
+            }
+            else
+            {
+                problems.Add(new InputProblem("command line", "--route-types", $"'{part}' is not a GTFS route type.", "List route types as whole numbers, comma-separated (3 = bus, 0 = tram)."));
+            }
+        }
+
+        var defaults = StraightLineEmptyRuns.PlanningDefault;
+        var speed = parse.GetValue(DeadheadSpeed) ?? defaults.SpeedKmh;
+        var detour = parse.GetValue(DetourFactor) ?? defaults.DetourFactor;
+        var layover = minLayoverMinutes ?? defaults.MinLayoverMinutes;
+        if (!(speed > 0) || speed > 200)
+        {
+            problems.Add(new InputProblem("command line", "--deadhead-speed", FormattableString.Invariant($"{speed} km/h is not an empty-run speed."), "Give a speed above 0 and at most 200 km/h."));
+        }
+
+        if (!(detour >= 1) || detour > 5)
+        {
+            problems.Add(new InputProblem("command line", "--detour-factor", FormattableString.Invariant($"{detour} is not a detour factor."), "Give a factor from 1 (straight line) to 5."));
+        }
+
+        if (layover < 0)
+        {
+            problems.Add(new InputProblem("command line", "--min-layover", $"{layover} minutes is not a layover.", "Give 0 minutes or more."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        return new GtfsScheduleRequest(feed, date, new GtfsTripFilter(types.ToImmutable(), [.. Split(parse.GetValue(ExcludeRoutes))]),
+            new StraightLineEmptyRuns(speed, detour, layover));
+    }
+
+    private static IEnumerable<string> Split(string? list) =>
+        (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>What to schedule from a GTFS feed: the feed, the day, the route filter and the empty-run model.</summary>
+internal sealed record GtfsScheduleRequest(string Feed, LocalDate Date, GtfsTripFilter Filter, StraightLineEmptyRuns EmptyRuns);

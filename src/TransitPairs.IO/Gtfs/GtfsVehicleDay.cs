@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+
+namespace TransitPairs.IO.Gtfs;
+
+/// <summary>
+/// A service day in the integer form vehicle scheduling works on: places are the stops where
+/// trips start or end (index 0..P−1, ordered by stop id), times are seconds of the service day,
+/// and empty runs come from a stated <see cref="StraightLineEmptyRuns"/> model, computed on demand
+/// (a feed may have thousands of such stops; no P×P table is built).
+/// </summary>
+public sealed class GtfsVehicleDay
+{
+    private readonly double[] _latitudes;
+    private readonly double[] _longitudes;
+
+    public GtfsVehicleDay(GtfsServiceDay day, StraightLineEmptyRuns model)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(model);
+        Day = day;
+        Model = model;
+        Places = day.Trips.SelectMany(t => new[] { t.FromStopId, t.ToStopId }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        var index = Places.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        _latitudes = [.. Places.Select(id => day.Stops[id].Latitude ?? 0)];
+        _longitudes = [.. Places.Select(id => day.Stops[id].Longitude ?? 0)];
+        Trips = [.. day.Trips.Select(t => new PlaceTrip(index[t.FromStopId], t.Departure.TotalSeconds, index[t.ToStopId], t.Arrival.TotalSeconds))];
+    }
+
+    public GtfsServiceDay Day { get; }
+
+    public StraightLineEmptyRuns Model { get; }
+
+    /// <summary>Stop ids of the places, by index.</summary>
+    public ImmutableArray<string> Places { get; }
+
+    /// <summary>The day's trips in <see cref="GtfsServiceDay.Trips"/> order, by place index and seconds.</summary>
+    public ImmutableArray<PlaceTrip> Trips { get; }
+
+    /// <summary>Least layover between two trips of one vehicle, seconds.</summary>
+    public int MinLayoverSeconds => Model.MinLayoverMinutes * 60;
+
+    /// <summary>The empty run between two places under <see cref="Model"/>: seconds (rounded up) and metres; zero at the same place.</summary>
+    public (int Seconds, int Metres) EmptyRun(int fromPlace, int toPlace)
+    {
+        if (fromPlace == toPlace)
+        {
+            return (0, 0);
+        }
+
+        var metres = Model.DistanceMetres(_latitudes[fromPlace], _longitudes[fromPlace], _latitudes[toPlace], _longitudes[toPlace]);
+        return (Model.Seconds(metres), metres);
+    }
+
+    /// <summary>A trip by place index: it leaves <c>FromPlace</c> at <c>DepartureSeconds</c> and reaches <c>ToPlace</c> at <c>ArrivalSeconds</c>.</summary>
+    public readonly record struct PlaceTrip(int FromPlace, int DepartureSeconds, int ToPlace, int ArrivalSeconds);
+}

@@ -1,0 +1,303 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace TransitPairs.IO.Reports;
+
+/// <summary>
+/// Draws a <see cref="PlanReport"/> as one self-contained HTML page: inline CSS and SVG, no
+/// network, no external fonts (the browser's CJK font renders Chinese names). A few lines of
+/// script check on load that every chart drew something and record script errors in
+/// <c>body[data-check]</c> / <c>body[data-errors]</c>, so a headless browser can verify the page.
+/// </summary>
+public static class HtmlReportWriter
+{
+    private const int ChartWidth = 1100;
+    private const int LeftMargin = 170;
+    private const int RightMargin = 20;
+
+    private static readonly string[] PatternColours =
+        ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+
+    /// <summary>The HTML page of one plan.</summary>
+    public static string Render(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        Open(html, report.Title);
+        html.Append("<h1>").Append(Encode(report.Title)).Append("</h1>\n");
+        html.Append("<p class=\"sub\">").Append(Encode(report.Subtitle)).Append("</p>\n");
+        html.Append("<h2>Key figures</h2>\n");
+        KpiTable(html, ["Value"], report.Kpis);
+        Notes(html, report.Notes);
+        AppendCharts(html, report, idPrefix: "p0");
+        Close(html);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The HTML page of a comparison: the KPI table with one column per scenario (and the
+    /// differences the caller put in it), then each scenario's charts side by side.
+    /// </summary>
+    public static string RenderComparison(string title, IReadOnlyList<string> columns, ImmutableArray<KpiRow> table, IReadOnlyList<PlanReport> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var html = new StringBuilder();
+        Open(html, title);
+        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        html.Append("<h2>Key figures side by side</h2>\n");
+        KpiTable(html, columns, table);
+        html.Append("<div class=\"side\">\n");
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            html.Append("<section class=\"col\"><h2>").Append(Encode(scenarios[i].Title)).Append("</h2>\n");
+            html.Append("<p class=\"sub\">").Append(Encode(scenarios[i].Subtitle)).Append("</p>\n");
+            AppendCharts(html, scenarios[i], idPrefix: "p" + i.ToString(CultureInfo.InvariantCulture));
+            html.Append("</section>\n");
+        }
+
+        html.Append("</div>\n");
+        Close(html);
+        return html.ToString();
+    }
+
+    private static void AppendCharts(StringBuilder html, PlanReport report, string idPrefix)
+    {
+        foreach (var marey in report.Marey)
+        {
+            html.Append("<h2>Time-space diagram: ").Append(Encode(marey.Name)).Append("</h2>\n");
+            Marey(html, marey, idPrefix);
+        }
+
+        html.Append("<h2>Vehicle blocks</h2>\n");
+        Gantt(html, report.Gantt);
+        html.Append("<h2>Hourly load against capacity</h2>\n");
+        foreach (var load in report.Loads)
+        {
+            Load(html, load);
+        }
+    }
+
+    private static void Open(StringBuilder html, string title)
+    {
+        html.Append("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n");
+        html.Append("""
+<style>
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:24px;color:#222;max-width:1200px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}.sub{color:#555;margin:0 0 12px}
+table.kpi{border-collapse:collapse;font-size:13px}table.kpi td,table.kpi th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:right}
+table.kpi td:first-child,table.kpi th:first-child{text-align:left}
+svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke:#e5e5e5}.axis{stroke:#888}
+.legend span{display:inline-block;margin-right:14px;font-size:12px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
+.side{display:flex;gap:16px}.side .col{flex:1;min-width:0}.side svg{width:100%;height:auto}.notes{font-size:12px;color:#555}
+</style></head>
+<body>
+
+""");
+    }
+
+    private static void Close(StringBuilder html)
+    {
+        html.Append("""
+<script>
+(function () {
+  var errors = [];
+  window.addEventListener('error', function (e) { errors.push(e.message); document.body.dataset.errors = errors.join(' | '); });
+  var problems = [];
+  if (document.querySelectorAll('.marey-trip').length === 0) problems.push('empty time-space diagram');
+  if (document.querySelectorAll('.gantt-seg').length === 0) problems.push('empty vehicle blocks chart');
+  if (document.querySelectorAll('.load-bar').length === 0) problems.push('empty load profile');
+  document.body.dataset.check = problems.length === 0 ? 'ok' : problems.join('; ');
+})();
+</script>
+</body></html>
+
+""");
+    }
+
+    private static void KpiTable(StringBuilder html, IReadOnlyList<string> columns, ImmutableArray<KpiRow> rows)
+    {
+        html.Append("<table class=\"kpi\"><thead><tr><th>KPI</th>");
+        foreach (var column in columns)
+        {
+            html.Append("<th>").Append(Encode(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr><td>").Append(Encode(row.Name)).Append("</td>");
+            foreach (var value in row.Values)
+            {
+                html.Append("<td>").Append(Encode(value)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void Notes(StringBuilder html, ImmutableArray<string> notes)
+    {
+        if (notes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"notes\">");
+        foreach (var note in notes)
+        {
+            html.Append("<li>").Append(Encode(note)).Append("</li>");
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    /// <summary>Hours shown: from the hour before the first event to the hour after the last.</summary>
+    private static (int From, int To) HourRange(IEnumerable<int> seconds)
+    {
+        var list = seconds.ToList();
+        if (list.Count == 0)
+        {
+            return (5, 23);
+        }
+
+        return (Math.Max(0, (list.Min() / 3600) - 0), Math.Min(48, (list.Max() / 3600) + 1));
+    }
+
+    private static void TimeAxis(StringBuilder html, int fromHour, int toHour, double top, double bottom, Func<int, double> x)
+    {
+        for (var h = fromHour; h <= toHour; h++)
+        {
+            var px = x(h * 3600);
+            html.Append(Svg($"<line class=\"grid\" x1=\"{px:0.#}\" y1=\"{top:0.#}\" x2=\"{px:0.#}\" y2=\"{bottom:0.#}\"/>"));
+            html.Append(Svg($"<text x=\"{px:0.#}\" y=\"{bottom + 14:0.#}\" text-anchor=\"middle\">{h:00}</text>"));
+        }
+    }
+
+    private static void Marey(StringBuilder html, MareyDiagram marey, string idPrefix)
+    {
+        const double top = 12;
+        var height = Math.Max(160, 40 * marey.Stations.Length);
+        var bottom = top + height;
+        var (fromHour, toHour) = HourRange(marey.Trips.SelectMany(t => t.Points.Select(p => p.Seconds)));
+        var maxKm = marey.Stations.IsDefaultOrEmpty ? 1 : Math.Max(1, marey.Stations.Max(s => s.DistanceKm));
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        double Y(double km) => top + (height * km / maxKm);
+
+        var patterns = marey.Trips.Select(t => t.Pattern).Distinct(StringComparer.Ordinal).ToList();
+        Legend(html, patterns.Select((p, i) => (p, PatternColours[i % PatternColours.Length])));
+        html.Append(Svg($"<svg class=\"marey\" id=\"{idPrefix}-marey\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        foreach (var station in marey.Stations)
+        {
+            var y = Y(station.DistanceKm);
+            html.Append(Svg($"<line class=\"grid\" x1=\"{LeftMargin}\" y1=\"{y:0.#}\" x2=\"{ChartWidth - RightMargin}\" y2=\"{y:0.#}\"/>"));
+            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">")).Append(Encode(station.Label)).Append("</text>\n");
+        }
+
+        foreach (var trip in marey.Trips)
+        {
+            var colour = PatternColours[patterns.IndexOf(trip.Pattern) % PatternColours.Length];
+            var points = string.Join(' ', trip.Points.Select(p => Svg($"{X(p.Seconds):0.#},{Y(p.DistanceKm):0.#}")));
+            html.Append(Svg($"<polyline class=\"marey-trip\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\" points=\"{points}\"><title>"))
+                .Append(Encode(trip.TripId + " (" + trip.Pattern + ")")).Append("</title></polyline>\n");
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    private static readonly ImmutableDictionary<GanttKind, (string Colour, string Name)> GanttStyle =
+        new Dictionary<GanttKind, (string, string)>
+        {
+            [GanttKind.Trip] = ("#1f77b4", "trip in service"),
+            [GanttKind.Deadhead] = ("#ff7f0e", "empty run"),
+            [GanttKind.Layover] = ("#c7c7c7", "layover"),
+            [GanttKind.Charge] = ("#2ca02c", "charging"),
+            [GanttKind.PullOut] = ("#9467bd", "pull-out"),
+            [GanttKind.PullIn] = ("#8c564b", "pull-in"),
+        }.ToImmutableDictionary();
+
+    private static void Gantt(StringBuilder html, GanttChart gantt)
+    {
+        const double top = 6;
+        const double rowHeight = 18;
+        var bottom = top + (rowHeight * Math.Max(1, gantt.Vehicles.Length));
+        var (fromHour, toHour) = HourRange(gantt.Vehicles.SelectMany(v => v.Segments.SelectMany(s => new[] { s.StartSeconds, s.EndSeconds })));
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        Legend(html, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
+        html.Append(Svg($"<svg class=\"gantt\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        for (var row = 0; row < gantt.Vehicles.Length; row++)
+        {
+            var vehicle = gantt.Vehicles[row];
+            var y = top + (row * rowHeight);
+            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(vehicle.VehicleId + " · " + vehicle.VehicleType)).Append("</text>\n");
+            foreach (var segment in vehicle.Segments)
+            {
+                var (colour, name) = GanttStyle[segment.Kind];
+                var x1 = X(segment.StartSeconds);
+                var width = Math.Max(1.0, X(segment.EndSeconds) - x1);
+                var inset = segment.Kind is GanttKind.Trip or GanttKind.Charge ? 2 : 5;
+                html.Append(Svg($"<rect class=\"gantt-seg\" x=\"{x1:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{rowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
+                    .Append(Encode($"{name} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}")).Append("</title></rect>\n");
+            }
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    private static void Load(StringBuilder html, LoadProfile load)
+    {
+        const double top = 10;
+        const double height = 150;
+        var bottom = top + height;
+        var hours = load.Hours.OrderBy(h => h.Hour).ToList();
+        if (hours.Count == 0)
+        {
+            return;
+        }
+
+        var fromHour = hours[0].Hour;
+        var toHour = hours[^1].Hour + 1;
+        var max = Math.Max(1, hours.Max(h => Math.Max(h.Passengers, h.Capacity)));
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        double Y(double v) => bottom - (height * v / max);
+        html.Append("<p class=\"sub\">").Append(Encode(load.Direction)).Append("</p>\n");
+        Legend(html, [("passengers at the max-load point", "#6baed6"), ("places offered", "#d62728")]);
+        html.Append(Svg($"<svg class=\"load\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{top + 8:0.#}\" text-anchor=\"end\">{max:0} pax/h</text>\n"));
+        var capacityPath = new StringBuilder();
+        foreach (var hour in hours)
+        {
+            var x1 = X(hour.Hour * 3600) + 2;
+            var x2 = X((hour.Hour + 1) * 3600) - 2;
+            html.Append(Svg($"<rect class=\"load-bar\" x=\"{x1:0.#}\" y=\"{Y(hour.Passengers):0.#}\" width=\"{x2 - x1:0.#}\" height=\"{bottom - Y(hour.Passengers):0.#}\" fill=\"#6baed6\"><title>{hour.Hour:00}:00 {hour.Passengers:0} passengers, {hour.Capacity:0} places</title></rect>\n"));
+            capacityPath.Append(Svg($"{(capacityPath.Length == 0 ? "M" : "L")}{x1 - 2:0.#},{Y(hour.Capacity):0.#}L{x2 + 2:0.#},{Y(hour.Capacity):0.#}"));
+        }
+
+        html.Append("<path fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" d=\"").Append(capacityPath).Append("\"/>\n</svg>\n");
+    }
+
+    private static void Legend(StringBuilder html, IEnumerable<(string Name, string Colour)> entries)
+    {
+        html.Append("<div class=\"legend\">");
+        foreach (var (name, colour) in entries)
+        {
+            html.Append("<span><i style=\"background:").Append(colour).Append("\"></i>").Append(Encode(name)).Append("</span>");
+        }
+
+        html.Append("</div>\n");
+    }
+
+    private static string Clock(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}");
+
+    private static string Svg(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using TransitPairs.IO.Reports;
+using TransitPairs.TestSupport;
+
+namespace TransitPairs.IO.Tests.Reports;
+
+public sealed class HtmlReportWriterTests
+{
+    private static PlanReport TwoTrips(bool withCharts = true)
+    {
+        var stations = ImmutableArray.Create(new MareyStation("四平 Siping", 0), new MareyStation("东辽 Dongliao", 60), new MareyStation("辽源 Liaoyuan", 100));
+        var trips = withCharts
+            ? ImmutableArray.Create(
+                new MareyTrip("SL-0700", "express", [(7 * 3600, 0), (8 * 3600 + 15 * 60, 100)]),
+                new MareyTrip("LS-0830", "local", [(8 * 3600 + 30 * 60, 100), (9 * 3600, 60), (9 * 3600 + 55 * 60, 0)]))
+            : [];
+        var gantt = new GanttChart(withCharts
+            ? [new GanttRow("V1", "E12", [new GanttSegment(GanttKind.Trip, 7 * 3600, 8 * 3600 + 900, "SL-0700"), new GanttSegment(GanttKind.Charge, 8 * 3600 + 900, 8 * 3600 + 1800, "辽源 terminal")])]
+            : []);
+        var loads = withCharts ? ImmutableArray.Create(new LoadProfile("Siping → Liaoyuan", [new HourLoad(7, 80, 117), new HourLoad(8, 40, 39)])) : [];
+        return new PlanReport("siping-liaoyuan 2026-12-01", "weekday · winter", [new MareyDiagram("四平 – 辽源", stations, trips)], gantt, loads,
+            [new KpiRow("Vehicles", ["2"])], ["Vehicle blocks optimal."]);
+    }
+
+    [Fact]
+    public void Render_PlanWithTrips_BrowserFindsEveryChartAndNoScriptError()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips()));
+
+        var dom = HeadlessChromium.DumpDom(path);
+
+        Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
+        Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
+        Assert.Contains("辽源 Liaoyuan", dom, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_PlanWithoutTrips_BrowserReportsEmptyCharts()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips(withCharts: false)));
+
+        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+
+        Assert.Equal("empty time-space diagram; empty vehicle blocks chart; empty load profile", check);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_IsSelfContained_NoExternalReferences()
+    {
+        var html = HtmlReportWriter.Render(TwoTrips());
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+    }
+}
