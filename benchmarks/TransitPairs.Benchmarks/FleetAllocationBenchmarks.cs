@@ -65,7 +65,7 @@ public static class GeneratedAllocation
                     HeadwayMenu.AllocationChoices(policy, Math.Max(outbound, inbound), seats, 0.85)));
             }
 
-            var charging = c % 3 == 0 ? new CorridorCharging($"site{c % 9 / 3}", 1, random.Next(10, 25)) : null;
+            ImmutableArray<CorridorCharging> charging = c % 3 == 0 ? [new CorridorCharging($"site{c % 9 / 3}", 1, random.Next(10, 25))] : [];
             corridors.Add(new AllocationCorridor($"corridor{c}", bands.MoveToImmutable(), seats, random.Next(0, 10), 1_800_000, charging));
         }
 

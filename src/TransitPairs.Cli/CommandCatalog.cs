@@ -10,5 +10,6 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(console);
         yield return Commands.ValidateCommand.Create(console);
         yield return Commands.ShowCommand.Create(console);
+        yield return Commands.AllocateCommand.Create(console);
     }
 }

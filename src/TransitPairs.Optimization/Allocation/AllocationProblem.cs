@@ -40,7 +40,7 @@ public sealed class AllocationProblem
 
         foreach (var corridor in corridors)
         {
-            if (corridor.Charging is { } charging && !chargerSites.Any(s => s.Id == charging.SiteId))
+            foreach (var charging in corridor.Charging.Where(charging => !chargerSites.Any(s => s.Id == charging.SiteId)))
             {
                 throw new ArgumentException($"Corridor {corridor.Id} charges at unknown site {charging.SiteId}.", nameof(chargerSites));
             }
@@ -90,14 +90,14 @@ public sealed class AllocationCorridor
     /// <param name="seatsPerBus">Passengers one departure carries (seats on seated-only patterns), ≥ 1.</param>
     /// <param name="ownedBuses">Buses already owned for this corridor, free under a budget, ≥ 0.</param>
     /// <param name="purchaseCostYuan">Price of one more bus, yuan, ≥ 0.</param>
-    /// <param name="charging">Where and how long a battery bus charges per round trip; null for buses that need no charging in service.</param>
+    /// <param name="charging">Where and how long a battery bus charges per round trip (one entry per site, sites distinct); empty or default for buses that need no charging in service.</param>
     public AllocationCorridor(
         string id,
         ImmutableArray<AllocationBand> bands,
         int seatsPerBus,
         int ownedBuses,
         long purchaseCostYuan,
-        CorridorCharging? charging = null)
+        ImmutableArray<CorridorCharging> charging = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (bands.IsDefaultOrEmpty)
@@ -121,7 +121,11 @@ public sealed class AllocationCorridor
         SeatsPerBus = seatsPerBus;
         OwnedBuses = ownedBuses;
         PurchaseCostYuan = purchaseCostYuan;
-        Charging = charging;
+        Charging = charging.IsDefault ? [] : charging;
+        if (Charging.Select(c => c.SiteId).Distinct(StringComparer.Ordinal).Count() != Charging.Length)
+        {
+            throw new ArgumentException($"Corridor {id} names a charger site twice; give one entry per site.", nameof(charging));
+        }
     }
 
     public string Id { get; }
@@ -137,7 +141,8 @@ public sealed class AllocationCorridor
     /// <summary>Yuan per additional bus.</summary>
     public long PurchaseCostYuan { get; }
 
-    public CorridorCharging? Charging { get; }
+    /// <summary>Charging per round trip at each site (empty when buses need none in service).</summary>
+    public ImmutableArray<CorridorCharging> Charging { get; }
 }
 
 /// <summary>
@@ -248,6 +253,13 @@ public sealed record CorridorCharging
 
     /// <summary>Minutes a bus occupies a charging point per session, ≥ 1.</summary>
     public int SessionMinutes { get; }
+
+    /// <summary>
+    /// Charger-seconds per hour this charging occupies at headway <paramref name="headwayMinutes"/>:
+    /// ⌈3600 × sessions × session minutes / headway⌉ (60 / headway round trips an hour).
+    /// </summary>
+    public long SecondsPerHour(int headwayMinutes) =>
+        ((3600L * SessionsPerRoundTrip * SessionMinutes) + headwayMinutes - 1) / headwayMinutes;
 }
 
 /// <summary>A charging site (terminal or depot) with <see cref="Points"/> charging points.</summary>

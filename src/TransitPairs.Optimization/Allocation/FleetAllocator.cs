@@ -135,16 +135,18 @@ public static class FleetAllocator
             }
         }
 
-        foreach (var segment in table.ChargerSegments())
+        var longest = table.LongestHeadways();
+        foreach (var overbooked in table.ChargerSegments()
+            .Select(segment => (Segment: segment, Used: segment.SecondsPerHour(table, (c, b) => longest[c][b])))
+            .Where(x => x.Used > 3600L * problem.ChargerSites[x.Segment.Site].Points)
+            .GroupBy(x => x.Segment.Site))
         {
-            var site = problem.ChargerSites[segment.Site];
-            var used = segment.Users.Sum(u => table.Choices[u.Corridor][u.Band].Min(choice => choice.ChargerSecondsPerHour));
-            if (used > 3600L * site.Points)
-            {
-                reasons.Add(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Charger site {site.Id} ({site.Points} points) is overbooked {ServiceTime.FromMinutes(segment.StartMinute)}–{ServiceTime.FromMinutes(segment.EndMinute)} even at the longest allowed headways: the corridors charging there need {used / 60.0:0.#} charger-minutes per hour, the site has {site.Points * 60}. Add charging points or allow longer headways."));
-            }
+            var site = problem.ChargerSites[overbooked.Key];
+            var worst = overbooked.Max(x => x.Used);
+            var times = string.Join(", ", overbooked.Select(x => $"{ServiceTime.FromMinutes(x.Segment.StartMinute)}–{ServiceTime.FromMinutes(x.Segment.EndMinute)}"));
+            reasons.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Charger site {site.Id} ({site.Points} charging point{(site.Points == 1 ? string.Empty : "s")}) is overbooked even at the longest allowed headways ({times}): the corridors charging there need up to {worst / 60.0:0.#} charger-minutes per hour, the site has {site.Points * 60}. Add charging points or allow longer headways."));
         }
 
         return reasons;
@@ -251,12 +253,12 @@ public static class FleetAllocator
         foreach (var segment in table.ChargerSegments())
         {
             var use = LinearExpr.NewBuilder();
-            foreach (var (c, b) in segment.Users)
+            foreach (var (c, b, charging) in segment.Users)
             {
                 var choices = table.Choices[c][b];
                 for (var k = 0; k < choices.Length; k++)
                 {
-                    use.AddTerm(pick[c][b][k], choices[k].ChargerSecondsPerHour);
+                    use.AddTerm(pick[c][b][k], charging.SecondsPerHour(choices[k].HeadwayMinutes));
                 }
             }
 

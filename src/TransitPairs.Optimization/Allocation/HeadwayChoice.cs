@@ -14,7 +14,6 @@ namespace TransitPairs.Optimization.Allocation;
 /// <param name="UnservedPassengers">Passengers beyond the seats offered, both directions.</param>
 /// <param name="WaitPassengerMinutes">Served passengers × headway / 2 (random arrivals; Osuna &amp; Newell 1972).</param>
 /// <param name="ObjectivePassengerSeconds">60 × (wait + penalty × unserved), rounded: the integer objective coefficient.</param>
-/// <param name="ChargerSecondsPerHour">⌈3600 × sessions × session minutes / headway⌉: charger time this band occupies per hour.</param>
 internal readonly record struct HeadwayChoice(
     int HeadwayMinutes,
     int BusesNeeded,
@@ -22,8 +21,7 @@ internal readonly record struct HeadwayChoice(
     double ServedPassengers,
     double UnservedPassengers,
     double WaitPassengerMinutes,
-    long ObjectivePassengerSeconds,
-    long ChargerSecondsPerHour)
+    long ObjectivePassengerSeconds)
 {
     /// <summary>Expected wait of a passenger arriving at random, minutes: headway / 2.</summary>
     public double ExpectedWaitMinutes => HeadwayMinutes / 2.0;
@@ -43,9 +41,6 @@ internal readonly record struct HeadwayChoice(
 
         var wait = served * headwayMinutes / 2.0;
         var objective = (long)Math.Round(60 * (wait + (weights.UnservedPenaltyMinutes * unserved)), MidpointRounding.AwayFromZero);
-        var charger = corridor.Charging is { } charging
-            ? (3600L * charging.SessionsPerRoundTrip * charging.SessionMinutes + headwayMinutes - 1) / headwayMinutes
-            : 0;
         return new HeadwayChoice(
             headwayMinutes,
             (band.CycleMinutes + headwayMinutes - 1) / headwayMinutes,
@@ -53,8 +48,7 @@ internal readonly record struct HeadwayChoice(
             served,
             unserved,
             wait,
-            objective,
-            charger);
+            objective);
     }
 }
 
@@ -91,7 +85,7 @@ internal sealed class HeadwayChoiceTable
     /// <summary>
     /// Time segments over which charger use is constant at a site: between consecutive band
     /// boundaries of the corridors charging there. Each item: site index, start, end (minutes),
-    /// and for each such corridor the band index covering the segment.
+    /// and for each such corridor the band covering the segment and its charging at the site.
     /// </summary>
     public IEnumerable<ChargerSegment> ChargerSegments()
     {
@@ -99,7 +93,7 @@ internal sealed class HeadwayChoiceTable
         {
             var site = Problem.ChargerSites[s];
             var users = Enumerable.Range(0, Problem.Corridors.Length)
-                .Where(c => Problem.Corridors[c].Charging?.SiteId == site.Id)
+                .Where(c => Problem.Corridors[c].Charging.Any(x => x.SiteId == site.Id))
                 .ToList();
             var cuts = users
                 .SelectMany(c => Problem.Corridors[c].Bands.SelectMany(b => new[] { b.StartMinute, b.EndMinute }))
@@ -111,7 +105,7 @@ internal sealed class HeadwayChoiceTable
                 var start = cuts[i];
                 var end = cuts[i + 1];
                 var covering = users
-                    .Select(c => (Corridor: c, Band: BandCovering(Problem.Corridors[c], start, end)))
+                    .Select(c => (Corridor: c, Band: BandCovering(Problem.Corridors[c], start, end), Charging: Problem.Corridors[c].Charging.Single(x => x.SiteId == site.Id)))
                     .Where(x => x.Band >= 0)
                     .ToImmutableArray();
                 if (covering.Length > 0)
@@ -137,4 +131,9 @@ internal sealed class HeadwayChoiceTable
 }
 
 /// <summary>A stretch of the day at one charger site and the (corridor, band) pairs charging there then.</summary>
-internal sealed record ChargerSegment(int Site, int StartMinute, int EndMinute, ImmutableArray<(int Corridor, int Band)> Users);
+internal sealed record ChargerSegment(int Site, int StartMinute, int EndMinute, ImmutableArray<(int Corridor, int Band, CorridorCharging Charging)> Users)
+{
+    /// <summary>Charger-seconds per hour the users need when each runs choice <paramref name="choiceOf"/>(corridor, band).</summary>
+    public long SecondsPerHour(HeadwayChoiceTable table, Func<int, int, int> choiceOf) =>
+        Users.Sum(u => u.Charging.SecondsPerHour(table.Choices[u.Corridor][u.Band][choiceOf(u.Corridor, u.Band)].HeadwayMinutes));
+}

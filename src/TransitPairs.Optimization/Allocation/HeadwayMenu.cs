@@ -10,9 +10,9 @@ public static class HeadwayMenu
 {
     /// <summary>
     /// Clock-face headways, minutes: each repeats on the same minutes every hour (5 … 60) or every
-    /// two or three hours (40, 90, 120), so passengers can remember the timetable.
+    /// two, three or four hours (40, 90, 120, 180, 240), so passengers can remember the timetable.
     /// </summary>
-    public static ImmutableArray<int> ClockFaceMinutes { get; } = [5, 6, 10, 12, 15, 20, 30, 40, 60, 90, 120];
+    public static ImmutableArray<int> ClockFaceMinutes { get; } = [5, 6, 10, 12, 15, 20, 30, 40, 60, 90, 120, 180, 240];
 
     /// <summary>
     /// Headways the policy allows, ascending: the clock-face values in
@@ -43,7 +43,7 @@ public static class HeadwayMenu
     /// <param name="allowedHeadwaysMinutes">Allowed headways, minutes, non-empty.</param>
     /// <param name="peakDirectionPassengersPerHour">Passengers per hour in the busier direction, ≥ 0.</param>
     /// <param name="seatsPerBus">Places per bus (seats on seated-only patterns), ≥ 1.</param>
-    /// <param name="desiredOccupancy">Desired load as a share of <paramref name="seatsPerBus"/>, in (0, 1].</param>
+    /// <param name="desiredOccupancy">Desired load as a share of <paramref name="seatsPerBus"/>, in (0, 1.5] (above 1 only where standing is allowed and counted in the places).</param>
     public static int DemandDrivenHeadway(
         ImmutableArray<int> allowedHeadwaysMinutes,
         int peakDirectionPassengersPerHour,
@@ -57,9 +57,9 @@ public static class HeadwayMenu
 
         ArgumentOutOfRangeException.ThrowIfNegative(peakDirectionPassengersPerHour);
         ArgumentOutOfRangeException.ThrowIfLessThan(seatsPerBus, 1);
-        if (!(desiredOccupancy > 0 && desiredOccupancy <= 1))
+        if (!(desiredOccupancy > 0 && desiredOccupancy <= 1.5))
         {
-            throw new ArgumentOutOfRangeException(nameof(desiredOccupancy), desiredOccupancy, "The desired occupancy is a share in (0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(desiredOccupancy), desiredOccupancy, "The desired occupancy is a share in (0, 1.5].");
         }
 
         var carrying = allowedHeadwaysMinutes

@@ -67,11 +67,11 @@ internal static class MipFleetAllocator
         foreach (var segment in table.ChargerSegments())
         {
             var use = solver.MakeConstraint(double.NegativeInfinity, 3600.0 * problem.ChargerSites[segment.Site].Points);
-            foreach (var (c, b) in segment.Users)
+            foreach (var (c, b, charging) in segment.Users)
             {
                 for (var k = 0; k < table.Choices[c][b].Length; k++)
                 {
-                    use.SetCoefficient(pick[c][b][k], table.Choices[c][b][k].ChargerSecondsPerHour);
+                    use.SetCoefficient(pick[c][b][k], charging.SecondsPerHour(table.Choices[c][b][k].HeadwayMinutes));
                 }
             }
         }

@@ -40,7 +40,7 @@ public sealed class FleetAllocatorPropertyTests
             seats,
             owned,
             priceMillions * 1_000_000L,
-            charges ? new CorridorCharging("S", 1, sessionMinutes) : null));
+            charges ? [new CorridorCharging("S", 1, sessionMinutes)] : []));
 
     // Bands are consecutive hours from 06:00 with lengths of 1–3 h; band k starts after band k−1.
     private static Gen<Func<int, AllocationBand>> GenBand =>
@@ -198,9 +198,9 @@ public sealed class FleetAllocatorPropertyTests
                 {
                     var corridor = problem.Corridors[i];
                     var k = corridor.Bands.ToList().FindIndex(b => b.StartMinute <= minute && minute < b.StartMinute + b.DurationMinutes);
-                    if (corridor.Charging?.SiteId == site.Id && k >= 0)
+                    foreach (var charging in corridor.Charging.Where(x => x.SiteId == site.Id && k >= 0))
                     {
-                        chargerMinutesPerHour += 60.0 / headways[i][k] * corridor.Charging.SessionsPerRoundTrip * corridor.Charging.SessionMinutes;
+                        chargerMinutesPerHour += 60.0 / headways[i][k] * charging.SessionsPerRoundTrip * charging.SessionMinutes;
                     }
                 }
 

@@ -126,8 +126,8 @@ public sealed class FleetAllocatorTests
         // 30' on both corridors would need 2 × 40 = 80; 30' on one and 60' on the other needs 60.
         var charging = new CorridorCharging("Songyuan", sessionsPerRoundTrip: 1, sessionMinutes: 20);
         var corridors = ImmutableArray.Create(
-            new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, charging),
-            new AllocationCorridor("B", [DayBand(120, 25, 30, 60)], 40, 0, 1_800_000, charging));
+            new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, [charging]),
+            new AllocationCorridor("B", [DayBand(120, 25, 30, 60)], 40, 0, 1_800_000, [charging]));
 
         var result = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options);
 
@@ -138,13 +138,13 @@ public sealed class FleetAllocatorTests
     public void Solve_ChargerSiteTooSmallForTheLongestHeadways_IsInfeasibleAndNamesTheSite()
     {
         var charging = new CorridorCharging("Songyuan", sessionsPerRoundTrip: 2, sessionMinutes: 40);
-        var corridors = ImmutableArray.Create(new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, charging));
+        var corridors = ImmutableArray.Create(new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, [charging]));
 
         var error = Assert.Throws<NoFeasiblePlanException>(() =>
             FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options));
 
-        Assert.Contains("Charger site Songyuan (1 points) is overbooked 06:00–18:00", error.Message, StringComparison.Ordinal);
-        Assert.Contains("need 80 charger-minutes per hour, the site has 60", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Charger site Songyuan (1 charging point) is overbooked even at the longest allowed headways (06:00–18:00)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("need up to 80 charger-minutes per hour, the site has 60", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
