@@ -42,8 +42,8 @@ internal sealed class GtfsScheduleOptions
         command.Options.Add(DetourFactor);
     }
 
-    /// <summary>Reads the GTFS options (every problem at once); <paramref name="minLayoverMinutes"/> is null when not given.</summary>
-    public GtfsScheduleRequest Read(ParseResult parse, int? minLayoverMinutes)
+    /// <summary>Reads the GTFS options (every problem at once).</summary>
+    public GtfsScheduleRequest Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var problems = new List<InputProblem>();
@@ -79,7 +79,6 @@ internal sealed class GtfsScheduleOptions
         var defaults = StraightLineEmptyRuns.PlanningDefault;
         var speed = parse.GetValue(DeadheadSpeed) ?? defaults.SpeedKmh;
         var detour = parse.GetValue(DetourFactor) ?? defaults.DetourFactor;
-        var layover = minLayoverMinutes ?? defaults.MinLayoverMinutes;
         if (!(speed > 0) || speed > 200)
         {
             problems.Add(new InputProblem("command line", "--deadhead-speed", FormattableString.Invariant($"{speed} km/h is not an empty-run speed."), "Give a speed above 0 and at most 200 km/h."));
@@ -90,18 +89,13 @@ internal sealed class GtfsScheduleOptions
             problems.Add(new InputProblem("command line", "--detour-factor", FormattableString.Invariant($"{detour} is not a detour factor."), "Give a factor from 1 (straight line) to 5."));
         }
 
-        if (layover < 0)
-        {
-            problems.Add(new InputProblem("command line", "--min-layover", $"{layover} minutes is not a layover.", "Give 0 minutes or more."));
-        }
-
         if (problems.Count > 0)
         {
             throw new InputException(problems);
         }
 
         return new GtfsScheduleRequest(feed, date, new GtfsTripFilter(types.ToImmutable(), [.. Split(parse.GetValue(ExcludeRoutes))]),
-            new StraightLineEmptyRuns(speed, detour, layover));
+            new StraightLineEmptyRuns(speed, detour));
     }
 
     private static IEnumerable<string> Split(string? list) =>

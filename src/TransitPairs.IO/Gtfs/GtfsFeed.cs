@@ -39,7 +39,8 @@ public sealed record GtfsStop(
     double? Longitude,
     string? Code = null,
     int LocationType = 0,
-    string? ParentStation = null);
+    string? ParentStation = null,
+    string? Description = null);
 
 /// <summary>routes.txt: a line; <see cref="Type"/> is the GTFS route_type (3 = bus, 2 = rail, …).</summary>
 public sealed record GtfsRoute(

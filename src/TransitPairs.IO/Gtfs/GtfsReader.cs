@@ -271,7 +271,7 @@ internal sealed class GtfsLoader
             }
 
             Stops.Add(new GtfsStop(id, table.Optional("stop_name") ?? string.Empty, latitude, longitude,
-                table.Optional("stop_code"), locationType, table.Optional("parent_station")));
+                table.Optional("stop_code"), locationType, table.Optional("parent_station"), table.Optional("stop_desc")));
         }
     }
 

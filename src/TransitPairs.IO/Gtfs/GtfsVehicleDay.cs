@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TransitPairs.Places;
 
 namespace TransitPairs.IO.Gtfs;
 
@@ -10,8 +11,7 @@ namespace TransitPairs.IO.Gtfs;
 /// </summary>
 public sealed class GtfsVehicleDay
 {
-    private readonly double[] _latitudes;
-    private readonly double[] _longitudes;
+    private readonly GeoPoint[] _locations;
 
     public GtfsVehicleDay(GtfsServiceDay day, StraightLineEmptyRuns model)
     {
@@ -21,8 +21,7 @@ public sealed class GtfsVehicleDay
         Model = model;
         Places = day.Trips.SelectMany(t => new[] { t.FromStopId, t.ToStopId }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         var index = Places.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-        _latitudes = [.. Places.Select(id => day.Stops[id].Latitude ?? 0)];
-        _longitudes = [.. Places.Select(id => day.Stops[id].Longitude ?? 0)];
+        _locations = [.. Places.Select(id => new GeoPoint(day.Stops[id].Latitude ?? 0, day.Stops[id].Longitude ?? 0))];
         Trips = [.. day.Trips.Select(t => new PlaceTrip(index[t.FromStopId], t.Departure.TotalSeconds, index[t.ToStopId], t.Arrival.TotalSeconds))];
     }
 
@@ -36,9 +35,6 @@ public sealed class GtfsVehicleDay
     /// <summary>The day's trips in <see cref="GtfsServiceDay.Trips"/> order, by place index and seconds.</summary>
     public ImmutableArray<PlaceTrip> Trips { get; }
 
-    /// <summary>Least layover between two trips of one vehicle, seconds.</summary>
-    public int MinLayoverSeconds => Model.MinLayoverMinutes * 60;
-
     /// <summary>The empty run between two places under <see cref="Model"/>: seconds (rounded up) and metres; zero at the same place.</summary>
     public (int Seconds, int Metres) EmptyRun(int fromPlace, int toPlace)
     {
@@ -47,7 +43,7 @@ public sealed class GtfsVehicleDay
             return (0, 0);
         }
 
-        var metres = Model.DistanceMetres(_latitudes[fromPlace], _longitudes[fromPlace], _latitudes[toPlace], _longitudes[toPlace]);
+        var metres = Model.DistanceMetres(_locations[fromPlace], _locations[toPlace]);
         return (Model.Seconds(metres), metres);
     }
 

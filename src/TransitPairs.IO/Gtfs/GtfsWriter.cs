@@ -31,8 +31,8 @@ public static class GtfsWriter
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             Table(zip, "agency.txt", ["agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang", "agency_phone"],
                 feed.Agencies, a => [a.Id, a.Name, a.Url, a.Timezone, a.Language, a.Phone]);
-            Table(zip, "stops.txt", ["stop_id", "stop_code", "stop_name", "stop_lat", "stop_lon", "location_type", "parent_station"],
-                feed.Stops, s => [s.Id, s.Code, s.Name, Number(s.Latitude), Number(s.Longitude), Number(s.LocationType), s.ParentStation]);
+            Table(zip, "stops.txt", ["stop_id", "stop_code", "stop_name", "stop_desc", "stop_lat", "stop_lon", "location_type", "parent_station"],
+                feed.Stops, s => [s.Id, s.Code, s.Name, s.Description, Number(s.Latitude), Number(s.Longitude), Number(s.LocationType), s.ParentStation]);
             Table(zip, "routes.txt", ["route_id", "agency_id", "route_short_name", "route_long_name", "route_type", "route_color", "route_text_color"],
                 feed.Routes, r => [r.Id, r.AgencyId, r.ShortName, r.LongName, Number(r.Type), r.Color, r.TextColor]);
             Table(zip, "trips.txt", ["route_id", "service_id", "trip_id", "trip_headsign", "direction_id", "block_id", "shape_id"],

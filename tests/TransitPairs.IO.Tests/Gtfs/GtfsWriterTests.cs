@@ -70,10 +70,10 @@ public sealed class GtfsWriterTests : IDisposable
             zip.Entries.Select(e => e.Name));
         using var reader = new StreamReader(zip.GetEntry("stops.txt")!.Open());
         Assert.Equal(
-            "stop_id,stop_code,stop_name,stop_lat,stop_lon,location_type,parent_station\n"
-            + "TH,1001,通化客运站 Tonghua Coach Station,41.7283,125.9397,0,\n"
-            + "ED,,二道江 Erdaojiang,41.7766,126.0406,0,\n"
-            + "BS,2001,白山客运站 Baishan Coach Station,41.944,126.4147,0,\n",
+            "stop_id,stop_code,stop_name,stop_desc,stop_lat,stop_lon,location_type,parent_station\n"
+            + "TH,1001,通化客运站 Tonghua Coach Station,,41.7283,125.9397,0,\n"
+            + "ED,,二道江 Erdaojiang,,41.7766,126.0406,0,\n"
+            + "BS,2001,白山客运站 Baishan Coach Station,,41.944,126.4147,0,\n",
             reader.ReadToEnd());
     }
 

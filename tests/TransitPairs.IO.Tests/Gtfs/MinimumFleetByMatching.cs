@@ -9,7 +9,7 @@ namespace TransitPairs.IO.Tests.Gtfs;
 /// </summary>
 internal static class MinimumFleetByMatching
 {
-    public static int Of(GtfsServiceDay day, StraightLineEmptyRuns model)
+    public static int Of(GtfsServiceDay day, StraightLineEmptyRuns model, int minLayoverSeconds)
     {
         var vehicleDay = new GtfsVehicleDay(day, model);
         var trips = vehicleDay.Trips;
@@ -19,7 +19,7 @@ internal static class MinimumFleetByMatching
             successors[i] = [];
             for (var j = 0; j < trips.Length; j++)
             {
-                var ready = trips[i].ArrivalSeconds + vehicleDay.MinLayoverSeconds;
+                var ready = trips[i].ArrivalSeconds + minLayoverSeconds;
                 if (i != j && ready <= trips[j].DepartureSeconds
                     && ready + vehicleDay.EmptyRun(trips[i].ToPlace, trips[j].FromPlace).Seconds <= trips[j].DepartureSeconds)
                 {

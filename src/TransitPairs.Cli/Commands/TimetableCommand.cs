@@ -1,0 +1,269 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using TransitPairs.Corridors;
+using TransitPairs.IO.Scenarios;
+using TransitPairs.IO.Timetables;
+using TransitPairs.Optimization.Timetabling;
+using TransitPairs.Scenarios;
+using TransitPairs.Time;
+using TransitPairs.Validation;
+
+namespace TransitPairs.Cli.Commands;
+
+/// <summary>
+/// <c>transitpairs timetable SCENARIO</c>: hourly frequencies (Ceder) and departure times
+/// (CP-SAT) for every corridor of a scenario, with KPIs and timed transfers. Prints a table, JSON
+/// or CSV; <c>--out</c> also writes the CSV (one row per trip) atomically. Exit 0 with a
+/// timetable, 1 when none satisfies the policy, 2 on bad input.
+/// </summary>
+internal static class TimetableCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "CP-SAT time limit in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
+        var threads = new Option<int?>("--threads") { Description = "CP-SAT worker threads (default: the scenario's options)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
+        var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
+        objective.AcceptOnlyFromAmong("even-headway", "even-load");
+        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
+        var overrides = new ScenarioOverridesOption();
+
+        var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");
+        command.Arguments.Add(scenarioFile);
+        command.Options.Add(timeLimit);
+        command.Options.Add(threads);
+        command.Options.Add(seed);
+        command.Options.Add(objective);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(overrides.Option);
+        command.SetAction(parse => console.Guard(() =>
+        {
+            var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed));
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
+            var solveOptions = new TimetableSolveOptions(
+                options.TimeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
+                options.Threads ?? scenario.Options.Threads,
+                options.Seed ?? scenario.Options.Seed);
+            var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
+            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions);
+            if (!result.Solve.HasTimetable)
+            {
+                throw new NoFeasiblePlanException(result.Solve.Reason);
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                TimetableCsv.Write(result.Timetable, file.ToString());
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    console.Out.WriteLine(JsonSerializer.Serialize(JsonReport(scenario, result, chosen), Json));
+                    break;
+                case "csv":
+                    TimetableCsv.Write(result.Timetable, console.Out);
+                    break;
+                default:
+                    WriteTable(console.Out, scenario, result, chosen);
+                    break;
+            }
+
+            if (result.PolicyViolations.Length > 0)
+            {
+                foreach (var violation in result.PolicyViolations)
+                {
+                    console.Error.WriteLine($"policy check: {violation}");
+                }
+
+                return ExitCodes.InternalError;
+            }
+
+            if (result.Solve.Status == TimetableSolveStatus.FeasibleAtTimeLimit)
+            {
+                console.Error.WriteLine(FormattableString.Invariant(
+                    $"note: the time limit stopped the search before optimality was proven (objective {result.Solve.Objective:0}, bound {result.Solve.BestBound:0}, gap {result.Solve.Gap:P1})."));
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private sealed record CliSolveOptions(double? TimeLimitSeconds, int? Threads, int? Seed);
+
+    private static CliSolveOptions ReadOptions(double? timeLimit, int? threads, int? seed)
+    {
+        var problems = new List<InputProblem>();
+        if (timeLimit is { } t && !(t > 0 && t <= 86_400))
+        {
+            problems.Add(new InputProblem("--time-limit", string.Empty, FormattableString.Invariant($"The time limit {t} s is not between 0 (exclusive) and 86,400 s."), "Give a positive number of seconds, e.g. --time-limit 10."));
+        }
+
+        if (threads is { } n && n is < 1 or > 256)
+        {
+            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and 256."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
+        }
+
+        if (seed is < 0)
+        {
+            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed);
+    }
+
+    private static string StatusName(TimetableSolveStatus status) => status switch
+    {
+        TimetableSolveStatus.Optimal => "optimal",
+        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
+        TimetableSolveStatus.Infeasible => "infeasible",
+        _ => "no-solution",
+    };
+
+    private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
+
+    private static string Clock(int minute) => ServiceTime.FromMinutes(minute).ToString();
+
+    private static object JsonReport(Scenario scenario, ScenarioTimetable result, TimetableObjective objective) => new
+    {
+        scenario = scenario.Name,
+        serviceDate = scenario.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        status = StatusName(result.Solve.Status),
+        objectiveKind = ObjectiveName(objective),
+        objective = result.Solve.Objective,
+        bound = result.Solve.BestBound,
+        gap = result.Solve.Gap,
+        policy = result.Policies.Select(p => new
+        {
+            corridor = p.Corridor,
+            direction = TimetableCsv.DirectionName(p.Direction),
+            minHeadwayMinutes = p.MinHeadwayMinutes,
+            maxHeadwayMinutes = p.MaxHeadwayMinutes,
+            firstDeparture = p.FirstDeparture.ToString(),
+            lastDeparture = p.LastDeparture.ToString(),
+            clockFace = scenario.Policy.ClockFace,
+            capacity = p.CapacityByPattern.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value),
+            desiredOccupancy = p.DesiredOccupancy.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value),
+        }),
+        trips = result.Timetable.Trips.Select(t => new Dictionary<string, string>
+        {
+            ["trip_id"] = t.Id,
+            ["corridor"] = t.Corridor,
+            ["pattern"] = t.Pattern,
+            ["direction"] = TimetableCsv.DirectionName(t.Direction),
+            ["departure"] = t.Departure.ToString(),
+            ["arrival"] = t.Arrival.ToString(),
+        }),
+        kpis = new
+        {
+            directions = result.Kpis.Directions.Select(d =>
+            {
+                var policy = result.Policies.First(p => p.DirectionId == d.DirectionId);
+                var plan = result.Plans.First(p => p.Direction.DirectionId == d.DirectionId);
+                return new
+                {
+                    corridor = policy.Corridor,
+                    direction = TimetableCsv.DirectionName(policy.Direction),
+                    departures = d.Departures,
+                    headwayMinMinutes = d.HeadwayMinMinutes,
+                    headwayMeanMinutes = Math.Round(d.HeadwayMeanMinutes, 2),
+                    headwayMaxMinutes = d.HeadwayMaxMinutes,
+                    expectedWaitMinutes = Math.Round(d.ExpectedWaitMinutes, 2),
+                    peakOccupancy = Math.Round(d.PeakOccupancy, 3),
+                    peakHour = d.PeakHour,
+                    peakLoadPerDeparture = Math.Round(d.PeakLoadPerDeparture, 1),
+                    capacityPerDeparture = Math.Round(d.CapacityPerDeparture, 1),
+                    leftBehindPassengers = d.LeftBehindPassengers,
+                    demandOutsideSpanPassengers = d.DemandOutsideSpanPassengers,
+                    hours = d.Hours.Select(h => new
+                    {
+                        hour = h.Hour,
+                        demand = h.DemandPassengers,
+                        departures = h.Departures,
+                        plannedDepartures = plan.Hours.First(p => p.Hour == h.Hour).Departures,
+                        cederFrequency = Math.Round(plan.Hours.First(p => p.Hour == h.Hour).CederFrequency, 3),
+                        limit = plan.Hours.First(p => p.Hour == h.Hour).Limit.ToString(),
+                        capacity = h.CapacityPassengers,
+                        leftBehind = h.LeftBehindPassengers,
+                    }),
+                };
+            }),
+            transfersMet = result.Kpis.TransfersMet,
+            transfers = result.Kpis.Transfers.Length,
+            transferPassengersMet = result.Kpis.TransferPassengersMet,
+            transferPassengersTotal = result.Kpis.TransferPassengersTotal,
+        },
+        transfers = result.Kpis.Transfers.Select(t => new
+        {
+            @event = t.Event.EventId,
+            stop = t.Event.StopId,
+            kind = t.Event.Kind == RailEventKind.TrainArrival ? "trainArrival" : "trainDeparture",
+            time = Clock(t.Event.Minute),
+            passengers = t.Event.Passengers,
+            met = t.Met,
+            tripId = t.Met ? DomainTripId(result, t.TripId) : null,
+            transferMinutes = t.Met ? t.TransferMinutes : (int?)null,
+        }),
+    };
+
+    /// <summary>The domain trip id of a core trip id (same direction and sequence).</summary>
+    private static string DomainTripId(ScenarioTimetable result, string coreTripId)
+    {
+        var trip = result.Solve.Trips.First(t => t.TripId == coreTripId);
+        var policy = result.Policies.First(p => p.DirectionId == trip.DirectionId);
+        return result.Timetable.In(policy.Corridor, policy.Direction).ElementAt(trip.Sequence).Id;
+    }
+
+    private static void WriteTable(TextWriter w, Scenario scenario, ScenarioTimetable result, TimetableObjective objective)
+    {
+        var solve = result.Solve;
+        w.WriteLine(FormattableString.Invariant(
+            $"{scenario.Name}  {scenario.ServiceDate:yyyy-MM-dd} {scenario.DayType.ToString().ToLowerInvariant()} {scenario.Season.ToString().ToLowerInvariant()}  {ObjectiveName(objective)}: {StatusName(solve.Status)}, objective {solve.Objective:0}, bound {solve.BestBound:0}, gap {solve.Gap:P1}"));
+        foreach (var policy in result.Policies)
+        {
+            var kpi = result.Kpis.Directions.First(d => d.DirectionId == policy.DirectionId);
+            var corridor = scenario.Corridor(policy.Corridor);
+            var trips = result.Timetable.In(policy.Corridor, policy.Direction).ToList();
+            w.WriteLine();
+            w.WriteLine(FormattableString.Invariant(
+                $"{policy.Corridor} {TimetableCsv.DirectionName(policy.Direction)}: {corridor.Origin(policy.Direction)} → {corridor.Destination(policy.Direction)}, {policy.FirstDeparture}–{policy.LastDeparture}, headway {policy.MinHeadwayMinutes}–{policy.MaxHeadwayMinutes} min"));
+            foreach (var trip in trips)
+            {
+                var via = trip.StopTimes.Length > 2 ? "  via " + string.Join(", ", trip.StopTimes.Skip(1).SkipLast(1).Select(s => $"{s.Stop} {s.Departure}")) : string.Empty;
+                w.WriteLine($"  {trip.Id,-28} {trip.Pattern,-10} {trip.Departure} → {trip.Arrival}{via}");
+            }
+
+            w.WriteLine(FormattableString.Invariant(
+                $"  departures {kpi.Departures}, headway min/mean/max {kpi.HeadwayMinMinutes}/{kpi.HeadwayMeanMinutes:0.0}/{kpi.HeadwayMaxMinutes} min, expected wait {kpi.ExpectedWaitMinutes:0.0} min"));
+            w.WriteLine(FormattableString.Invariant(
+                $"  peak occupancy {kpi.PeakOccupancy:P0} at {kpi.PeakHour:00}h ({kpi.PeakLoadPerDeparture:0.0} of {kpi.CapacityPerDeparture:0} per bus), left behind {kpi.LeftBehindPassengers}"));
+        }
+
+        if (result.Kpis.Transfers.Length > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(FormattableString.Invariant($"transfers met {result.Kpis.TransfersMet} of {result.Kpis.Transfers.Length} ({result.Kpis.TransferPassengersMet} of {result.Kpis.TransferPassengersTotal} passengers)"));
+            foreach (var t in result.Kpis.Transfers)
+            {
+                w.WriteLine(t.Met
+                    ? FormattableString.Invariant($"  met     {t.Event.EventId} ({t.Event.Passengers} pax): {DomainTripId(result, t.TripId)}, {t.TransferMinutes} min")
+                    : FormattableString.Invariant($"  missed  {t.Event.EventId} ({t.Event.Passengers} pax)"));
+            }
+        }
+    }
+}
