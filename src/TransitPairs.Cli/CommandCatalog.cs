@@ -11,5 +11,8 @@ internal static class CommandCatalog
         yield return Commands.ValidateCommand.Create(console);
         yield return Commands.ShowCommand.Create(console);
         yield return Commands.TimetableCommand.Create(console);
+        yield return Commands.ScheduleCommand.Create(console);
+        yield return Commands.MdvspCommand.Create(console);
+        yield return Commands.AllocateCommand.Create(console);
     }
 }

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Scheduling;
+using TransitPairs.Validation;
+
+namespace TransitPairs.Cli.Commands;
+
+/// <summary>
+/// <c>transitpairs schedule --trips FILE.csv</c>: vehicle blocks for a day of trips (fewest vehicles,
+/// then least empty running), checked by the independent checker, printed as a table, JSON or
+/// <c>blocks.csv</c> rows, and optionally written to <c>--out</c>.
+/// </summary>
+internal static class ScheduleCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var trips = new Option<FileInfo>("--trips") { Description = "Trips CSV: trip_id,from_stop,departure,to_stop,arrival (HH:MM or HH:MM:SS, may pass 24:00).", Required = true };
+        var deadheads = new Option<FileInfo?>("--deadheads") { Description = "Empty runs CSV: from_stop,to_stop,minutes,km. Without it a vehicle only continues from the stop where it is." };
+        var depots = new Option<FileInfo?>("--depots") { Description = "Depots CSV: depot_id,stop,vehicles (vehicles empty = no limit). Without it vehicles start at their first trip." };
+        var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
+        var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." };
+        var solver = new SolverOptionsBinding();
+        var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");
+        command.Options.Add(trips);
+        command.Options.Add(deadheads);
+        command.Options.Add(depots);
+        command.Options.Add(layover);
+        solver.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction(parse => console.Guard(() =>
+        {
+            var (limit, threads, seed) = solver.Read(parse);
+            var minLayover = parse.GetValue(layover);
+            if (!(minLayover >= 0) || minLayover > 24 * 60)
+            {
+                throw new InputException(new InputProblem("command line", "--min-layover", $"{minLayover} is not a layover in minutes.", "Give minutes between 0 and 1440."));
+            }
+
+            var problem = new VehicleSchedulingProblem(
+                SchedulingCsv.ReadTrips(parse.GetValue(trips)!.FullName),
+                parse.GetValue(deadheads) is { } d ? SchedulingCsv.ReadDeadheads(d.FullName) : DeadheadTable.None,
+                parse.GetValue(depots) is { } p ? SchedulingCsv.ReadDepots(p.FullName) : [],
+                new SchedulingRules((int)Math.Round(minLayover * 60)),
+                OperatingCosts.FleetThenEmptyKm);
+            var result = Run(problem, new VspOptions(limit, threads, seed));
+            var report = ScheduleReport.From(problem, result);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+                    break;
+                case "csv":
+                    SchedulingCsv.WriteBlocks(console.Out, result.Schedule);
+                    break;
+                default:
+                    report.WriteTable(console.Out, result.Schedule);
+                    break;
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                SchedulingCsv.WriteBlocks(file.FullName, result.Schedule);
+                console.Error.WriteLine($"wrote {file.FullName}");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Solves and checks: the schedule must pass <see cref="VehicleScheduleChecker"/> with the
+    /// reported cost, else it is a fault. No schedule → <see cref="NoFeasiblePlanException"/>.
+    /// </summary>
+    public static TripScheduleResult Run(VehicleSchedulingProblem problem, VspOptions options)
+    {
+        var result = TripScheduler.Solve(problem, options);
+        if (result.Status == VspStatus.Infeasible)
+        {
+            throw new NoFeasiblePlanException("no set of vehicle blocks covers every trip: some trip cannot be reached from a depot or the depots have too few vehicles (add empty runs in --deadheads or raise depot limits).");
+        }
+
+        if (result.Status == VspStatus.NoSolutionFound)
+        {
+            throw new NoFeasiblePlanException($"no schedule found within the time limit (lower bound {result.LowerBound}); raise --time-limit.");
+        }
+
+        var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException("The schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
+        }
+
+        return result;
+    }
+
+    internal sealed record ScheduleReport(
+        int Trips,
+        int Vehicles,
+        int FleetLowerBound,
+        decimal Cost,
+        decimal LowerBound,
+        double? Gap,
+        string Status,
+        double EmptyKm,
+        double Seconds,
+        string Method)
+    {
+        public static ScheduleReport From(VehicleSchedulingProblem problem, TripScheduleResult result) => new(
+            problem.Trips.Length,
+            result.Schedule.Vehicles,
+            result.FleetLowerBound,
+            result.Cost,
+            result.LowerBound,
+            double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null,
+            StatusText.Of(result.Status),
+            Math.Round(result.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000.0, 3),
+            Math.Round(result.Elapsed.TotalSeconds, 3),
+            result.Method);
+
+        public void WriteTable(TextWriter output, VehicleSchedule schedule)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(inv, $"trips {Trips}  vehicles {Vehicles} (fleet bound {FleetLowerBound})  empty km {EmptyKm:0.###}  cost {Cost}  bound {LowerBound}  gap {(Gap is { } g ? (g * 100).ToString("0.###", inv) + " %" : "-")}  {Status}  {Seconds:0.###} s"));
+            output.WriteLine();
+            output.WriteLine("vehicle  depot      out    in     trips");
+            foreach (var block in schedule.Blocks)
+            {
+                output.WriteLine(string.Create(inv, $"{block.VehicleId,-8} {block.DepotId ?? "-",-10} {block.Events[0].Start,-6} {block.Events[^1].End,-6} {string.Join(' ', block.TripIds)}"));
+            }
+        }
+    }
+}

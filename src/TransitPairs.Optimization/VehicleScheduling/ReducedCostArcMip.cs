@@ -1,0 +1,244 @@
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+using MpSolver = Google.OrTools.LinearSolver.Solver;
+
+namespace TransitPairs.Optimization.VehicleScheduling;
+
+/// <summary>
+/// Closes the gap left by column generation: with the optimal LP duals (π per trip, μ per depot),
+/// every schedule costs at least <c>z_LP + Σ reduced costs of its blocks</c>, and every block
+/// through an arc has reduced cost at least <c>forward(tail) + cost + backward(head)</c>. An arc
+/// whose best block already costs more than <c>incumbent − 1 − z_LP</c> cannot be in a better
+/// schedule (reduced-cost fixing; costs are integers), so the multi-commodity flow MIP over the
+/// remaining arcs, with the objective capped at incumbent − 1, either finds a better schedule or
+/// proves the incumbent optimal. Its best bound is a valid global bound as well.
+/// </summary>
+internal static class ReducedCostArcMip
+{
+    /// <summary>Outcome: a better schedule (or null) and a global lower bound; Proven when the MIP finished.</summary>
+    public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs);
+
+    /// <summary>Above this many arc variables the MIP is not attempted.</summary>
+    public const int MaxVariables = 400_000;
+
+    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed)
+    {
+        var n = network.TripCount;
+        var m = network.Depots.Length;
+        // Reduced cost a block may have in a better schedule (no limit without an incumbent).
+        var slack = incumbent == long.MaxValue ? double.PositiveInfinity : incumbent - 1 - lpValue + 1e-4;
+        var tripOfStart = new int[network.NodeCount];
+        Array.Fill(tripOfStart, -1);
+        for (var t = 0; t < n; t++)
+        {
+            tripOfStart[network.TripStart[t]] = t;
+        }
+
+        var keepArc = new bool[m][];
+        var keepOut = new bool[m][];
+        var keepIn = new bool[m][];
+        var keepTrip = new bool[m][];
+        var kept = 0;
+        for (var k = 0; k < m; k++)
+        {
+            var (forward, backward) = Distances(network, k, pi, mu[k], tripOfStart);
+            var depot = network.Depots[k];
+            keepArc[k] = new bool[network.ArcCount];
+            keepOut[k] = new bool[n];
+            keepIn[k] = new bool[n];
+            keepTrip[k] = new bool[n];
+            for (var v = 0; v < network.NodeCount; v++)
+            {
+                for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+                {
+                    keepArc[k][a] = forward[v] + network.ArcCost[a] + backward[network.ArcHead[a]] <= slack;
+                    kept += keepArc[k][a] ? 1 : 0;
+                }
+            }
+
+            for (var t = 0; t < n; t++)
+            {
+                var s = network.TripStart[t];
+                var e = network.TripEnd[t];
+                keepTrip[k][t] = forward[e] + backward[e] <= slack;
+                keepOut[k][t] = depot.PullOutCost[t] >= 0 && network.VehicleCost + depot.PullOutCost[t] - mu[k] + backward[s] <= slack;
+                keepIn[k][t] = depot.PullInCost[t] >= 0 && forward[e] + depot.PullInCost[t] <= slack;
+                kept += (keepTrip[k][t] ? 1 : 0) + (keepOut[k][t] ? 1 : 0) + (keepIn[k][t] ? 1 : 0);
+            }
+        }
+
+        if (kept > MaxVariables)
+        {
+            return null;
+        }
+
+        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
+        mip.SuppressOutput();
+        mip.SetNumThreads(Math.Max(1, threads));
+        mip.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"randomization/randomseedshift = {seed}\n"));
+        mip.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
+        var objective = mip.Objective();
+        objective.SetMinimization();
+        var cover = new Constraint[n];
+        for (var t = 0; t < n; t++)
+        {
+            cover[t] = mip.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var cap = mip.MakeConstraint(double.NegativeInfinity, incumbent == long.MaxValue ? double.PositiveInfinity : incumbent - 1, "cutoff");
+        var arcVar = new Variable?[m][];
+        var outVar = new Variable?[m][];
+        var inVar = new Variable?[m][];
+        for (var k = 0; k < m; k++)
+        {
+            var depot = network.Depots[k];
+            var balance = new Constraint?[network.NodeCount];
+            Constraint Balance(int v) => balance[v] ??= mip.MakeConstraint(0, 0, string.Empty);
+            var vehicles = mip.MakeConstraint(double.NegativeInfinity, depot.VehicleLimit, "depot" + k.ToString(CultureInfo.InvariantCulture));
+            arcVar[k] = new Variable?[network.ArcCount];
+            outVar[k] = new Variable?[n];
+            inVar[k] = new Variable?[n];
+            for (var v = 0; v < network.NodeCount; v++)
+            {
+                for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+                {
+                    if (!keepArc[k][a])
+                    {
+                        continue;
+                    }
+
+                    var x = mip.MakeIntVar(0, depot.VehicleLimit, string.Empty);
+                    arcVar[k][a] = x;
+                    Add(x, network.ArcCost[a]);
+                    Balance(v).SetCoefficient(x, -1); // leaves v
+                    Balance(network.ArcHead[a]).SetCoefficient(x, 1); // enters head
+                }
+            }
+
+            for (var t = 0; t < n; t++)
+            {
+                var s = network.TripStart[t];
+                var e = network.TripEnd[t];
+                if (keepTrip[k][t])
+                {
+                    var y = mip.MakeBoolVar(string.Empty);
+                    cover[t].SetCoefficient(y, 1);
+                    Balance(s).SetCoefficient(y, -1);
+                    Balance(e).SetCoefficient(y, 1);
+                }
+
+                if (keepOut[k][t])
+                {
+                    var x = mip.MakeBoolVar(string.Empty);
+                    outVar[k][t] = x;
+                    Add(x, network.VehicleCost + depot.PullOutCost[t]);
+                    Balance(s).SetCoefficient(x, 1);
+                    vehicles.SetCoefficient(x, 1);
+                }
+
+                if (keepIn[k][t])
+                {
+                    var x = mip.MakeBoolVar(string.Empty);
+                    inVar[k][t] = x;
+                    Add(x, depot.PullInCost[t]);
+                    Balance(e).SetCoefficient(x, -1);
+                }
+            }
+        }
+
+        using var parameters = MipParameters.ExactGap();
+        var status = mip.Solve(parameters);
+        if (status == MpSolver.ResultStatus.INFEASIBLE)
+        {
+            return new Outcome(null, incumbent, incumbent, Proven: true, kept);
+        }
+
+        if (status is not (MpSolver.ResultStatus.OPTIMAL or MpSolver.ResultStatus.FEASIBLE))
+        {
+            // Time ran out without a better schedule; SCIP's bound still holds for any better one.
+            var unproven = Math.Min(incumbent, (long)Math.Ceiling(objective.BestBound() - 1e-6));
+            return new Outcome(null, incumbent, Math.Max(long.MinValue / 2, unproven), Proven: false, kept);
+        }
+
+        var blocks = new List<VspBlock>();
+        for (var k = 0; k < m; k++)
+        {
+            var flow = new long[network.ArcCount];
+            for (var a = 0; a < flow.Length; a++)
+            {
+                flow[a] = arcVar[k][a] is { } x ? (long)Math.Round(x.SolutionValue()) : 0;
+            }
+
+            var pullOut = Enumerable.Range(0, n).Select(t => outVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
+            var pullIn = Enumerable.Range(0, n).Select(t => inVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
+            blocks.AddRange(FlowDecomposition.Blocks(network, network.VirtualDepot ? -1 : k, pullOut, pullIn, flow));
+        }
+
+        var cost = (long)Math.Round(objective.Value());
+        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(objective.BestBound() - 1e-6);
+        return new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
+
+        void Add(Variable x, long cost)
+        {
+            objective.SetCoefficient(x, cost);
+            cap.SetCoefficient(x, cost);
+        }
+    }
+
+    /// <summary>Least reduced cost from depot k to each node (forward) and from each node back to depot k (backward).</summary>
+    private static (double[] Forward, double[] Backward) Distances(ConnectionNetwork network, int k, double[] pi, double muK, int[] tripOfStart)
+    {
+        var depot = network.Depots[k];
+        var nodes = network.NodeCount;
+        var forward = new double[nodes];
+        var backward = new double[nodes];
+        Array.Fill(forward, double.PositiveInfinity);
+        Array.Fill(backward, double.PositiveInfinity);
+        for (var t = 0; t < network.TripCount; t++)
+        {
+            if (depot.PullOutCost[t] >= 0)
+            {
+                forward[network.TripStart[t]] = network.VehicleCost + depot.PullOutCost[t] - muK;
+            }
+
+            if (depot.PullInCost[t] >= 0)
+            {
+                backward[network.TripEnd[t]] = depot.PullInCost[t];
+            }
+        }
+
+        for (var v = 0; v < nodes; v++)
+        {
+            var trip = tripOfStart[v];
+            if (trip >= 0)
+            {
+                var e = network.TripEnd[trip];
+                forward[e] = Math.Min(forward[e], forward[v] - pi[trip]);
+                continue;
+            }
+
+            for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+            {
+                var h = network.ArcHead[a];
+                forward[h] = Math.Min(forward[h], forward[v] + network.ArcCost[a]);
+            }
+        }
+
+        for (var v = nodes - 1; v >= 0; v--)
+        {
+            var trip = tripOfStart[v];
+            if (trip >= 0)
+            {
+                backward[v] = Math.Min(backward[v], backward[network.TripEnd[trip]] - pi[trip]);
+                continue;
+            }
+
+            for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+            {
+                backward[v] = Math.Min(backward[v], network.ArcCost[a] + backward[network.ArcHead[a]]);
+            }
+        }
+
+        return (forward, backward);
+    }
+}
