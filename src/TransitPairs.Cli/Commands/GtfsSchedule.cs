@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using TransitPairs.IO.Gtfs;
-using TransitPairs.IO.Scheduling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Validation;
@@ -52,25 +50,7 @@ internal static class GtfsSchedule
             Math.Round(clock.Elapsed.TotalSeconds, 3),
             StatusText.Of(result.Status),
             double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null);
-        switch (format)
-        {
-            case "json":
-                console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
-                break;
-            case "csv":
-                SchedulingCsv.WriteBlocks(console.Out, result.Schedule);
-                break;
-            default:
-                report.WriteTable(console.Out);
-                break;
-        }
-
-        if (blocksCsv is not null)
-        {
-            SchedulingCsv.WriteBlocks(blocksCsv.FullName, result.Schedule);
-            console.Error.WriteLine($"wrote {blocksCsv.FullName}");
-        }
-
+        ScheduleCommand.Print(console, format, report, report.WriteTable, result.Schedule, blocksCsv);
         return ExitCodes.Ok;
     }
 }

@@ -59,28 +59,36 @@ internal static class ScheduleCommand
                 OperatingCosts.FleetThenEmptyKm);
             var result = Run(problem, new VspOptions(limit, threads, seed));
             var report = ScheduleReport.From(problem, result);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
-                    break;
-                case "csv":
-                    SchedulingCsv.WriteBlocks(console.Out, result.Schedule);
-                    break;
-                default:
-                    report.WriteTable(console.Out, result.Schedule);
-                    break;
-            }
-
-            if (parse.GetValue(output) is { } file)
-            {
-                SchedulingCsv.WriteBlocks(file.FullName, result.Schedule);
-                console.Error.WriteLine($"wrote {file.FullName}");
-            }
-
+            Print(console, parse.GetValue(format)!, report, o => report.WriteTable(o, result.Schedule), result.Schedule, parse.GetValue(output));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Prints a schedule as <paramref name="format"/> says (json: the report; csv: blocks.csv rows;
+    /// table: <paramref name="writeTable"/>) and writes blocks.csv to <paramref name="blocksCsv"/> when given.
+    /// </summary>
+    public static void Print<TReport>(CliConsole console, string format, TReport report, Action<TextWriter> writeTable, VehicleSchedule schedule, FileInfo? blocksCsv)
+    {
+        switch (format)
+        {
+            case "json":
+                console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+                break;
+            case "csv":
+                SchedulingCsv.WriteBlocks(console.Out, schedule);
+                break;
+            default:
+                writeTable(console.Out);
+                break;
+        }
+
+        if (blocksCsv is not null)
+        {
+            SchedulingCsv.WriteBlocks(blocksCsv.FullName, schedule);
+            console.Error.WriteLine($"wrote {blocksCsv.FullName}");
+        }
     }
 
     /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using CsvHelper;
-using NodaTime.Text;
 using TransitPairs.IO.Gtfs;
 using TransitPairs.TestSupport;
 
