@@ -168,7 +168,14 @@ internal static class AllocateCommand
             result.BudgetYuan,
             new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers)),
             new WeightsReport(1, result.Weights.UnservedPenaltyMinutes),
-            [.. corridors]);
+            [.. corridors],
+            [.. result.ChargerUse.Select(u => new ChargerReport(
+                u.SiteId,
+                u.Points,
+                ServiceTime.FromMinutes(u.BusiestStartMinute).ToString(),
+                ServiceTime.FromMinutes(u.BusiestEndMinute).ToString(),
+                Round(u.MinutesPerHourUsed),
+                u.MinutesPerHourAvailable))]);
     }
 
     private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
@@ -194,6 +201,16 @@ internal static class AllocateCommand
             foreach (var b in c.Bands)
             {
                 o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {b.Band,-9} {b.From,-6} {b.To,-6} {b.CycleMinutes,5}  {b.OutboundPassengersPerHour,6}/{b.InboundPassengersPerHour,-6} {b.HeadwayMinutes,7}  {b.DemandDrivenHeadwayMinutes,13}  {b.BusesNeeded,5}  {b.ExpectedWaitMinutes,8:0.#}  {b.UnservedPassengers,8:N1}"));
+            }
+        }
+
+        if (r.Chargers.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("charger site                     points  busiest        charger-min/h used  available");
+            foreach (var u in r.Chargers)
+            {
+                o.WriteLine(string.Create(Inv, $"{u.Site,-32} {u.Points,6}  {u.From}–{u.To}  {u.MinutesPerHourUsed,18:0.#}  {u.MinutesPerHourAvailable,9}"));
             }
         }
 
@@ -240,7 +257,11 @@ internal sealed record AllocationReport(
     long? BudgetYuan,
     TotalsReport Totals,
     WeightsReport Weights,
-    IReadOnlyList<CorridorReport> Corridors);
+    IReadOnlyList<CorridorReport> Corridors,
+    IReadOnlyList<ChargerReport> Chargers);
+
+/// <summary>A charger site's busiest stretch: charger-minutes per hour used and available.</summary>
+internal sealed record ChargerReport(string Site, int Points, string From, string To, double MinutesPerHourUsed, int MinutesPerHourAvailable);
 
 internal sealed record TotalsReport(int Buses, int BusesBought, long PurchaseCostYuan, double WaitPassengerMinutes, double UnservedPassengers);
 
