@@ -5,7 +5,7 @@ using TransitPairs.TestSupport;
 namespace TransitPairs.Cli.Tests.Commands;
 
 /// <summary><c>schedule --gtfs FEED --date D</c> on real agencies' days and on broken input.</summary>
-public sealed class ScheduleGtfsTests : IDisposable
+public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<GtfsToolsFixture>, IDisposable
 {
     private static readonly string[] Permissive = ["--min-layover", "0", "--deadhead-speed", "80", "--detour-factor", "1.3"];
 
@@ -81,6 +81,21 @@ public sealed class ScheduleGtfsTests : IDisposable
         Assert.StartsWith("vehicle_id,seq,kind,trip_id", lines[0], StringComparison.Ordinal);
         Assert.Equal(known.Trips, lines.Count(l => l.Contains(",trip,", StringComparison.Ordinal)));
         Assert.Equal(output.ReplaceLineEndings(), File.ReadAllText(blocks).ReplaceLineEndings());
+    }
+
+    [SharedBenchmarksFact]
+    public void ScheduleGtfs_OutGtfs_WritesTheDayWithOurVehiclesAsBlocks_ReadByUsAndByGtfsImport()
+    {
+        var known = KnownFeed.Load("emerygoround");
+        var zip = Path.Combine(_folder.FullName, "ours.zip");
+        var (code, output, error) = Run("schedule", "--gtfs", known.ZipPath, "--date", "2022-02-01", "--format", "json", "--out-gtfs", zip);
+        Assert.True(code == ExitCodes.Ok, error);
+        var vehicles = JsonNode.Parse(output)!["vehicles"]!.GetValue<int>();
+        var day = IO.Gtfs.GtfsReader.ReadServiceDay(zip, known.Date);
+        var blocks = day.AgencyBlocks();
+        Assert.Equal($"trips={known.Trips} blockIds={vehicles} peakBlocks={vehicles}", $"trips={day.Trips.Length} blockIds={blocks.BlockIds} peakBlocks={blocks.PeakBlocks}");
+        var counts = tools.ImportAndCount(zip);
+        Assert.Equal($"trips={known.Trips} blocks={vehicles}", $"trips={counts.Trips} blocks={counts.Blocks}");
     }
 
     [Fact]
