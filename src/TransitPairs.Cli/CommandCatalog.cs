@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return Commands.ScheduleCommand.Create(console);
         yield return Commands.MdvspCommand.Create(console);
         yield return Commands.AllocateCommand.Create(console);
+        yield return Commands.BlocksCommand.Create(console);
     }
 }
