@@ -31,9 +31,7 @@ internal static class TimetableCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "CP-SAT time limit in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
-        var threads = new Option<int?>("--threads") { Description = "CP-SAT worker threads (default: the scenario's options)." };
-        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
+        var solver = new ScenarioSolverOptions();
         var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
@@ -43,21 +41,17 @@ internal static class TimetableCommand
 
         var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");
         command.Arguments.Add(scenarioFile);
-        command.Options.Add(timeLimit);
-        command.Options.Add(threads);
-        command.Options.Add(seed);
+        solver.AddTo(command);
         command.Options.Add(objective);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed));
+            solver.Read(parse);
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
-            var solveOptions = new TimetableSolveOptions(
-                options.TimeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
-                options.Threads ?? scenario.Options.Threads,
-                options.Seed ?? scenario.Options.Seed);
+            var options = solver.For(scenario, parse);
+            var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
             var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions);
             if (!result.Solve.HasTimetable)
@@ -104,36 +98,7 @@ internal static class TimetableCommand
         return command;
     }
 
-    private sealed record CliSolveOptions(double? TimeLimitSeconds, int? Threads, int? Seed);
-
-    private static CliSolveOptions ReadOptions(double? timeLimit, int? threads, int? seed)
-    {
-        var problems = new List<InputProblem>();
-        if (timeLimit is { } t && !(t > 0 && t <= 86_400))
-        {
-            problems.Add(new InputProblem("--time-limit", string.Empty, FormattableString.Invariant($"The time limit {t} s is not between 0 (exclusive) and 86,400 s."), "Give a positive number of seconds, e.g. --time-limit 10."));
-        }
-
-        if (threads is { } n && n is < 1 or > 256)
-        {
-            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and 256."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
-        }
-
-        if (seed is < 0)
-        {
-            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
-        }
-
-        return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed);
-    }
-
-    private static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no-solution",
-    };
+    private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
 
