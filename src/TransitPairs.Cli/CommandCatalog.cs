@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return Commands.PlanCommand.Create(console);
         yield return Commands.CompareCommand.Create(console);
         yield return Commands.SweepCommand.Create(console);
+        yield return Commands.AllocateCommand.Create(console);
+        yield return Commands.BlocksCommand.Create(console);
     }
 }

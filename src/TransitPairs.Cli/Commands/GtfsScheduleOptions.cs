@@ -42,6 +42,51 @@ internal sealed class GtfsScheduleOptions
         command.Options.Add(DetourFactor);
     }
 
+    /// <summary>
+    /// True when the command schedules a GTFS feed; checks that exactly one source of trips is given
+    /// and that no option of the other source is (every problem at once).
+    /// </summary>
+    public bool IsUsed(ParseResult parse, bool tripsGiven, bool deadheadsGiven, bool depotsGiven)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var gtfsGiven = parse.GetValue(Gtfs) is not null;
+        var problems = new List<InputProblem>();
+        if (gtfsGiven == tripsGiven)
+        {
+            problems.Add(new InputProblem("command line", "--trips / --gtfs", gtfsGiven ? "Both --trips and --gtfs are given." : "No trips are given.",
+                "Give the trips either as --trips FILE.csv or as --gtfs FEED --date YYYY-MM-DD."));
+        }
+
+        if (gtfsGiven)
+        {
+            foreach (var (given, name) in new[] { (deadheadsGiven, "--deadheads"), (depotsGiven, "--depots") })
+            {
+                if (given)
+                {
+                    problems.Add(new InputProblem("command line", name, $"{name} is not used with --gtfs: empty runs come from the straight-line model and vehicles need no depot.",
+                        "Leave it out, and set the empty-run model with --deadhead-speed and --detour-factor."));
+                }
+            }
+        }
+        else
+        {
+            foreach (var option in new Option[] { Date, RouteTypes, ExcludeRoutes, DeadheadSpeed, DetourFactor })
+            {
+                if (parse.GetResult(option) is { Implicit: false })
+                {
+                    problems.Add(new InputProblem("command line", option.Name, $"{option.Name} applies to a GTFS feed only.", "Add --gtfs FEED, or leave the option out."));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        return gtfsGiven;
+    }
+
     /// <summary>Reads the GTFS options (every problem at once).</summary>
     public GtfsScheduleRequest Read(ParseResult parse)
     {

@@ -177,7 +177,7 @@ internal static class TimetableCommand
         {
             @event = t.Event.EventId,
             stop = t.Event.StopId,
-            kind = t.Event.Kind == RailEventKind.TrainArrival ? "trainArrival" : "trainDeparture",
+            kind = t.Event.Kind == TransferEventKind.TrainArrival ? "trainArrival" : "trainDeparture",
             time = Clock(t.Event.Minute),
             passengers = t.Event.Passengers,
             met = t.Met,

@@ -5,7 +5,6 @@ using TransitPairs.Scenarios;
 using TransitPairs.Time;
 using TransitPairs.Timetables;
 using TransitPairs.Vehicles;
-using DomainRailEvent = TransitPairs.Scenarios.RailEvent;
 
 namespace TransitPairs.Optimization.Timetabling;
 
@@ -215,18 +214,18 @@ public static class ScenarioTimetabler
     private static int RoundMinutes(int seconds) => (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero);
 
     /// <summary>A train's arrival and departure become one event each, both with its expected passengers.</summary>
-    private static IEnumerable<RailEvent> MapRailEvent(DomainRailEvent train)
+    private static IEnumerable<TransferEvent> MapRailEvent(RailEvent train)
     {
         var minMinutes = (int)train.MinTransfer.TotalMinutes;
         var maxMinutes = (int)train.MaxTransfer.TotalMinutes;
         if (train.Arrival is { } arrival)
         {
-            yield return new RailEvent($"{train.TrainId} arr {train.Stop} {arrival}", train.Stop, RailEventKind.TrainArrival, arrival.TotalMinutes, minMinutes, maxMinutes, train.ExpectedPassengers);
+            yield return new TransferEvent($"{train.TrainId} arr {train.Stop} {arrival}", train.Stop, TransferEventKind.TrainArrival, arrival.TotalMinutes, minMinutes, maxMinutes, train.ExpectedPassengers);
         }
 
         if (train.Departure is { } departure)
         {
-            yield return new RailEvent($"{train.TrainId} dep {train.Stop} {departure}", train.Stop, RailEventKind.TrainDeparture, departure.TotalMinutes, minMinutes, maxMinutes, train.ExpectedPassengers);
+            yield return new TransferEvent($"{train.TrainId} dep {train.Stop} {departure}", train.Stop, TransferEventKind.TrainDeparture, departure.TotalMinutes, minMinutes, maxMinutes, train.ExpectedPassengers);
         }
     }
 
