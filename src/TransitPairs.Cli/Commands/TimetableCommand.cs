@@ -31,9 +31,7 @@ internal static class TimetableCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "CP-SAT time limit in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
-        var threads = new Option<int?>("--threads") { Description = "CP-SAT worker threads (default: the scenario's options)." };
-        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
+        var solver = new ScenarioSolverOptions();
         var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
@@ -44,9 +42,7 @@ internal static class TimetableCommand
 
         var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");
         command.Arguments.Add(scenarioFile);
-        command.Options.Add(timeLimit);
-        command.Options.Add(threads);
-        command.Options.Add(seed);
+        solver.AddTo(command);
         command.Options.Add(objective);
         command.Options.Add(format);
         command.Options.Add(fleetTolerance);
@@ -55,11 +51,10 @@ internal static class TimetableCommand
         command.SetAction(parse => console.Guard(() =>
         {
             var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(fleetTolerance));
+            solver.Read(parse);
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
-            var solveOptions = new TimetableSolveOptions(
-                options.TimeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
-                options.Threads ?? scenario.Options.Threads,
-                options.Seed ?? scenario.Options.Seed);
+            var options = solver.For(scenario, parse);
+            var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
             var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, options.FleetToleranceMinutes);
             if (!result.Solve.HasTimetable)
@@ -141,6 +136,7 @@ internal static class TimetableCommand
         TimetableSolveStatus.Infeasible => "infeasible",
         _ => "no-solution",
     };
+    private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
 
