@@ -129,13 +129,6 @@ internal static class TimetableCommand
         return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed, fleetTolerance);
     }
 
-    private static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no-solution",
-    };
     private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
