@@ -33,6 +33,7 @@ internal sealed class ColumnGenerationScheduler
     // The min-cost flow of one super-depot (every pull-out and pull-in at its cheapest depot, all
     // vehicles together) relaxes "return to your own depot": its cost is a lower bound.
     private long relaxationBound;
+    private (List<Column> Chosen, long Cost)? initialSchedule;
 
     private ColumnGenerationScheduler(ConnectionNetwork network, VspOptions options, Stopwatch clock, int? maxBlockSeconds)
     {
@@ -214,7 +215,15 @@ internal sealed class ColumnGenerationScheduler
 
         var bound = Math.Max(relaxationBound, double.IsNegativeInfinity(bestBound) ? 0 : (long)Math.Ceiling(bestBound - BoundTolerance(bestBound)));
         var method = "column generation";
-        var incumbent = lpMayBeInfeasible ? null : SolveRestrictedMip(TimeSpan.FromTicks((deadline - clock.Elapsed).Ticks / 3));
+        // With converged duals the arc MIP follows and gets two thirds of what is left; otherwise
+        // the MIP on the generated blocks is the last step and gets nearly all of it.
+        var mipTime = converged ? TimeSpan.FromTicks((deadline - clock.Elapsed).Ticks / 3) : deadline - clock.Elapsed - TimeSpan.FromSeconds(1);
+        var incumbent = lpMayBeInfeasible ? null : SolveRestrictedMip(mipTime);
+        if (initialSchedule is { } start && (incumbent is null || start.Cost < incumbent.Value.Cost))
+        {
+            incumbent = ([.. start.Chosen.Select(c => new VspBlock(c.Depot, [.. c.Trips]))], start.Cost);
+        }
+
         if (incumbent is not null)
         {
             method += " + MIP on generated blocks";
@@ -275,7 +284,7 @@ internal sealed class ColumnGenerationScheduler
     /// pull-in over all depots, all vehicles together), each block then given the cheapest depot
     /// that still has a vehicle and can serve both its ends.
     /// </summary>
-    private IEnumerable<Column> InitialColumns()
+    private List<Column> InitialColumns()
     {
         var n = network.TripCount;
         var outCost = new long[n];
@@ -292,12 +301,13 @@ internal sealed class ColumnGenerationScheduler
         var flow = MinCostFlowScheduler.SolveFlow(network, new ConnectionNetwork.DepotArcs(limit, outCost, inCost, new int[n], new int[n]));
         if (flow is null)
         {
-            yield break;
+            return [];
         }
 
         relaxationBound = flow.Value.Cost;
 
         var left = network.Depots.Select(d => d.VehicleLimit).ToArray();
+        var assigned = new List<Column>();
         foreach (var (block, connections) in flow.Value.Blocks)
         {
             var first = block.Trips[0];
@@ -317,9 +327,17 @@ internal sealed class ColumnGenerationScheduler
             if (best >= 0 && (maxBlockSeconds is null || FitsBlockLimit(best, block.Trips)))
             {
                 left[best]--;
-                yield return new Column(best, [.. block.Trips], network.VehicleCost + bestCost + connections);
+                assigned.Add(new Column(best, [.. block.Trips], network.VehicleCost + bestCost + connections));
             }
         }
+
+        // Every block found a depot: a complete first schedule, kept as a fallback and a MIP hint.
+        if (assigned.Sum(c => c.Trips.Length) == n)
+        {
+            initialSchedule = (assigned, assigned.Sum(c => c.Cost));
+        }
+
+        return assigned;
     }
 
     private bool FitsBlockLimit(int depot, IReadOnlyList<int> trips)
@@ -584,6 +602,13 @@ internal sealed class ColumnGenerationScheduler
             }
 
             capacity[columns[c].Depot].SetCoefficient(vars[c], 1);
+        }
+
+        if (initialSchedule is { } start)
+        {
+            var index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+            var hinted = start.Chosen.Where(index.ContainsKey).Select(c => vars[index[c]]).ToArray();
+            mip.SetHint(hinted, [.. hinted.Select(_ => 1.0)]);
         }
 
         using var parameters = MipParameters.ExactGap();

@@ -17,7 +17,7 @@ internal static class ReducedCostArcMip
     public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs);
 
     /// <summary>Above this many arc variables the MIP is not attempted.</summary>
-    public const int MaxVariables = 400_000;
+    public const int MaxVariables = 150_000;
 
     public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed)
     {
