@@ -92,6 +92,21 @@ public static class BatteryScheduler
     private const long VehicleWeight = 100_000_000;
     private const long SessionCostFen = 100;
 
+    /// <summary>
+    /// Links kept per trip: its 12 earliest possible successors. On a corridor with 15–60 minute
+    /// headways that spans 3–12 hours, so a bus can still wait out the midday valley or charge for
+    /// hours; the model stays small enough for CP-SAT to prove optimality in seconds. Days of at most
+    /// 13 trips are solved over every compatible pair.
+    /// </summary>
+    private const int MaxSuccessors = 12;
+
+    /// <summary>
+    /// Longest detour to a charger between two trips, metres (20 km): a depot beside the terminal
+    /// qualifies, a charger at the far end of the corridor does not (the bus would use more energy
+    /// driving there and back than a layover gains).
+    /// </summary>
+    private const int MaxChargingDetourMetres = 20_000;
+
     /// <summary>Builds the day from a scenario and its timetable, then solves it (see <see cref="Solve(BatterySchedulingProblem, BatterySolveOptions)"/>).</summary>
     public static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
         Solve(BatterySchedulingProblem.FromScenario(scenario, timetable), options);
@@ -314,6 +329,8 @@ public static class BatteryScheduler
         private readonly SatIntVar[] socStart;
         private readonly SatIntVar[] socEnd;
         private readonly long maxCeiling;
+        private LinearExpr costObjective = LinearExpr.Constant(0);
+        private LinearExpr vehicleCount = LinearExpr.Constant(0);
 
         public BatteryModel(BatterySchedulingProblem problem)
         {
@@ -338,6 +355,9 @@ public static class BatteryScheduler
         private int Seconds(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DurationSeconds : -1;
 
         private VehicleType Type(int c) => slots[c].VehicleType;
+
+        /// <summary>The stop where slot <paramref name="c"/>'s depot lets buses out and in.</summary>
+        private string DepotStop(int c) => problem.Schedule.Depots.First(d => d.DepotId == slots[c].Depot).Stop;
 
         private long Ceiling(int c) => Type(c).Battery?.CeilingWh ?? maxCeiling;
 
@@ -414,7 +434,7 @@ public static class BatteryScheduler
                         continue;
                     }
 
-                    var depot = slots[c].Depot;
+                    var depot = DepotStop(c);
                     if (Seconds(depot, trips[i].FromStop) >= 0)
                     {
                         var s = model.NewBoolVar($"s{i}_{c}");
@@ -444,20 +464,16 @@ public static class BatteryScheduler
             var sessionsAt = problem.Chargers.ToDictionary(s => s.Id, _ => new List<IntervalVar>(), StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                for (var j = 0; j < n; j++)
+                var a = trips[i];
+                var successors = Enumerable.Range(0, n).Where(j =>
                 {
-                    var (a, b) = (trips[i], trips[j]);
-                    var direct = Seconds(a.ToStop, b.FromStop);
-                    if (i == j || direct < 0 || a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct > b.Departure.TotalSeconds)
-                    {
-                        continue;
-                    }
-
-                    var idle = b.Departure.TotalSeconds - a.Arrival.TotalSeconds - direct;
-                    if (rules.MaxIdleSeconds is { } maxIdle && idle > maxIdle)
-                    {
-                        continue;
-                    }
+                    var direct = Seconds(a.ToStop, trips[j].FromStop);
+                    return j != i && direct >= 0 && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
+                        && (rules.MaxIdleSeconds is not { } maxIdle || trips[j].Departure.TotalSeconds - a.Arrival.TotalSeconds - direct <= maxIdle);
+                }).OrderBy(j => trips[j].Departure).ThenBy(j => j).Take(MaxSuccessors);
+                foreach (var j in successors)
+                {
+                    var b = trips[j];
 
                     var shared = Enumerable.Range(0, m).Where(c => slotOf[i, c] is not null && slotOf[j, c] is not null).ToList();
                     if (shared.Count == 0)
@@ -493,7 +509,8 @@ public static class BatteryScheduler
                     {
                         var toSite = Seconds(a.ToStop, site.Place);
                         var fromSite = Seconds(site.Place, b.FromStop);
-                        if (toSite < 0 || fromSite < 0)
+                        if (toSite < 0 || fromSite < 0
+                            || Metres(a.ToStop, site.Place) + Metres(site.Place, b.FromStop) - Metres(a.ToStop, b.FromStop) > MaxChargingDetourMetres)
                         {
                             continue;
                         }
@@ -575,18 +592,22 @@ public static class BatteryScheduler
                 model.AddExactlyOne(outOf);
             }
 
-            model.Minimize(LinearExpr.Sum(objective));
+            costObjective = LinearExpr.Sum(objective);
+            vehicleCount = LinearExpr.Sum(perSlotStarts.SelectMany(x => x));
         }
 
+        /// <summary>
+        /// Two stages, each with half the time: the fewest vehicles (CP-SAT proves that bound far
+        /// sooner than the weighted sum's), then, with the fleet fixed and the first plan as a hint,
+        /// the least cost.
+        /// </summary>
         public Solved Solve(BatterySolveOptions options)
         {
-            var solver = new CpSolver
-            {
-                // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
-                StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
-            };
-            var status = solver.Solve(model);
-            switch (status)
+            var half = options with { TimeLimitSeconds = options.TimeLimitSeconds / 2 };
+            model.Minimize(vehicleCount);
+            var fleetSolver = NewSolver(half);
+            var fleetStatus = fleetSolver.Solve(model);
+            switch (fleetStatus)
             {
                 case CpSolverStatus.Optimal:
                 case CpSolverStatus.Feasible:
@@ -596,13 +617,42 @@ public static class BatteryScheduler
                 case CpSolverStatus.ModelInvalid:
                     throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
                 default:
-                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)solver.BestObjectiveBound);
+                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
             }
 
-            var schedule = Read(solver);
-            return new Solved(schedule, status == CpSolverStatus.Optimal ? VspStatus.Optimal : VspStatus.Feasible,
-                (long)Math.Round(solver.ObjectiveValue), (long)Math.Round(solver.BestObjectiveBound));
+            var fleet = (long)Math.Round(fleetSolver.ObjectiveValue);
+            var fleetBound = (long)Math.Round(fleetSolver.BestObjectiveBound);
+            var values = fleetSolver.Response!.Solution;
+            var hint = new PartialVariableAssignment();
+            for (var v = 0; v < values.Count; v++)
+            {
+                hint.Vars.Add(v);
+                hint.Values.Add(values[v]);
+            }
+
+            model.Model.SolutionHint = hint;
+            model.Add(vehicleCount <= fleet);
+            model.Minimize(costObjective);
+            var costSolver = NewSolver(half);
+            var costStatus = costSolver.Solve(model);
+            var provenFleet = fleetStatus == CpSolverStatus.Optimal;
+            if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
+                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, fleetBound * VehicleWeight);
+            }
+
+            var objective = (long)Math.Round(costSolver.ObjectiveValue);
+            var bound = provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
+            var optimal = provenFleet && costStatus == CpSolverStatus.Optimal;
+            return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
         }
+
+        private static CpSolver NewSolver(BatterySolveOptions options) => new()
+        {
+            // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
+            StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+        };
 
         private VehicleSchedule Read(CpSolver solver)
         {
@@ -642,7 +692,7 @@ public static class BatteryScheduler
         {
             var type = Type(c);
             var electric = type.Battery is not null;
-            var depot = slots[c].Depot;
+            var depot = DepotStop(c);
             var events = ImmutableArray.CreateBuilder<BlockEvent>();
             long soc = type.Battery?.CeilingWh ?? 0;
 
@@ -722,7 +772,7 @@ public static class BatteryScheduler
 
             var lastTrip = trips[chain[^1]];
             Drive(BlockEventKind.PullIn, null, lastTrip.ToStop, depot, lastTrip.Arrival, lastTrip.Arrival.AddSeconds(Seconds(lastTrip.ToStop, depot)), Metres(lastTrip.ToStop, depot));
-            return new VehicleBlock(vehicleId, depot, events.ToImmutable()) { VehicleTypeId = type.Id };
+            return new VehicleBlock(vehicleId, slots[c].Depot, events.ToImmutable()) { VehicleTypeId = type.Id };
         }
     }
 }
