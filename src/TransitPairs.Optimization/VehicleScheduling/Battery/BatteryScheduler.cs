@@ -125,7 +125,7 @@ public static class BatteryScheduler
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem), clock.Elapsed);
+            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), clock.Elapsed);
         }
 
         var solved = SolveModel(problem, options);
@@ -184,37 +184,47 @@ public static class BatteryScheduler
             return sentences;
         }
 
-        foreach (var trip in problem.Schedule.Trips)
+        // One sentence per trip length (a corridor has a few patterns), naming the first such trip.
+        foreach (var group in problem.Schedule.Trips.GroupBy(t => problem.TripDistanceMetres[t.TripId]).OrderByDescending(g => g.Key))
         {
-            var metres = problem.TripDistanceMetres[trip.TripId];
+            var trip = group.OrderBy(t => t.Departure).First();
+            var metres = group.Key;
             var seconds = trip.Arrival.TotalSeconds - trip.Departure.TotalSeconds;
             if (types.All(t => DrivingWh(problem, t, metres, seconds) > t.Battery!.CeilingWh - t.Battery.FloorWh))
             {
                 var largest = types.MaxBy(t => t.Battery!.CeilingWh - t.Battery.FloorWh)!;
                 var need = DrivingWh(problem, largest, metres, seconds);
+                var others = group.Count() > 1 ? $" (and {group.Count() - 1} more trips of that length)" : string.Empty;
                 sentences.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"trip {Describe(trip)} ({metres / 1000.0:0} km) needs {Kwh(need)} kWh in {problem.Season.ToString().ToLowerInvariant()} on a {largest.Id} ({largest.Consumption.In(problem.Season):0.##} kWh/km); the largest usable pack is {Kwh(largest.Battery!.CeilingWh - largest.Battery.FloorWh)} kWh ({largest.Id}, {largest.Battery.UsableFloorPercent:0}–{largest.Battery.UsableCeilingPercent:0} % of {largest.Battery.PackKwh:0} kWh)."));
+                    $"trip {Describe(trip)}{others} is {metres / 1000.0:0} km and needs {Kwh(need)} kWh in {problem.Season.ToString().ToLowerInvariant()} on a {largest.Id} ({largest.Consumption.In(problem.Season):0.##} kWh/km); the largest usable pack is {Kwh(largest.Battery!.CeilingWh - largest.Battery.FloorWh)} kWh ({largest.Id}, {largest.Battery.UsableFloorPercent:0}–{largest.Battery.UsableCeilingPercent:0} % of {largest.Battery.PackKwh:0} kWh)."));
             }
         }
 
-        return sentences.Count > 3 ? [.. sentences.Take(3), $"… and {sentences.Count - 3} more trips like them."] : sentences;
+        return sentences;
     }
 
-    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem)
+    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
     {
         var remedies = new List<string>();
-        var longest = problem.Schedule.Trips.Max(t => problem.TripDistanceMetres[t.TripId]);
+        var depotStops = problem.Schedule.Depots.Select(d => d.Stop).ToList();
+        int Nearest(Func<string, int> metres) => depotStops.Select(metres).Where(m => m >= 0).DefaultIfEmpty(0).Min();
+        int Run(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DistanceMetres : -1;
+
+        // A bus must also reach the trip from its depot and get back with its reserve: size the pack for the whole one-trip day.
+        var longest = problem.Schedule.Trips.Max(t => problem.TripDistanceMetres[t.TripId]
+            + Nearest(d => Run(d, t.FromStop)) + Nearest(d => Run(t.ToStop, d)));
         foreach (var type in problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).Where(t => t.Battery is not null))
         {
             var b = type.Battery!;
             var perKm = type.Consumption.In(problem.Season);
             var pack = Math.Ceiling(longest / 1000.0 * perKm / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
             remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
+                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %, for {longest / 1000.0:0} km from depot to depot), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
         }
 
         var depot = problem.Fleet[0].Depot;
-        remedies.Add($"diesel coaches for the longest trips, e.g. --set fleet.{depot}.diesel-coach=N (a mixed fleet: the scheduler gives them the trips batteries cannot run)");
+        remedies.Add(string.Create(CultureInfo.InvariantCulture,
+            $"diesel coaches for the trips batteries cannot run (a mixed fleet: the scheduler chooses which trips each type runs; {noBatteryFleet} diesel coaches run the whole day), e.g. --set fleet.{depot}.diesel-coach={noBatteryFleet}"));
         return [.. remedies];
     }
 

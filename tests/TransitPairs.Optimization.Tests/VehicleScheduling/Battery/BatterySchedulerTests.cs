@@ -53,13 +53,16 @@ public sealed class BatterySchedulerTests
         return $"vehicles={result.Vehicles} bound={result.NoBatteryFleetBound} {result.Status.ToString().ToLowerInvariant()}: {string.Join(" | ", blocks)}";
     }
 
+    /// <summary>Three trips of 60 km: 180 kWh, more than one pack of 160 kWh holds.</summary>
+    private static readonly ImmutableArray<ScheduledTrip> ThreeTrips = Timetables.Trips(
+        "T1 A 06:00 → B 07:00",
+        "T2 B 07:15 → A 08:15",
+        "T3 A 09:00 → B 10:00");
+
     [Fact]
     public void Solve_ThirdTripWithoutCharger_NeedsASecondBus()
     {
-        var problem = Shuttle(Timetables.Trips(
-            "T1 A 06:00 → B 07:00",
-            "T2 B 07:15 → A 08:15",
-            "T3 A 09:00 → B 10:00"), []);
+        var problem = Shuttle(ThreeTrips, []);
 
         var result = BatteryScheduler.Solve(problem, Options);
 
@@ -70,10 +73,7 @@ public sealed class BatterySchedulerTests
     [Fact]
     public void Solve_ThirdTripWithTerminalCharger_ChargesDuringTheLayover()
     {
-        var problem = Shuttle(Timetables.Trips(
-            "T1 A 06:00 → B 07:00",
-            "T2 B 07:15 → A 08:15",
-            "T3 A 09:00 → B 10:00"), [new ChargerSite("a-fast", "A", 150, 1)]);
+        var problem = Shuttle(ThreeTrips, [new ChargerSite("a-fast", "A", 150, 1)]);
 
         var result = BatteryScheduler.Solve(problem, Options);
 
@@ -86,10 +86,7 @@ public sealed class BatterySchedulerTests
     [Fact]
     public void Checker_ChargeBeyondTheCurveOrOverbookedSite_IsReported()
     {
-        var problem = Shuttle(Timetables.Trips(
-            "T1 A 06:00 → B 07:00",
-            "T2 B 07:15 → A 08:15",
-            "T3 A 09:00 → B 10:00"), [new ChargerSite("a-fast", "A", 150, 1)]);
+        var problem = Shuttle(ThreeTrips, [new ChargerSite("a-fast", "A", 150, 1)]);
         var block = BatteryScheduler.Solve(problem, Options).Schedule.Blocks[0];
         var k = block.Events.IndexOf(block.Events.Single(e => e.Kind == BlockEventKind.Charge));
         var charge = block.Events[k];
@@ -151,7 +148,7 @@ public sealed class BatterySchedulerTests
 
         Assert.False(result.HasPlan);
         Assert.Equal(VspStatus.Infeasible, result.Status);
-        Assert.Contains("trip BS-0715 A 07:15 → B 10:30 (205 km) needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
         Assert.Contains(result.Remedies, r => r.Contains("a pack of at least 390 kWh on bus200", StringComparison.Ordinal));
         Assert.Contains(result.Remedies, r => r.Contains("diesel", StringComparison.Ordinal));
@@ -160,10 +157,7 @@ public sealed class BatterySchedulerTests
     [Fact]
     public void Solve_TooFewBuses_SaysHowManyTheDayNeeds()
     {
-        var problem = Shuttle(Timetables.Trips(
-            "T1 A 06:00 → B 07:00",
-            "T2 B 07:15 → A 08:15",
-            "T3 A 09:00 → B 10:00"), [], busesPerDepot: 1);
+        var problem = Shuttle(ThreeTrips, [], busesPerDepot: 1);
         var onlyOne = new BatterySchedulingProblem(
             new VehicleSchedulingProblem(problem.Schedule.Trips, problem.Schedule.Deadheads, [new VehicleDepot("depot-a", "A", 1)], problem.Schedule.Rules, problem.Schedule.Costs),
             problem.TripDistanceMetres, [new FleetSlot("depot-a", Bus, 1)], [], Season.Summer, ChargingRules.Default);
