@@ -93,12 +93,15 @@ public static class BatteryScheduler
     private const long SessionCostFen = 100;
 
     /// <summary>
-    /// Links kept per trip: its 12 earliest possible successors. On a corridor with 15–60 minute
-    /// headways that spans 3–12 hours, so a bus can still wait out the midday valley or charge for
-    /// hours; the model stays small enough for CP-SAT to prove optimality in seconds. Days of at most
-    /// 13 trips are solved over every compatible pair.
+    /// Links kept per trip on days of more than 40 trips: its 12 earliest possible successors. On a
+    /// corridor with 15–60 minute headways that spans 3–12 hours, so a bus can still wait out the
+    /// midday valley or charge for hours, and the model stays small enough for CP-SAT. A solve that
+    /// dropped links never claims optimality: its status is "feasible".
     /// </summary>
     private const int MaxSuccessors = 12;
+
+    /// <summary>Days of more trips than this keep only <see cref="MaxSuccessors"/> links per trip; smaller days keep every compatible pair.</summary>
+    private const int PruneAboveTrips = 40;
 
     /// <summary>
     /// Longest detour to a charger between two trips, metres (20 km): a depot beside the terminal
@@ -136,6 +139,9 @@ public static class BatteryScheduler
         }
 
         var vehicles = solved.Schedule.Vehicles;
+
+        // Every cost term is ≥ 0, so the no-battery fleet × the vehicle weight bounds the objective too.
+        solved = solved with { Bound = Math.Max(solved.Bound, bound * VehicleWeight) };
         return new BatteryScheduleResult(
             solved.Schedule, solved.Status, vehicles, bound,
             vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
@@ -339,6 +345,9 @@ public static class BatteryScheduler
         private readonly SatIntVar[] socStart;
         private readonly SatIntVar[] socEnd;
         private readonly long maxCeiling;
+
+        /// <summary>Compatible links left out of the model (large days only); when above 0 the result is not proven optimal.</summary>
+        public int PrunedLinks { get; private set; }
         private LinearExpr costObjective = LinearExpr.Constant(0);
         private LinearExpr vehicleCount = LinearExpr.Constant(0);
 
@@ -480,7 +489,13 @@ public static class BatteryScheduler
                     var direct = Seconds(a.ToStop, trips[j].FromStop);
                     return j != i && direct >= 0 && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
                         && (rules.MaxIdleSeconds is not { } maxIdle || trips[j].Departure.TotalSeconds - a.Arrival.TotalSeconds - direct <= maxIdle);
-                }).OrderBy(j => trips[j].Departure).ThenBy(j => j).Take(MaxSuccessors);
+                }).OrderBy(j => trips[j].Departure).ThenBy(j => j).ToList();
+                if (n > PruneAboveTrips && successors.Count > MaxSuccessors)
+                {
+                    PrunedLinks += successors.Count - MaxSuccessors;
+                    successors = successors.Take(MaxSuccessors).ToList();
+                }
+
                 foreach (var j in successors)
                 {
                     var b = trips[j];
@@ -649,12 +664,13 @@ public static class BatteryScheduler
             if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
-                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, fleetBound * VehicleWeight);
+                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
             }
 
             var objective = (long)Math.Round(costSolver.ObjectiveValue);
-            var bound = provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
-            var optimal = provenFleet && costStatus == CpSolverStatus.Optimal;
+            // A pruned model's bounds hold for that model only: the caller falls back on the no-battery fleet.
+            var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
+            var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
             return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
         }
 
