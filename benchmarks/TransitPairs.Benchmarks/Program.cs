@@ -1,14 +1,27 @@
+using System.CommandLine;
 using BenchmarkDotNet.Running;
+using TransitPairs.Optimization.VehicleScheduling;
 
 namespace TransitPairs.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks chosen on the command line. BenchmarkDotNet exits 0 even when every
-/// benchmark failed, so the summaries are inspected here and any failure returns 1.
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of two
+/// measurement modes: <c>quality</c> (the solver on every public MDVSP instance, as a Markdown
+/// table) and <c>scaling</c> (the single-depot scaling curve with its growth exponent).
+/// BenchmarkDotNet exits 0 even when every benchmark failed, so the summaries are inspected here
+/// and any failure returns 1.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Length > 0 && args[0] is "quality" or "scaling"
+            ? Modes().Parse(args).Invoke()
+            : RunBenchmarks(args);
+    }
+
+    private static int RunBenchmarks(string[] args)
     {
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
         var failed = summaries.Where(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)).ToList();
@@ -18,5 +31,32 @@ public static class Program
         }
 
         return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static RootCommand Modes()
+    {
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per instance.", DefaultValueFactory = _ => 60 };
+        var threads = new Option<int>("--threads") { Description = "Solver workers.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Solver seed.", DefaultValueFactory = _ => 0 };
+        var family = new Option<string?>("--family") { Description = "Only this folder of ../shared/benchmarks/mdvsp (e.g. pepin2009, small)." };
+        var quality = new Command("quality", "Solve every instance of ../shared/benchmarks/mdvsp and print the quality table (Markdown) on stdout.");
+        quality.Options.Add(timeLimit);
+        quality.Options.Add(threads);
+        quality.Options.Add(seed);
+        quality.Options.Add(family);
+        quality.SetAction(parse => QualityTable.Run(Console.Out, Console.Error,
+            new VspOptions(TimeSpan.FromSeconds(parse.GetValue(timeLimit)), parse.GetValue(threads), parse.GetValue(seed)), parse.GetValue(family)));
+
+        var sizes = new Option<int[]>("--sizes") { Description = "Trips per generated day.", DefaultValueFactory = _ => ScalingCurve.DefaultSizes, AllowMultipleArgumentsPerToken = true };
+        var repeats = new Option<int>("--repeats") { Description = "Timed solves per size (the median is reported).", DefaultValueFactory = _ => 3 };
+        var scaling = new Command("scaling", "Time and memory of single-depot scheduling at growing sizes, with the fitted growth exponent (Markdown on stdout).");
+        scaling.Options.Add(sizes);
+        scaling.Options.Add(repeats);
+        scaling.SetAction(parse => ScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(sizes)!, Math.Max(1, parse.GetValue(repeats))));
+
+        var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
+        root.Subcommands.Add(quality);
+        root.Subcommands.Add(scaling);
+        return root;
     }
 }

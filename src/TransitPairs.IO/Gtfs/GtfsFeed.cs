@@ -23,6 +23,13 @@ public sealed record GtfsFeed(
     /// <summary>The service ids active on <paramref name="date"/> (calendar.txt, then calendar_dates.txt exceptions).</summary>
     public ImmutableHashSet<string> ServicesActiveOn(LocalDate date) =>
         GtfsServiceCalendar.ActiveServices(Calendars, CalendarDates, date);
+
+    /// <summary>The feed with each trip's block_id replaced by its vehicle in <paramref name="blockOfTrip"/> (trip id → block id; others keep theirs).</summary>
+    public GtfsFeed WithBlocks(IReadOnlyDictionary<string, string> blockOfTrip)
+    {
+        ArgumentNullException.ThrowIfNull(blockOfTrip);
+        return this with { Trips = [.. Trips.Select(t => blockOfTrip.TryGetValue(t.Id, out var block) ? t with { BlockId = block } : t)] };
+    }
 }
 
 /// <summary>agency.txt: who runs the service. <see cref="Timezone"/> is a TZDB name such as <c>Asia/Shanghai</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using TransitPairs.Time;
 using TransitPairs.Validation;
@@ -29,6 +30,17 @@ public static class GtfsReader
     }
 
     /// <summary>
+    /// The trips that run on <paramref name="date"/> and pass <paramref name="filter"/> as a feed
+    /// of that day alone (see <c>docs/gtfs.md</c>): for publishing a day with other blocks.
+    /// </summary>
+    public static GtfsFeed ReadDayFeed(string path, LocalDate date, GtfsTripFilter? filter, out IReadOnlyList<InputProblem> warnings)
+    {
+        var loader = GtfsLoader.Load(path, DayFilter(date, filter));
+        warnings = loader.Problems.Warnings;
+        return loader.ToDayFeed(date);
+    }
+
+    /// <summary>
     /// The trips that run on <paramref name="date"/> and pass <paramref name="filter"/>, each reduced
     /// to its first and last call; frequency-based trips expanded into one trip per departure.
     /// </summary>
@@ -38,17 +50,23 @@ public static class GtfsReader
     /// <inheritdoc cref="ReadServiceDay(string, LocalDate, GtfsTripFilter?)"/>
     public static GtfsServiceDay ReadServiceDay(string path, LocalDate date, GtfsTripFilter? filter, out IReadOnlyList<InputProblem> warnings)
     {
+        var loader = GtfsLoader.Load(path, DayFilter(date, filter));
+        warnings = loader.Problems.Warnings;
+        return loader.ToServiceDay(date);
+    }
+
+    /// <summary>Keeps the trips whose service runs on <paramref name="date"/> and whose route passes <paramref name="filter"/>.</summary>
+    private static Func<GtfsLoader, GtfsTrip, bool> DayFilter(LocalDate date, GtfsTripFilter? filter)
+    {
         filter ??= GtfsTripFilter.All;
         ImmutableHashSet<string>? active = null;
         Dictionary<string, GtfsRoute>? routes = null;
-        var loader = GtfsLoader.Load(path, keepTrip: (l, trip) =>
+        return (loader, trip) =>
         {
-            active ??= GtfsServiceCalendar.ActiveServices(l.Calendars, l.CalendarDates, date);
-            routes ??= l.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            active ??= GtfsServiceCalendar.ActiveServices(loader.Calendars, loader.CalendarDates, date);
+            routes ??= loader.Routes.ToDictionary(r => r.Id, StringComparer.Ordinal);
             return active.Contains(trip.ServiceId) && routes.TryGetValue(trip.RouteId, out var route) && filter.Admits(route);
-        });
-        warnings = loader.Problems.Warnings;
-        return loader.ToServiceDay(date);
+        };
     }
 }
 
@@ -148,51 +166,100 @@ internal sealed class GtfsLoader
 
     public GtfsServiceDay ToServiceDay(LocalDate date)
     {
-        var frequencies = Frequencies.ToLookup(f => f.TripId, StringComparer.Ordinal);
         var trips = ImmutableArray.CreateBuilder<GtfsDayTrip>();
         var usedStops = new SortedSet<int>();
+        foreach (var run in Runs())
+        {
+            var first = run.Rows[0];
+            var last = run.Rows[^1];
+            usedStops.Add(first.StopIndex);
+            usedStops.Add(last.StopIndex);
+            trips.Add(new GtfsDayTrip(run.Id, run.Trip.RouteId, run.Trip.BlockId, Stops[first.StopIndex].Id, new ServiceTime(run.Departure),
+                Stops[last.StopIndex].Id, new ServiceTime(run.Arrival)));
+        }
+
+        var stops = usedStops.Select(i => Stops[i]).ToImmutableDictionary(s => s.Id, StringComparer.Ordinal);
+        return new GtfsServiceDay(date, trips.ToImmutable(), stops);
+    }
+
+    /// <summary>
+    /// The kept trips as a feed of their own for <paramref name="date"/>: one service running that
+    /// date only, every frequency run written out as a trip, the routes, stops (with their parent
+    /// stations) and agencies they use; shapes are left out.
+    /// </summary>
+    public GtfsFeed ToDayFeed(LocalDate date)
+    {
+        var service = "D" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var trips = ImmutableArray.CreateBuilder<GtfsTrip>();
+        var stopTimes = ImmutableArray.CreateBuilder<GtfsStopTime>();
+        var usedStops = new HashSet<string>(StringComparer.Ordinal);
+        var usedRoutes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in Runs())
+        {
+            trips.Add(run.Trip with { Id = run.Id, ServiceId = service, ShapeId = null });
+            usedRoutes.Add(run.Trip.RouteId);
+            foreach (var row in run.Rows)
+            {
+                var stop = Stops[row.StopIndex];
+                usedStops.Add(stop.Id);
+                if (stop.ParentStation is not null)
+                {
+                    usedStops.Add(stop.ParentStation);
+                }
+
+                stopTimes.Add(new GtfsStopTime(run.Id, row.Sequence, stop.Id, Shift(row.ArrivalSeconds, run.Shift), Shift(row.DepartureSeconds, run.Shift)));
+            }
+        }
+
+        var routes = Routes.Where(r => usedRoutes.Contains(r.Id)).ToList();
+        var agencies = Agencies.Where(a => routes.Count == 0 || a.Id is null || routes.Any(r => r.AgencyId is null || r.AgencyId == a.Id)).ToList();
+        return new GtfsFeed([.. agencies], [.. Stops.Where(s => usedStops.Contains(s.Id))], [.. routes], trips.ToImmutable(), stopTimes.ToImmutable(),
+            [new GtfsCalendar(service, GtfsServiceCalendar.ToWeekdays(date.DayOfWeek), date, date)], [], [],
+            FeedInfo is null ? null : FeedInfo with { StartDate = date, EndDate = date });
+    }
+
+    private static ServiceTime? Shift(int seconds, int shift) => seconds < 0 ? null : new ServiceTime(seconds + shift);
+
+    /// <summary>
+    /// Every run of the kept trips: a trip once, or a frequency-based trip once per departure
+    /// (frequencies.txt: the pattern's times shifted so that it leaves at start, start + headway,
+    /// … before end), with its id, its shift in seconds, and its first departure and last arrival.
+    /// </summary>
+    private IEnumerable<(GtfsTrip Trip, string Id, int Shift, List<CompactStopTime> Rows, int Departure, int Arrival)> Runs()
+    {
+        var frequencies = Frequencies.ToLookup(f => f.TripId, StringComparer.Ordinal);
         for (var t = 0; t < Trips.Count; t++)
         {
             var rows = _stopTimesByTrip[t];
-            if (rows is null || rows.Count == 0)
+            if (rows is null || rows.Count == 0 || _tripHasBadRow[t])
             {
                 continue;
             }
 
             var trip = Trips[t];
-            var first = rows[0];
-            var last = rows[^1];
-            usedStops.Add(first.StopIndex);
-            usedStops.Add(last.StopIndex);
-            var departure = first.DepartureSeconds >= 0 ? first.DepartureSeconds : first.ArrivalSeconds;
-            var arrival = last.ArrivalSeconds >= 0 ? last.ArrivalSeconds : last.DepartureSeconds;
+            var departure = rows[0].DepartureSeconds >= 0 ? rows[0].DepartureSeconds : rows[0].ArrivalSeconds;
+            var arrival = rows[^1].ArrivalSeconds >= 0 ? rows[^1].ArrivalSeconds : rows[^1].DepartureSeconds;
             var repeats = frequencies[trip.Id].ToList();
             if (repeats.Count == 0)
             {
-                trips.Add(new GtfsDayTrip(trip.Id, trip.RouteId, trip.BlockId, Stops[first.StopIndex].Id, new ServiceTime(departure),
-                    Stops[last.StopIndex].Id, new ServiceTime(arrival)));
+                yield return (trip, trip.Id, 0, rows, departure, arrival);
                 continue;
             }
 
-            // frequencies.txt: the pattern's times are relative; one trip leaves at start, start + headway, … before end.
             foreach (var repeat in repeats)
             {
                 for (var start = repeat.Start.TotalSeconds; start < repeat.End.TotalSeconds; start += repeat.HeadwaySeconds)
                 {
-                    var end = start + (arrival - departure);
-                    if (end > ServiceTime.MaxSeconds)
+                    var shift = start - departure;
+                    if (arrival + shift > ServiceTime.MaxSeconds || rows.Max(r => Math.Max(r.ArrivalSeconds, r.DepartureSeconds)) + shift > ServiceTime.MaxSeconds)
                     {
                         break;
                     }
 
-                    trips.Add(new GtfsDayTrip($"{trip.Id}@{new ServiceTime(start).ToGtfsString()}", trip.RouteId, trip.BlockId,
-                        Stops[first.StopIndex].Id, new ServiceTime(start), Stops[last.StopIndex].Id, new ServiceTime(end)));
+                    yield return (trip, $"{trip.Id}@{new ServiceTime(start).ToGtfsString()}", shift, rows, start, arrival + shift);
                 }
             }
         }
-
-        var stops = usedStops.Select(i => Stops[i]).ToImmutableDictionary(s => s.Id, StringComparer.Ordinal);
-        return new GtfsServiceDay(date, trips.ToImmutable(), stops);
     }
 
     private static ServiceTime? ToTime(int seconds) => seconds < 0 ? null : new ServiceTime(seconds);

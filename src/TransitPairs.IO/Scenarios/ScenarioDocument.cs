@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using TransitPairs.Validation;
 
@@ -17,7 +18,8 @@ internal sealed class ScenarioDocument
     /// <summary>Keys whose string values are file paths, resolved against the naming file's folder.</summary>
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "base", "$include", "calendar", "files", "segmentFiles" };
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // A key written twice is an error: the reader would otherwise keep one of them silently.
+    private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     private ScenarioDocument(string mainFile, SourceMap sources, ProblemSink problems)
     {
@@ -106,6 +108,17 @@ internal sealed class ScenarioDocument
         {
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : string.Empty;
             var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            var duplicate = Regex.Match(reason, "^Duplicate property '(?<key>[^']*)'");
+            if (duplicate.Success)
+            {
+                // The parser does not say where; the second "key": in the text is the place.
+                var key = duplicate.Groups["key"].Value;
+                var second = Regex.Matches(text, "\"" + Regex.Escape(key) + "\"\\s*:").Skip(1).FirstOrDefault();
+                where = second is null ? where : $"line {text[..second.Index].Count(c => c == '\n') + 1}";
+                problems.Add(new InputProblem(Display(fullPath), where, $"The key \"{key}\" appears twice in one object.", "Keep one of them: JSON objects hold each key once."));
+                return null;
+            }
+
             problems.Add(new InputProblem(Display(fullPath), where, $"The file is not valid JSON: {reason}.", "Fix the JSON syntax there (a missing comma, quote or bracket is the usual cause)."));
             return null;
         }

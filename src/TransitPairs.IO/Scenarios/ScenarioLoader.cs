@@ -47,6 +47,12 @@ public static class ScenarioLoader
         }
 
         var scenario = new ScenarioReader(document).Read();
+        if (scenario is null && !document.Problems.Any)
+        {
+            // Every reader that gives up records why; this is the net under a reader that forgot.
+            document.Problems.Add(new InputProblem(document.MainFile, "$", "The scenario could not be read.", "Run with TRANSITPAIRS_DEBUG=1 and report the scenario: a check is missing its message."));
+        }
+
         var problems = document.Problems.Problems;
         return new ScenarioLoadResult(problems.Count == 0 ? scenario : null, problems);
     }

@@ -143,13 +143,17 @@ internal sealed class ScenarioReader(ScenarioDocument document)
                 : null;
         }).ToList();
 
-        var places = stops.OfType<Stop>().Select(x => x.Id)
-            .Concat(depots.OfType<Depot>().Select(d => d.Id))
-            .Concat(junctions.OfType<Junction>().Select(j => j.Id))
-            .ToHashSet(StringComparer.Ordinal);
         var stopIds = (s.Node["stops"] as JsonObject)?.Select(p => p.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var allPlaceIds = stopIds.Concat((s.Node["depots"] as JsonObject)?.Select(p => p.Key) ?? [])
             .Concat((s.Node["junctions"] as JsonObject)?.Select(p => p.Key) ?? []).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (key, terminal) in new[] { ("terminalA", terminalA), ("terminalB", terminalB) })
+        {
+            if (terminal is not null && !stopIds.Contains(terminal))
+            {
+                problems.At(s.PathOf(key), $"The terminal '{terminal}' is not among the corridor's stops.", "Add it to 'stops' (kind \"terminal\") or correct the id.");
+            }
+        }
 
         var links = (s.Objects("roadLinks") ?? []).Select(l =>
         {
@@ -190,7 +194,7 @@ internal sealed class ScenarioReader(ScenarioDocument document)
 
         if (name is null || terminalA is null || terminalB is null || winterFactor is null
             || stops.Any(x => x is null) || depots.Any(x => x is null) || junctions.Any(x => x is null)
-            || links.Any(x => x is null) || bands.Any(x => x is null) || patterns.Any(x => x is null) || places.Count == 0)
+            || links.Any(x => x is null) || bands.Any(x => x is null) || patterns.Any(x => x is null))
         {
             return null;
         }
@@ -210,7 +214,7 @@ internal sealed class ScenarioReader(ScenarioDocument document)
             if (stop is not null && !stopIds.Contains(stop))
             {
                 problems.At(p.PathOf("stop"), $"Pattern '{id}' stops at '{stop}', which is not among the corridor's stops.",
-                    $"Use one of: {string.Join(", ", stopIds.Order(StringComparer.Ordinal))}.");
+                    stopIds.Count == 0 ? "Declare the corridor's stops under 'stops'." : $"Use one of: {string.Join(", ", stopIds.Order(StringComparer.Ordinal))}.");
                 stop = null;
             }
 

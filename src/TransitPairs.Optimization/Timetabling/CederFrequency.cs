@@ -5,7 +5,7 @@ namespace TransitPairs.Optimization.Timetabling;
 /// </summary>
 /// <param name="LengthMetres">Segment length in metres (positive).</param>
 /// <param name="Passengers">Passengers on board over the segment in the hour (0 or more).</param>
-public readonly record struct SegmentLoad(int LengthMetres, int Passengers);
+public readonly record struct CederSegment(int LengthMetres, int Passengers);
 
 /// <summary>
 /// Ceder's frequency-setting formulas for one hour of one pattern and direction, from
@@ -58,7 +58,7 @@ public static class CederFrequency
     /// <param name="desiredOccupancy">d₀ in passengers per vehicle, positive.</param>
     /// <param name="capacity">c in passengers per vehicle, at least d₀.</param>
     /// <param name="minimumFrequency">F_m in vehicles per hour, 0 or more.</param>
-    public static double LoadProfile(IReadOnlyList<SegmentLoad> segments, int desiredOccupancy, int capacity, double minimumFrequency)
+    public static double LoadProfile(IReadOnlyList<CederSegment> segments, int desiredOccupancy, int capacity, double minimumFrequency)
     {
         ArgumentNullException.ThrowIfNull(segments);
         if (segments.Count == 0)

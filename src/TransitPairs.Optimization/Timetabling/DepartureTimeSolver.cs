@@ -88,17 +88,17 @@ public static class DepartureTimeSolver
 
     /// <summary>
     /// CP-SAT parameters. With one worker the time limit is CP-SAT's deterministic time (work
-    /// units close to seconds on a current core), so the same seed gives the same timetable on a
-    /// busy or an idle machine; a wall-clock guard (5 × limit + 5 s) only stops a runaway, since
-    /// a busy machine can take several seconds of wall time per unit of deterministic time.
-    /// With several workers the limit is wall-clock and the result may vary from run to run.
+    /// units close to seconds on an idle current core) and no wall-clock limit is set, so the same
+    /// seed gives the same timetable on a busy or an idle machine (a wall-clock guard would cut
+    /// the search at a load-dependent point; deterministic time already bounds the work). With
+    /// several workers the limit is wall-clock and the result may vary from run to run.
     /// </summary>
     internal static string Parameters(TimetableSolveOptions options)
     {
         var limit = options.TimeLimitSeconds;
         return options.Workers == 1
             ? string.Create(CultureInfo.InvariantCulture,
-                $"max_deterministic_time:{limit} max_time_in_seconds:{(limit * 5) + 5} num_workers:1 random_seed:{options.Seed} log_search_progress:false")
+                $"max_deterministic_time:{limit} num_workers:1 random_seed:{options.Seed} log_search_progress:false")
             : string.Create(CultureInfo.InvariantCulture,
                 $"max_time_in_seconds:{limit} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false");
     }
@@ -110,7 +110,7 @@ public static class DepartureTimeSolver
 
     private sealed record DirectionModel(DirectionTimetableInput Input, Slot[] Slots);
 
-    private sealed record TransferTerm(RailEvent Event, BoolVar Met);
+    private sealed record TransferTerm(TransferEvent Event, BoolVar Met);
 
     private static DirectionModel BuildDirection(CpModel model, DirectionTimetableInput input, TimetablePreferences preferences, List<LinearExpr> objective)
     {
@@ -323,13 +323,13 @@ public static class DepartureTimeSolver
                         // (not at its last stop), and bring passengers to a departing train only
                         // where it arrives (not at its first stop).
                         if (index < 0
-                            || (railEvent.Kind == RailEventKind.TrainArrival && index == stops.Length - 1)
-                            || (railEvent.Kind == RailEventKind.TrainDeparture && index == 0))
+                            || (railEvent.Kind == TransferEventKind.TrainArrival && index == stops.Length - 1)
+                            || (railEvent.Kind == TransferEventKind.TrainDeparture && index == 0))
                         {
                             continue;
                         }
 
-                        var offset = railEvent.Kind == RailEventKind.TrainArrival ? stops[index].DepartureMinutes : stops[index].ArrivalMinutes;
+                        var offset = railEvent.Kind == TransferEventKind.TrainArrival ? stops[index].DepartureMinutes : stops[index].ArrivalMinutes;
                         var lo = from - offset;
                         var hi = to - offset;
                         if (hi < bin.WindowStartMinute || lo > bin.WindowEndMinute)

@@ -249,7 +249,7 @@ public static class FrequencyPlanner
             return (FrequencyMethod.LoadProfile, 0);
         }
 
-        var segments = pattern.SegmentLengthsMetres.Select((metres, i) => new SegmentLoad(metres, load.SegmentPassengers[i])).ToArray();
+        var segments = pattern.SegmentLengthsMetres.Select((metres, i) => new CederSegment(metres, load.SegmentPassengers[i])).ToArray();
         return (FrequencyMethod.LoadProfile, CederFrequency.LoadProfile(segments, pattern.DesiredOccupancy, pattern.Capacity, 0));
     }
 

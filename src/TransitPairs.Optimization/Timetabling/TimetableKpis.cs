@@ -49,7 +49,7 @@ public sealed record DirectionKpis(
 /// <param name="TripId">The earliest trip that makes it; empty when not met.</param>
 /// <param name="TransferMinutes">Minutes between train and bus (bus departure − train arrival, or
 /// train departure − bus arrival); 0 when not met.</param>
-public sealed record TransferOutcome(RailEvent Event, bool Met, string TripId, int TransferMinutes);
+public sealed record TransferOutcome(TransferEvent Event, bool Met, string TripId, int TransferMinutes);
 
 /// <summary>KPIs of a timetable.</summary>
 public sealed record TimetableKpiReport(ImmutableArray<DirectionKpis> Directions, ImmutableArray<TransferOutcome> Transfers)
@@ -83,7 +83,7 @@ public static class TimetableKpis
         Math.Min(headwayMinutes, RandomArrivalHeadwayMinutes) / 2.0;
 
     /// <summary>Computes the KPIs of <paramref name="trips"/> for the directions' demand.</summary>
-    public static TimetableKpiReport Compute(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<ScheduledTrip> trips, IReadOnlyList<RailEvent> railEvents)
+    public static TimetableKpiReport Compute(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<ScheduledTrip> trips, IReadOnlyList<TransferEvent> railEvents)
     {
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(trips);
@@ -149,7 +149,7 @@ public static class TimetableKpis
             hours.ToImmutable());
     }
 
-    private static TransferOutcome Transfer(RailEvent railEvent, IReadOnlyList<ScheduledTrip> trips)
+    private static TransferOutcome Transfer(TransferEvent railEvent, IReadOnlyList<ScheduledTrip> trips)
     {
         foreach (var trip in trips.OrderBy(t => t.DepartureMinute).ThenBy(t => t.TripId, StringComparer.Ordinal))
         {
@@ -161,8 +161,8 @@ public static class TimetableKpis
                     continue;
                 }
 
-                var boards = railEvent.Kind == RailEventKind.TrainArrival && i < trip.Calls.Length - 1;
-                var alights = railEvent.Kind == RailEventKind.TrainDeparture && i > 0;
+                var boards = railEvent.Kind == TransferEventKind.TrainArrival && i < trip.Calls.Length - 1;
+                var alights = railEvent.Kind == TransferEventKind.TrainDeparture && i > 0;
                 if ((boards || alights) && railEvent.IsMetBy(call.ArrivalMinute, call.DepartureMinute))
                 {
                     var minutes = boards ? call.DepartureMinute - railEvent.Minute : railEvent.Minute - call.ArrivalMinute;

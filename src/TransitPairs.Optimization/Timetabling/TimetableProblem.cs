@@ -135,7 +135,7 @@ public sealed record DirectionTimetableInput
 }
 
 /// <summary>Whether a rail event brings passengers to the bus or takes them from it.</summary>
-public enum RailEventKind
+public enum TransferEventKind
 {
     /// <summary>A train arrives: its passengers board a bus that leaves the stop within the window.</summary>
     TrainArrival,
@@ -154,13 +154,13 @@ public enum RailEventKind
 /// <param name="MinTransferMinutes">Shortest usable change time (walk, ticket check), minutes, 0 or more.</param>
 /// <param name="MaxTransferMinutes">Longest acceptable wait, minutes, at least the minimum.</param>
 /// <param name="Passengers">Passengers expected to change (the event's weight), 0 or more.</param>
-public sealed record RailEvent(string EventId, string StopId, RailEventKind Kind, int Minute, int MinTransferMinutes, int MaxTransferMinutes, int Passengers)
+public sealed record TransferEvent(string EventId, string StopId, TransferEventKind Kind, int Minute, int MinTransferMinutes, int MaxTransferMinutes, int Passengers)
 {
     /// <summary>
     /// The minutes (both ends included) in which the bus must leave (train arrival) or reach
     /// (train departure) the stop for the transfer to work.
     /// </summary>
-    public (int From, int To) BusWindow => Kind == RailEventKind.TrainArrival
+    public (int From, int To) BusWindow => Kind == TransferEventKind.TrainArrival
         ? (Minute + MinTransferMinutes, Minute + MaxTransferMinutes)
         : (Minute - MaxTransferMinutes, Minute - MinTransferMinutes);
 
@@ -168,7 +168,7 @@ public sealed record RailEvent(string EventId, string StopId, RailEventKind Kind
     public bool IsMetBy(int busArrivalMinute, int busDepartureMinute)
     {
         var (from, to) = BusWindow;
-        var busMinute = Kind == RailEventKind.TrainArrival ? busDepartureMinute : busArrivalMinute;
+        var busMinute = Kind == TransferEventKind.TrainArrival ? busDepartureMinute : busArrivalMinute;
         return busMinute >= from && busMinute <= to;
     }
 
@@ -227,7 +227,7 @@ public sealed record TimetablePreferences(
 /// <summary>Everything the departure-time model needs.</summary>
 public sealed record TimetableProblem
 {
-    public TimetableProblem(ImmutableArray<DirectionTimetableInput> directions, ImmutableArray<RailEvent> railEvents, TimetablePreferences preferences)
+    public TimetableProblem(ImmutableArray<DirectionTimetableInput> directions, ImmutableArray<TransferEvent> railEvents, TimetablePreferences preferences)
     {
         if (directions.IsDefaultOrEmpty)
         {
@@ -254,7 +254,7 @@ public sealed record TimetableProblem
 
     public ImmutableArray<DirectionTimetableInput> Directions { get; }
 
-    public ImmutableArray<RailEvent> RailEvents { get; }
+    public ImmutableArray<TransferEvent> RailEvents { get; }
 
     public TimetablePreferences Preferences { get; }
 }

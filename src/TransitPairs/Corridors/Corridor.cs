@@ -138,7 +138,7 @@ public sealed record Corridor
     {
         Check.Id(stopId, paramName);
         var stop = Stops.FirstOrDefault(s => s.Id == stopId)
-            ?? throw new InvalidValueException(paramName, $"The terminal '{stopId}' is not among the corridor's stops.", "Add it to 'stops' or correct the id.");
+            ?? throw new InvalidValueException(paramName, $"The terminal '{stopId}' is not among the corridor's stops.", "Add it to 'stops' (kind \"terminal\") or correct the id.");
         if (stop.Kind != StopKind.Terminal)
         {
             throw new InvalidValueException(paramName, $"'{stopId}' is a {stop.Kind}, not a terminal.", "Set its kind to 'terminal' or name the terminal.");

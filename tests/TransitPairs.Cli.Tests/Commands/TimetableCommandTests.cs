@@ -132,4 +132,46 @@ public sealed class TimetableCommandTests
         Assert.Contains("headway min/mean/max", output, StringComparison.Ordinal);
         Assert.Contains("transfers met 2 of 2", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Timetable_SegmentLoadsForTheLocal_LoadProfileMethodSizesItsDepartures()
+    {
+        // Local Siping → Dongliao (78 km) → Liaoyuan (14 km), 08h: 100 then 20 on board.
+        // Seated-only (expressway): c = 39, d0 = 0.8 × 39 → 31.
+        // A / (d0 L) = (100·78 + 20·14) / (31·92) = 8,080 / 2,852 = 2.83; P_m / c = 100 / 39 = 2.56
+        // → 3 local departures at 08h (the max-load-point method would ask for 100 / 31 → 4).
+        using var workspace = new ScenarioWorkspace();
+        workspace.Write("demand/siping-liaoyuan-local-segments.csv",
+            "hour,direction,pattern,from,to,passengers\n8,outbound,local,siping-terminal,dongliao,100\n8,outbound,local,dongliao,liaoyuan-terminal,20\n");
+        workspace.EditJson("scenarios/siping-liaoyuan.json", s =>
+            s["demand"]!["profiles"]!["siping-liaoyuan"]!["segmentFiles"] = new JsonArray("../demand/siping-liaoyuan-local-segments.csv"));
+        var (code, output, error) = workspace.Run("timetable", "scenarios/siping-liaoyuan.json", "--time-limit", "2", "--format", "json");
+        Assert.True(code == ExitCodes.Ok, error);
+        var trips = JsonNode.Parse(output)!["trips"]!.AsArray();
+        var localAtEight = trips.Count(t => t!["pattern"]!.GetValue<string>() == "local"
+            && t["direction"]!.GetValue<string>() == "outbound"
+            && t["departure"]!.GetValue<string>().StartsWith("08:", StringComparison.Ordinal));
+        Assert.Equal(3, localAtEight);
+        Assert.DoesNotContain(trips, t => t!["pattern"]!.GetValue<string>() == "local" && t["direction"]!.GetValue<string>() == "inbound");
+    }
+
+    [Fact]
+    public void Timetable_FleetTolerance_SavesAVehicleOnSipingLiaoyuanGrowthAndKeepsThePolicy()
+    {
+        // ±15 minutes let the growth scenario run with one bus fewer (10 → 9, without empty runs).
+        var (code, output, error) = Run("timetable", Scenario("siping-liaoyuan-growth.json"), "--time-limit", "3", "--fleet-tolerance", "15", "--format", "json");
+        Assert.True(code == ExitCodes.Ok, error);
+        var fleet = JsonNode.Parse(output)!["fleet"]!;
+        Assert.Equal("10 → 9, bound 9", $"{fleet["vehiclesBefore"]} → {fleet["vehiclesAfter"]}, bound {fleet["vehiclesBound"]}");
+        Assert.InRange(fleet["maxShiftMinutes"]!.GetValue<int>(), 1, 15);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public void Timetable_FleetToleranceOutOfRange_ExitTwo()
+    {
+        var (code, _, error) = Run("timetable", Scenario("baishan-tonghua.json"), "--fleet-tolerance", "90");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--fleet-tolerance", error, StringComparison.Ordinal);
+    }
 }

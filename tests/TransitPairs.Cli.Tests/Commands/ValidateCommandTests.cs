@@ -49,6 +49,9 @@ public sealed class ValidateCommandTests
         ["malformed JSON"] = (
             w => w.Write("scenarios/broken.json", "{\n  \"name\": \"broken\",\n  \"season\": \"summer\",,\n}\n"),
             "scenarios/broken.json", "scenarios/broken.json: line 3, column 22: The file is not valid JSON"),
+        ["key written twice"] = (
+            w => w.Write("scenarios/twice.json", "{\n  \"base\": \"siping-liaoyuan.json\",\n  \"season\": \"winter\",\n  \"season\": \"summer\"\n}\n"),
+            "scenarios/twice.json", "scenarios/twice.json: line 4: The key \"season\" appears twice in one object."),
         ["unknown stop in a pattern"] = (
             w => w.EditJson("corridors/siping-liaoyuan.json", c => c["patterns"]!["local"]!["stops"]![1]!["stop"] = "dongfeng"),
             "scenarios/siping-liaoyuan.json", "corridors/siping-liaoyuan.json: $.patterns.local.stops[1].stop: Pattern 'local' stops at 'dongfeng'"),
@@ -128,6 +131,12 @@ public sealed class ValidateCommandTests
         ["missing corridor file"] = (
             w => w.EditJson("scenarios/siping-liaoyuan.json", s => s["corridors"]!["siping-liaoyuan"]!["$include"] = "../corridors/siping.json"),
             "scenarios/siping-liaoyuan-winter.json", "scenarios/siping-liaoyuan.json: $.corridors.siping-liaoyuan.$include: The file"),
+        ["corridor without stops"] = (
+            w => w.EditJson("corridors/baishan-tonghua.json", c => c["stops"] = new JsonObject()),
+            "scenarios/baishan-tonghua.json", "corridors/baishan-tonghua.json: $.terminalA: The terminal 'baishan-terminal' is not among the corridor's stops."),
+        ["empty scenario"] = (
+            w => w.Write("scenarios/empty.json", "{}"),
+            "scenarios/empty.json", "scenarios/empty.json: $.corridors: 'corridors' is missing."),
         ["occupancy above 150 %"] = (
             w => w.EditJson("scenarios/siping-liaoyuan.json", s => s["policy"]!["desiredOccupancy"] = 2.5),
             "scenarios/siping-liaoyuan.json", "scenarios/siping-liaoyuan.json: $.policy.desiredOccupancy: 'desiredOccupancy' is 2.5; it must lie between 0.05 and 1.5."),

@@ -95,6 +95,25 @@ public sealed class GtfsReaderTests
     }
 
     [Fact]
+    public void ReadDayFeed_Frequencies_WritesEveryRunAsATripOfThatDayAlone()
+    {
+        using var feed = new TestFeed(new()
+        {
+            ["trips.txt"] = "route_id,service_id,trip_id,block_id,shape_id\nR1,WK,T1,B1,S1\nR1,WK,T2,B2,S1\n",
+            ["frequencies.txt"] = "trip_id,start_time,end_time,headway_secs\nT1,06:00:00,07:00:00,1800\n",
+        });
+        var day = GtfsReader.ReadDayFeed(feed.Path, Tuesday, filter: null, out _);
+        Assert.Equal(["T1@06:00:00 B1 D20260303", "T1@06:30:00 B1 D20260303", "T2 B2 D20260303"],
+            day.Trips.Select(t => $"{t.Id} {t.BlockId} {t.ServiceId}{t.ShapeId}"));
+        Assert.Equal(["T1@06:30:00 1 TH 06:30 06:30", "T1@06:30:00 2 BS 07:40 07:40"],
+            day.StopTimes.Where(s => s.TripId == "T1@06:30:00").Select(s => $"{s.TripId} {s.Sequence} {s.StopId} {s.Arrival} {s.Departure}"));
+        Assert.Equal("D20260303 Tuesday", string.Join(",", day.Calendars.Select(c => $"{c.ServiceId} {c.Days}")));
+        Assert.Empty(day.Frequencies);
+        var reblocked = day.WithBlocks(new Dictionary<string, string> { ["T2"] = "V9" });
+        Assert.Equal(["B1", "B1", "V9"], reblocked.Trips.Select(t => t.BlockId));
+    }
+
+    [Fact]
     public void AgencyBlocks_BlockIdWhoseTripsOverlap_IsNotCountedAsAVehicle()
     {
         var trips = new[]

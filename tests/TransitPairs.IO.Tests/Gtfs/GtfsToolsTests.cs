@@ -48,4 +48,32 @@ public sealed class GtfsToolsTests(GtfsToolsFixture tools) : IClassFixture<GtfsT
         var e = Assert.Throws<InvalidOperationException>(() => tools.ImportAndCount(path));
         Assert.Contains("Missing required value in stop_times.txt for stop_sequence", e.Message, StringComparison.Ordinal);
     }
+
+    [SharedBenchmarksFact]
+    public void GtfsImport_AgencyDayWeRewrite_KeepsEveryTripAndBlock()
+    {
+        var (day, path) = RewriteKartDay();
+        var counts = tools.ImportAndCount(path);
+        Assert.Equal(
+            $"trips=256 stopTimes={day.StopTimes.Length} blocks=27",
+            $"trips={counts.Trips} stopTimes={counts.StopTimes} blocks={counts.Blocks}");
+    }
+
+    [SharedBenchmarksFact]
+    [Trait("Category", "Slow")]
+    public void GtfsToHtml_AgencyDayWeRewrite_RendersEveryRoute()
+    {
+        var (day, path) = RewriteKartDay();
+        Assert.True(tools.Render(path).TimetablePages >= day.Routes.Length);
+    }
+
+    /// <summary>A real agency's day (Kings Area Rural Transit, 2024-07-05) read and written again by us.</summary>
+    private (GtfsFeed Day, string Path) RewriteKartDay()
+    {
+        var source = TestPaths.RequireSharedBenchmarks("gtfs", "kart.zip");
+        var day = GtfsReader.ReadDayFeed(source, new NodaTime.LocalDate(2024, 7, 5), filter: null, out _);
+        var path = Path.Combine(_folder.FullName, "kart-day.zip");
+        GtfsWriter.Write(day, path);
+        return (day, path);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class CederFrequencyTests
         // A = 120·10 + 300·20 + 60·10 = 7,800 pax-km; L = 40 km.
         // A / (d0 L) = 7,800 / 1,600 = 4.875; P_m / c = 300 / 100 = 3; F = 4.875 → 5 buses.
         // The max-load-point method would ask for 300 / 40 = 7.5 → 8 buses.
-        SegmentLoad[] profile = [new(10_000, 120), new(20_000, 300), new(10_000, 60)];
+        CederSegment[] profile = [new(10_000, 120), new(20_000, 300), new(10_000, 60)];
         var f = CederFrequency.LoadProfile(profile, 40, 100, 1);
         Assert.Equal(4.875, f, 9);
         Assert.Equal(5, CederFrequency.RoundUp(f));
@@ -45,14 +45,14 @@ public sealed class CederFrequencyTests
     public void LoadProfile_SmallCapacity_BusiestSegmentTermGoverns()
     {
         // Same profile, c = 50 (a seated-only coach): P_m / c = 300 / 50 = 6 > 4.875.
-        SegmentLoad[] profile = [new(10_000, 120), new(20_000, 300), new(10_000, 60)];
+        CederSegment[] profile = [new(10_000, 120), new(20_000, 300), new(10_000, 60)];
         Assert.Equal(6.0, CederFrequency.LoadProfile(profile, 40, 50, 1), 9);
     }
 
     [Fact]
     public void LoadProfile_EmptyBuses_MinimumFrequencyGoverns()
     {
-        SegmentLoad[] profile = [new(5_000, 0), new(5_000, 3)];
+        CederSegment[] profile = [new(5_000, 0), new(5_000, 3)];
         // A / (d0 L) = 15,000 / (40 · 10,000) = 0.0375; P_m / c = 0.06; F_m = 60 / 45 = 1.333.
         Assert.Equal(60.0 / 45, CederFrequency.LoadProfile(profile, 40, 50, CederFrequency.MinimumFrequency(45)), 9);
     }

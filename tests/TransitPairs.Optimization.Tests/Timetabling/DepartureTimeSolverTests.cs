@@ -102,11 +102,11 @@ public sealed class DepartureTimeSolverTests
         // even departures 07:20 and 08:40/09:00 miss both. A departure from Baishan East at 09:15
         // (20 changing, 8–20 min) is met by the 08:00 bus either way.
         var demand = NonStop("out", "06:00", "10:00", 10, 30, Hours((6, 100), (7, 100), (8, 100), (9, 100)));
-        RailEvent[] trains =
+        TransferEvent[] trains =
         [
-            new("G1 arr Tonghua 07:07", "Tonghua", RailEventKind.TrainArrival, Minute("07:07"), 5, 12, 30),
-            new("G2 arr Tonghua 08:45", "Tonghua", RailEventKind.TrainArrival, Minute("08:45"), 5, 12, 25),
-            new("G3 dep BaishanEast 09:15", "BaishanEast", RailEventKind.TrainDeparture, Minute("09:15"), 8, 20, 20),
+            new("G1 arr Tonghua 07:07", "Tonghua", TransferEventKind.TrainArrival, Minute("07:07"), 5, 12, 30),
+            new("G2 arr Tonghua 08:45", "Tonghua", TransferEventKind.TrainArrival, Minute("08:45"), 5, 12, 25),
+            new("G3 dep BaishanEast 09:15", "BaishanEast", TransferEventKind.TrainDeparture, Minute("09:15"), 8, 20, 20),
         ];
         var even = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TransferSecondsPerPassenger: 0), trains, (demand, TonghuaBaishan)), OneWorker);
         var timed = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), trains, (demand, TonghuaBaishan)), OneWorker);
@@ -171,7 +171,7 @@ public sealed class DepartureTimeSolverTests
         var railLinkService = new PatternService("rail-link", [new PatternRunTimes(0, [new StopOffset("baishan", 0, 0), new StopOffset("tonghua-station", 60, 61), new StopOffset("tonghua", 75, 75)])]);
         var problem = new TimetableProblem(
             [new DirectionTimetableInput(FrequencyPlanner.Plan(direction), [Express("baishan", "tonghua", 70), railLinkService], [new PatternSubstitute("rail-link", 300)])],
-            [new RailEvent("G1 dep Tonghua 09:30", "tonghua-station", RailEventKind.TrainDeparture, Minute("09:30"), 10, 25, 40)],
+            [new TransferEvent("G1 dep Tonghua 09:30", "tonghua-station", TransferEventKind.TrainDeparture, Minute("09:30"), 10, 25, 40)],
             new TimetablePreferences());
         var result = DepartureTimeSolver.Solve(problem, OneWorker);
         var railLinkTrip = Assert.Single(result.Trips, t => t.PatternId == "rail-link");

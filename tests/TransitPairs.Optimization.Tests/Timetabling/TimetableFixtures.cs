@@ -25,7 +25,7 @@ internal static class TimetableFixtures
     public static PatternService Express(string from, string to, int runMinutes) =>
         new("express", [new PatternRunTimes(0, [new StopOffset(from, 0, 0), new StopOffset(to, runMinutes, runMinutes)])]);
 
-    public static TimetableProblem Problem(TimetablePreferences preferences, IReadOnlyList<RailEvent> rail, params (DirectionDemand Demand, PatternService Pattern)[] directions) =>
+    public static TimetableProblem Problem(TimetablePreferences preferences, IReadOnlyList<TransferEvent> rail, params (DirectionDemand Demand, PatternService Pattern)[] directions) =>
         new(directions.Select(d => new DirectionTimetableInput(FrequencyPlanner.Plan(d.Demand), [d.Pattern])).ToImmutableArray(),
             [.. rail], preferences);
 

@@ -45,12 +45,12 @@ public sealed class TimetableKpisTests
         // Train arr Tonghua 07:12, change 5–12 → 07:17–07:24: missed.
         // Train dep Baishan East 08:30, change 8–20 → bus arrives 08:10–08:22: met, 15 min.
         // Train dep Tonghua 07:30: the bus only leaves Tonghua, nobody arrives there: missed.
-        RailEvent[] trains =
+        TransferEvent[] trains =
         [
-            new("a", "Tonghua", RailEventKind.TrainArrival, Minute("07:07"), 5, 12, 30),
-            new("b", "Tonghua", RailEventKind.TrainArrival, Minute("07:12"), 5, 12, 10),
-            new("c", "BaishanEast", RailEventKind.TrainDeparture, Minute("08:30"), 8, 20, 20),
-            new("d", "Tonghua", RailEventKind.TrainDeparture, Minute("07:30"), 5, 30, 5),
+            new("a", "Tonghua", TransferEventKind.TrainArrival, Minute("07:07"), 5, 12, 30),
+            new("b", "Tonghua", TransferEventKind.TrainArrival, Minute("07:12"), 5, 12, 10),
+            new("c", "BaishanEast", TransferEventKind.TrainDeparture, Minute("08:30"), 8, 20, 20),
+            new("d", "Tonghua", TransferEventKind.TrainDeparture, Minute("07:30"), 5, 30, 5),
         ];
         var demand = NonStop("out", "07:15", "07:15", 10, 60, Hours());
         var report = TimetableKpis.Compute([demand], [Trip(0, "07:15")], trains);

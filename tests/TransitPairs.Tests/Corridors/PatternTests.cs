@@ -19,7 +19,7 @@ public sealed class PatternTests
         new PatternStop("liaoyuan-terminal", 14, Minutes(26, 22, 19), Duration.Zero),
     ]);
 
-    private static string Timetable(IEnumerable<Timetables.StopTime> stopTimes) =>
+    private static string Timetable(IEnumerable<TransitPairs.Timetables.StopTime> stopTimes) =>
         string.Join(" → ", stopTimes.Select(s => s.Arrival == s.Departure ? $"{s.Stop} {s.Departure}" : $"{s.Stop} {s.Arrival}/{s.Departure}"));
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using TransitPairs.IO.Scenarios;
+using TransitPairs.Optimization.Timetabling;
+using TransitPairs.Scenarios;
+
+namespace TransitPairs.Benchmarks;
+
+/// <summary>
+/// The CP-SAT departure-time model at growing numbers of departures: the bundled Siping–Liaoyuan
+/// scenario with its demand scaled by <see cref="DemandScale"/> (Ceder's frequencies grow with the
+/// load until the least headway caps them). Baseline: even headways; against it even load
+/// (Ceder's two timetable types), the richer objective. One worker, fixed seed, 30 s limit.
+/// </summary>
+[MemoryDiagnoser]
+public class TimetableBenchmarks
+{
+    private Scenario scenario = null!;
+
+    [Params(1, 2, 4, 8)]
+    public int DemandScale { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var overrides = new Dictionary<string, string> { ["demand.scale"] = DemandScale.ToString(CultureInfo.InvariantCulture) };
+        scenario = ScenarioLoader.Load(Path.Combine(SharedBenchmarks.Data, "scenarios", "siping-liaoyuan.json"), overrides);
+        var departures = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, Options).Timetable.Trips.Length;
+        Console.WriteLine($"// demand × {DemandScale}: {departures} departures");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int EvenHeadway() => Solve(TimetableObjective.EvenHeadway);
+
+    [Benchmark]
+    public int EvenLoad() => Solve(TimetableObjective.EvenLoad);
+
+    private static TimetableSolveOptions Options => new(TimeLimitSeconds: 30, Workers: 1, Seed: 1);
+
+    private int Solve(TimetableObjective objective)
+    {
+        var result = ScenarioTimetabler.Solve(scenario, objective, Options);
+        return result.Solve.HasTimetable
+            ? result.Timetable.Trips.Length
+            : throw new InvalidOperationException($"demand × {DemandScale}, {objective}: {result.Solve.Reason}");
+    }
+}
