@@ -19,7 +19,7 @@ public static class SchedulingCsv
     public static readonly ImmutableArray<string> TripColumns = ["trip_id", "from_stop", "departure", "to_stop", "arrival"];
     public static readonly ImmutableArray<string> DeadheadColumns = ["from_stop", "to_stop", "minutes", "km"];
     public static readonly ImmutableArray<string> DepotColumns = ["depot_id", "stop", "vehicles"];
-    public static readonly ImmutableArray<string> BlockColumns = ["vehicle_id", "seq", "kind", "trip_id", "from_stop", "to_stop", "start", "end", "distance_km"];
+    public static readonly ImmutableArray<string> BlockColumns = ["vehicle_id", "seq", "kind", "trip_id", "from_stop", "to_stop", "start", "end", "distance_km", "energy_kwh", "soc_start_kwh", "soc_end_kwh", "charger_site"];
 
     /// <summary>Reads a trips CSV; times are <c>HH:MM</c> or <c>HH:MM:SS</c> and may pass 24:00.</summary>
     public static ImmutableArray<ScheduledTrip> ReadTrips(string path)
@@ -112,7 +112,9 @@ public static class SchedulingCsv
 
     /// <summary>
     /// Writes <c>blocks.csv</c> atomically: one row per event, vehicles in order, <c>seq</c> from 1,
-    /// times <c>HH:MM:SS</c> (may pass 24:00), distance in km with three decimals.
+    /// times <c>HH:MM:SS</c> (may pass 24:00), distance in km with three decimals; for battery buses
+    /// the event's energy (kWh, negative when charging), the state of charge at its start and end
+    /// (kWh) and, on <c>charge</c> rows, the charger site; empty otherwise.
     /// </summary>
     public static void WriteBlocks(string path, VehicleSchedule schedule)
     {
@@ -140,10 +142,17 @@ public static class SchedulingCsv
                 csv.WriteField(e.Start.ToGtfsString());
                 csv.WriteField(e.End.ToGtfsString());
                 csv.WriteField((e.DistanceMetres / 1000m).ToString("0.000", CultureInfo.InvariantCulture));
+                csv.WriteField(Kwh(e.EnergyWh));
+                csv.WriteField(Kwh(e.SocStartWh));
+                csv.WriteField(Kwh(e.SocEndWh));
+                csv.WriteField(e.ChargerSite ?? string.Empty);
                 csv.EndRecord();
             }
         }
     }
+
+    /// <summary>Watt-hours as kWh with three decimals; empty when the event carries no energy (diesel, plain schedules).</summary>
+    private static string Kwh(long? wh) => wh is { } v ? (v / 1000m).ToString("0.000", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>The <c>kind</c> column's word for an event kind.</summary>
     public static string KindName(BlockEventKind kind) => kind switch

@@ -46,7 +46,7 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.Equal(0, root.GetProperty("gap").GetDouble());
         Assert.True(root.TryGetProperty("seconds", out _));
         var rows = System.IO.File.ReadAllLines(blocks);
-        Assert.Equal("vehicle_id,seq,kind,trip_id,from_stop,to_stop,start,end,distance_km", rows[0]);
+        Assert.Equal("vehicle_id,seq,kind,trip_id,from_stop,to_stop,start,end,distance_km,energy_kwh,soc_start_kwh,soc_end_kwh,charger_site", rows[0]);
         Assert.Equal(5, rows.Count(r => r.Contains(",trip,", StringComparison.Ordinal)));
         Assert.All(rows.Skip(1).GroupBy(r => r.Split(',')[0]), vehicle =>
         {

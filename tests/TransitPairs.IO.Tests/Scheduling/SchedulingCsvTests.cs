@@ -77,10 +77,10 @@ public sealed class SchedulingCsvTests : IDisposable
         var path = Path.Combine(folder, "blocks.csv");
         SchedulingCsv.WriteBlocks(path, schedule);
         Assert.Equal(
-            "vehicle_id,seq,kind,trip_id,from_stop,to_stop,start,end,distance_km\n"
-            + "V001,1,pull_out,,D,A,05:50:00,06:00:00,5.000\n"
-            + "V001,2,trip,T1,A,B,06:00:00,07:05:00,0.000\n"
-            + "V001,3,pull_in,,B,D,07:05:00,08:05:00,70.500\n",
+            "vehicle_id,seq,kind,trip_id,from_stop,to_stop,start,end,distance_km,energy_kwh,soc_start_kwh,soc_end_kwh,charger_site\n"
+            + "V001,1,pull_out,,D,A,05:50:00,06:00:00,5.000,,,,\n"
+            + "V001,2,trip,T1,A,B,06:00:00,07:05:00,0.000,,,,\n"
+            + "V001,3,pull_in,,B,D,07:05:00,08:05:00,70.500,,,,\n",
             System.IO.File.ReadAllText(path));
     }
 

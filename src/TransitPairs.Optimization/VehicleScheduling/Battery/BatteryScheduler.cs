@@ -92,6 +92,24 @@ public static class BatteryScheduler
     private const long VehicleWeight = 100_000_000;
     private const long SessionCostFen = 100;
 
+    /// <summary>
+    /// Links kept per trip on days of more than 40 trips: its 12 earliest possible successors. On a
+    /// corridor with 15–60 minute headways that spans 3–12 hours, so a bus can still wait out the
+    /// midday valley or charge for hours, and the model stays small enough for CP-SAT. A solve that
+    /// dropped links never claims optimality: its status is "feasible".
+    /// </summary>
+    private const int MaxSuccessors = 12;
+
+    /// <summary>Days of more trips than this keep only <see cref="MaxSuccessors"/> links per trip; smaller days keep every compatible pair.</summary>
+    private const int PruneAboveTrips = 40;
+
+    /// <summary>
+    /// Longest detour to a charger between two trips, metres (20 km): a depot beside the terminal
+    /// qualifies, a charger at the far end of the corridor does not (the bus would use more energy
+    /// driving there and back than a layover gains).
+    /// </summary>
+    private const int MaxChargingDetourMetres = 20_000;
+
     /// <summary>Builds the day from a scenario and its timetable, then solves it (see <see cref="Solve(BatterySchedulingProblem, BatterySolveOptions)"/>).</summary>
     public static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
         Solve(BatterySchedulingProblem.FromScenario(scenario, timetable), options);
@@ -110,7 +128,7 @@ public static class BatteryScheduler
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem), clock.Elapsed);
+            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), clock.Elapsed);
         }
 
         var solved = SolveModel(problem, options);
@@ -121,6 +139,9 @@ public static class BatteryScheduler
         }
 
         var vehicles = solved.Schedule.Vehicles;
+
+        // Every cost term is ≥ 0, so the no-battery fleet × the vehicle weight bounds the objective too.
+        solved = solved with { Bound = Math.Max(solved.Bound, bound * VehicleWeight) };
         return new BatteryScheduleResult(
             solved.Schedule, solved.Status, vehicles, bound,
             vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
@@ -169,37 +190,47 @@ public static class BatteryScheduler
             return sentences;
         }
 
-        foreach (var trip in problem.Schedule.Trips)
+        // One sentence per trip length (a corridor has a few patterns), naming the first such trip.
+        foreach (var group in problem.Schedule.Trips.GroupBy(t => problem.TripDistanceMetres[t.TripId]).OrderByDescending(g => g.Key))
         {
-            var metres = problem.TripDistanceMetres[trip.TripId];
+            var trip = group.OrderBy(t => t.Departure).First();
+            var metres = group.Key;
             var seconds = trip.Arrival.TotalSeconds - trip.Departure.TotalSeconds;
             if (types.All(t => DrivingWh(problem, t, metres, seconds) > t.Battery!.CeilingWh - t.Battery.FloorWh))
             {
                 var largest = types.MaxBy(t => t.Battery!.CeilingWh - t.Battery.FloorWh)!;
                 var need = DrivingWh(problem, largest, metres, seconds);
+                var others = group.Count() > 1 ? $" (and {group.Count() - 1} more trips of that length)" : string.Empty;
                 sentences.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"trip {Describe(trip)} ({metres / 1000.0:0} km) needs {Kwh(need)} kWh in {problem.Season.ToString().ToLowerInvariant()} on a {largest.Id} ({largest.Consumption.In(problem.Season):0.##} kWh/km); the largest usable pack is {Kwh(largest.Battery!.CeilingWh - largest.Battery.FloorWh)} kWh ({largest.Id}, {largest.Battery.UsableFloorPercent:0}–{largest.Battery.UsableCeilingPercent:0} % of {largest.Battery.PackKwh:0} kWh)."));
+                    $"trip {Describe(trip)}{others} is {metres / 1000.0:0} km and needs {Kwh(need)} kWh in {problem.Season.ToString().ToLowerInvariant()} on a {largest.Id} ({largest.Consumption.In(problem.Season):0.##} kWh/km); the largest usable pack is {Kwh(largest.Battery!.CeilingWh - largest.Battery.FloorWh)} kWh ({largest.Id}, {largest.Battery.UsableFloorPercent:0}–{largest.Battery.UsableCeilingPercent:0} % of {largest.Battery.PackKwh:0} kWh)."));
             }
         }
 
-        return sentences.Count > 3 ? [.. sentences.Take(3), $"… and {sentences.Count - 3} more trips like them."] : sentences;
+        return sentences;
     }
 
-    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem)
+    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
     {
         var remedies = new List<string>();
-        var longest = problem.Schedule.Trips.Max(t => problem.TripDistanceMetres[t.TripId]);
+        var depotStops = problem.Schedule.Depots.Select(d => d.Stop).ToList();
+        int Nearest(Func<string, int> metres) => depotStops.Select(metres).Where(m => m >= 0).DefaultIfEmpty(0).Min();
+        int Run(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DistanceMetres : -1;
+
+        // A bus must also reach the trip from its depot and get back with its reserve: size the pack for the whole one-trip day.
+        var longest = problem.Schedule.Trips.Max(t => problem.TripDistanceMetres[t.TripId]
+            + Nearest(d => Run(d, t.FromStop)) + Nearest(d => Run(t.ToStop, d)));
         foreach (var type in problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).Where(t => t.Battery is not null))
         {
             var b = type.Battery!;
             var perKm = type.Consumption.In(problem.Season);
             var pack = Math.Ceiling(longest / 1000.0 * perKm / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
             remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
+                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %, for {longest / 1000.0:0} km from depot to depot), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
         }
 
         var depot = problem.Fleet[0].Depot;
-        remedies.Add($"diesel coaches for the longest trips, e.g. --set fleet.{depot}.diesel-coach=N (a mixed fleet: the scheduler gives them the trips batteries cannot run)");
+        remedies.Add(string.Create(CultureInfo.InvariantCulture,
+            $"diesel coaches for the trips batteries cannot run (a mixed fleet: the scheduler chooses which trips each type runs; {noBatteryFleet} diesel coaches run the whole day), e.g. --set fleet.{depot}.diesel-coach={noBatteryFleet}"));
         return [.. remedies];
     }
 
@@ -315,6 +346,11 @@ public static class BatteryScheduler
         private readonly SatIntVar[] socEnd;
         private readonly long maxCeiling;
 
+        /// <summary>Compatible links left out of the model (large days only); when above 0 the result is not proven optimal.</summary>
+        public int PrunedLinks { get; private set; }
+        private LinearExpr costObjective = LinearExpr.Constant(0);
+        private LinearExpr vehicleCount = LinearExpr.Constant(0);
+
         public BatteryModel(BatterySchedulingProblem problem)
         {
             this.problem = problem;
@@ -338,6 +374,9 @@ public static class BatteryScheduler
         private int Seconds(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DurationSeconds : -1;
 
         private VehicleType Type(int c) => slots[c].VehicleType;
+
+        /// <summary>The stop where slot <paramref name="c"/>'s depot lets buses out and in.</summary>
+        private string DepotStop(int c) => problem.Schedule.Depots.First(d => d.DepotId == slots[c].Depot).Stop;
 
         private long Ceiling(int c) => Type(c).Battery?.CeilingWh ?? maxCeiling;
 
@@ -414,7 +453,7 @@ public static class BatteryScheduler
                         continue;
                     }
 
-                    var depot = slots[c].Depot;
+                    var depot = DepotStop(c);
                     if (Seconds(depot, trips[i].FromStop) >= 0)
                     {
                         var s = model.NewBoolVar($"s{i}_{c}");
@@ -444,20 +483,22 @@ public static class BatteryScheduler
             var sessionsAt = problem.Chargers.ToDictionary(s => s.Id, _ => new List<IntervalVar>(), StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                for (var j = 0; j < n; j++)
+                var a = trips[i];
+                var successors = Enumerable.Range(0, n).Where(j =>
                 {
-                    var (a, b) = (trips[i], trips[j]);
-                    var direct = Seconds(a.ToStop, b.FromStop);
-                    if (i == j || direct < 0 || a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct > b.Departure.TotalSeconds)
-                    {
-                        continue;
-                    }
+                    var direct = Seconds(a.ToStop, trips[j].FromStop);
+                    return j != i && direct >= 0 && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
+                        && (rules.MaxIdleSeconds is not { } maxIdle || trips[j].Departure.TotalSeconds - a.Arrival.TotalSeconds - direct <= maxIdle);
+                }).OrderBy(j => trips[j].Departure).ThenBy(j => j).ToList();
+                if (n > PruneAboveTrips && successors.Count > MaxSuccessors)
+                {
+                    PrunedLinks += successors.Count - MaxSuccessors;
+                    successors = successors.Take(MaxSuccessors).ToList();
+                }
 
-                    var idle = b.Departure.TotalSeconds - a.Arrival.TotalSeconds - direct;
-                    if (rules.MaxIdleSeconds is { } maxIdle && idle > maxIdle)
-                    {
-                        continue;
-                    }
+                foreach (var j in successors)
+                {
+                    var b = trips[j];
 
                     var shared = Enumerable.Range(0, m).Where(c => slotOf[i, c] is not null && slotOf[j, c] is not null).ToList();
                     if (shared.Count == 0)
@@ -493,7 +534,8 @@ public static class BatteryScheduler
                     {
                         var toSite = Seconds(a.ToStop, site.Place);
                         var fromSite = Seconds(site.Place, b.FromStop);
-                        if (toSite < 0 || fromSite < 0)
+                        if (toSite < 0 || fromSite < 0
+                            || Metres(a.ToStop, site.Place) + Metres(site.Place, b.FromStop) - Metres(a.ToStop, b.FromStop) > MaxChargingDetourMetres)
                         {
                             continue;
                         }
@@ -575,18 +617,22 @@ public static class BatteryScheduler
                 model.AddExactlyOne(outOf);
             }
 
-            model.Minimize(LinearExpr.Sum(objective));
+            costObjective = LinearExpr.Sum(objective);
+            vehicleCount = LinearExpr.Sum(perSlotStarts.SelectMany(x => x));
         }
 
+        /// <summary>
+        /// Two stages, each with half the time: the fewest vehicles (CP-SAT proves that bound far
+        /// sooner than the weighted sum's), then, with the fleet fixed and the first plan as a hint,
+        /// the least cost.
+        /// </summary>
         public Solved Solve(BatterySolveOptions options)
         {
-            var solver = new CpSolver
-            {
-                // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
-                StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
-            };
-            var status = solver.Solve(model);
-            switch (status)
+            var half = options with { TimeLimitSeconds = options.TimeLimitSeconds / 2 };
+            model.Minimize(vehicleCount);
+            var fleetSolver = NewSolver(half);
+            var fleetStatus = fleetSolver.Solve(model);
+            switch (fleetStatus)
             {
                 case CpSolverStatus.Optimal:
                 case CpSolverStatus.Feasible:
@@ -596,13 +642,43 @@ public static class BatteryScheduler
                 case CpSolverStatus.ModelInvalid:
                     throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
                 default:
-                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)solver.BestObjectiveBound);
+                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
             }
 
-            var schedule = Read(solver);
-            return new Solved(schedule, status == CpSolverStatus.Optimal ? VspStatus.Optimal : VspStatus.Feasible,
-                (long)Math.Round(solver.ObjectiveValue), (long)Math.Round(solver.BestObjectiveBound));
+            var fleet = (long)Math.Round(fleetSolver.ObjectiveValue);
+            var fleetBound = (long)Math.Round(fleetSolver.BestObjectiveBound);
+            var values = fleetSolver.Response!.Solution;
+            var hint = new PartialVariableAssignment();
+            for (var v = 0; v < values.Count; v++)
+            {
+                hint.Vars.Add(v);
+                hint.Values.Add(values[v]);
+            }
+
+            model.Model.SolutionHint = hint;
+            model.Add(vehicleCount <= fleet);
+            model.Minimize(costObjective);
+            var costSolver = NewSolver(half);
+            var costStatus = costSolver.Solve(model);
+            var provenFleet = fleetStatus == CpSolverStatus.Optimal;
+            if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
+                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
+            }
+
+            var objective = (long)Math.Round(costSolver.ObjectiveValue);
+            // A pruned model's bounds hold for that model only: the caller falls back on the no-battery fleet.
+            var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
+            var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
+            return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
         }
+
+        private static CpSolver NewSolver(BatterySolveOptions options) => new()
+        {
+            // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
+            StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+        };
 
         private VehicleSchedule Read(CpSolver solver)
         {
@@ -642,7 +718,7 @@ public static class BatteryScheduler
         {
             var type = Type(c);
             var electric = type.Battery is not null;
-            var depot = slots[c].Depot;
+            var depot = DepotStop(c);
             var events = ImmutableArray.CreateBuilder<BlockEvent>();
             long soc = type.Battery?.CeilingWh ?? 0;
 
@@ -722,7 +798,7 @@ public static class BatteryScheduler
 
             var lastTrip = trips[chain[^1]];
             Drive(BlockEventKind.PullIn, null, lastTrip.ToStop, depot, lastTrip.Arrival, lastTrip.Arrival.AddSeconds(Seconds(lastTrip.ToStop, depot)), Metres(lastTrip.ToStop, depot));
-            return new VehicleBlock(vehicleId, depot, events.ToImmutable()) { VehicleTypeId = type.Id };
+            return new VehicleBlock(vehicleId, slots[c].Depot, events.ToImmutable()) { VehicleTypeId = type.Id };
         }
     }
 }

@@ -1,0 +1,323 @@
+using System.Collections.Immutable;
+using TransitPairs.Optimization.Tests.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
+using TransitPairs.Places;
+using TransitPairs.Scheduling;
+using TransitPairs.Scheduling.Battery;
+using TransitPairs.Time;
+using TransitPairs.Vehicles;
+
+namespace TransitPairs.Optimization.Tests.VehicleScheduling.Battery;
+
+/// <summary>
+/// A 60 km shuttle A ↔ B with depots at both terminals; a 200 kWh bus used between 10 % and 90 %
+/// (160 kWh) at 1.0 kWh/km: two trips per charge.
+/// </summary>
+public sealed class BatterySchedulerTests
+{
+    private static readonly BatterySolveOptions Options = new(10, 1, 1);
+
+    private static readonly VehicleType Bus = new("bus200", "test battery bus", 39, 0, EnergySource.Battery,
+        new BatterySpec(200, 10, 90, 150), new SeasonalRate(1.0, 1.5), 1.0, 900, 0);
+
+    private static readonly VehicleType Diesel = new("diesel", "test diesel coach", 45, 0, EnergySource.Diesel, null, new SeasonalRate(0.25, 0.3), 3.2, 950, 0);
+
+    private static BatterySchedulingProblem Shuttle(ImmutableArray<ScheduledTrip> trips, IEnumerable<ChargerSite> chargers, Season season = Season.Summer, int busesPerDepot = 10, int dieselPerDepot = 0)
+    {
+        var fleet = new List<FleetSlot> { new("depot-a", Bus, busesPerDepot), new("depot-b", Bus, busesPerDepot) };
+        if (dieselPerDepot > 0)
+        {
+            fleet.Add(new FleetSlot("depot-a", Diesel, dieselPerDepot));
+            fleet.Add(new FleetSlot("depot-b", Diesel, dieselPerDepot));
+        }
+
+        var schedule = new VehicleSchedulingProblem(
+            trips,
+            Timetables.Deadheads("A → B 60 min 60 km", "B → A 60 min 60 km"),
+            [new VehicleDepot("depot-a", "A", fleet.Where(f => f.Depot == "depot-a").Sum(f => f.Count)), new VehicleDepot("depot-b", "B", fleet.Where(f => f.Depot == "depot-b").Sum(f => f.Count))],
+            new SchedulingRules(10 * 60),
+            OperatingCosts.FleetThenEmptyKm);
+        return new BatterySchedulingProblem(schedule, trips.ToImmutableDictionary(t => t.TripId, _ => 60_000), [.. fleet], [.. chargers], season, ChargingRules.Default);
+    }
+
+    private static string Summary(BatterySchedulingProblem problem, BatteryScheduleResult result)
+    {
+        Assert.True(result.HasPlan, result.Explanation);
+        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
+        Assert.True(check.IsValid, string.Join("\n", check.Violations));
+        Assert.True(result.Vehicles >= result.NoBatteryFleetBound);
+        var blocks = result.Schedule.Blocks.Select(b => string.Join(" ", b.Events
+            .Where(e => e.Kind is BlockEventKind.Trip or BlockEventKind.Charge)
+            .Select(e => e.Kind == BlockEventKind.Trip ? e.TripId : $"charge@{e.ChargerSite}")));
+        return $"vehicles={result.Vehicles} bound={result.NoBatteryFleetBound} {result.Status.ToString().ToLowerInvariant()}: {string.Join(" | ", blocks)}";
+    }
+
+    /// <summary>Three trips of 60 km: 180 kWh, more than one pack of 160 kWh holds.</summary>
+    private static readonly ImmutableArray<ScheduledTrip> ThreeTrips = Timetables.Trips(
+        "T1 A 06:00 → B 07:00",
+        "T2 B 07:15 → A 08:15",
+        "T3 A 09:00 → B 10:00");
+
+    [Fact]
+    public void Solve_ThirdTripWithoutCharger_NeedsASecondBus()
+    {
+        var problem = Shuttle(ThreeTrips, []);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Assert.Equal("vehicles=2 bound=1 optimal: T1 | T2 T3", Summary(problem, result));
+        Assert.Equal(0, result.Kpis.ChargingSessions);
+    }
+
+    [Fact]
+    public void Solve_ThirdTripWithTerminalCharger_ChargesDuringTheLayover()
+    {
+        var problem = Shuttle(ThreeTrips, [new ChargerSite("a-fast", "A", 150, 1)]);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Assert.Equal("vehicles=1 bound=1 optimal: T1 T2 charge@a-fast T3", Summary(problem, result));
+        var charge = result.Schedule.Blocks[0].Events.Single(e => e.Kind == BlockEventKind.Charge);
+        Assert.True(charge.End.TotalSeconds - charge.Start.TotalSeconds >= ChargingRules.Default.MinPlugInSeconds);
+        Assert.Equal(20_000, result.Kpis.MinSocKwh * 1000);
+    }
+
+    [Fact]
+    public void Checker_ChargeBeyondTheCurveOrOverbookedSite_IsReported()
+    {
+        var problem = Shuttle(ThreeTrips, [new ChargerSite("a-fast", "A", 150, 1)]);
+        var block = BatteryScheduler.Solve(problem, Options).Schedule.Blocks[0];
+        var k = block.Events.IndexOf(block.Events.Single(e => e.Kind == BlockEventKind.Charge));
+        var charge = block.Events[k];
+
+        // The same session claiming 100 kWh more than it took: the curve forbids it and the later states of charge no longer add up.
+        var greedy = new VehicleBlock(block.VehicleId, block.DepotId, block.Events.SetItem(k, charge with { EnergyWh = charge.EnergyWh - 100_000 })) { VehicleTypeId = block.VehicleTypeId };
+        var tooMuch = BatteryScheduleChecker.Check(problem, new VehicleSchedule([greedy]));
+        Assert.Contains(tooMuch.Violations, v => v.Contains("the charging curve allows", StringComparison.Ordinal));
+        Assert.Contains(tooMuch.Violations, v => v.Contains("recomputed", StringComparison.Ordinal));
+
+        // A second bus charging at the same one-point site at the same time.
+        var twin = new VehicleBlock("V999", block.DepotId, block.Events) { VehicleTypeId = block.VehicleTypeId };
+        var twice = BatteryScheduleChecker.Check(problem, new VehicleSchedule([block, twin]));
+        Assert.Contains(twice.Violations, v => v.Contains("more than its 1 points", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Solve_OneChargingPointForTwoBuses_TheyChargeOneAfterTheOther()
+    {
+        // Two buses each need a charge at A in the same 40-minute window; one point: sessions may not overlap.
+        var problem = Shuttle(Timetables.Trips(
+            "T1 A 06:00 → B 07:00",
+            "T2 B 07:15 → A 08:15",
+            "T3 A 09:00 → B 10:00",
+            "U1 A 06:05 → B 07:05",
+            "U2 B 07:20 → A 08:20",
+            "U3 A 09:05 → B 10:05"), [new ChargerSite("a-fast", "A", 150, 1)], busesPerDepot: 2);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Summary(problem, result);
+        Assert.Equal(1, result.Kpis.PeakChargersInUse["a-fast"]);
+        Assert.True(result.Vehicles is 2 or 3);
+    }
+
+    [Fact]
+    public void Solve_MixedFleetInWinter_GivesTheDieselTheTripsBatteriesCannotRun()
+    {
+        // Winter 1.5 kWh/km: 90 kWh a trip, one trip per charge; one battery bus and one diesel coach.
+        var problem = Shuttle(Timetables.Trips(
+            "T1 A 06:00 → B 07:00",
+            "T2 B 07:15 → A 08:15"), [], Season.Winter, busesPerDepot: 1, dieselPerDepot: 1);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Summary(problem, result);
+        Assert.Equal(1, result.Vehicles);
+        Assert.Equal(1, result.Kpis.VehiclesByType["diesel"]);
+    }
+
+    [Fact]
+    public void Solve_TripLongerThanAnyPack_ExplainsInPlannersTermsWithARemedy()
+    {
+        var trips = Timetables.Trips("BS-0715 A 07:15 → B 10:30");
+        var problem = Shuttle(trips, [], Season.Winter);
+        var longTrip = new BatterySchedulingProblem(problem.Schedule, trips.ToImmutableDictionary(t => t.TripId, _ => 205_000), problem.Fleet, problem.Chargers, Season.Winter, ChargingRules.Default);
+
+        var result = BatteryScheduler.Solve(longTrip, Options);
+
+        Assert.False(result.HasPlan);
+        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains(result.Remedies, r => r.Contains("a pack of at least 390 kWh on bus200", StringComparison.Ordinal));
+        Assert.Contains(result.Remedies, r => r.Contains("diesel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Solve_TooFewBuses_SaysHowManyTheDayNeeds()
+    {
+        var problem = Shuttle(ThreeTrips, [], busesPerDepot: 1);
+        var onlyOne = new BatterySchedulingProblem(
+            new VehicleSchedulingProblem(problem.Schedule.Trips, problem.Schedule.Deadheads, [new VehicleDepot("depot-a", "A", 1)], problem.Schedule.Rules, problem.Schedule.Costs),
+            problem.TripDistanceMetres, [new FleetSlot("depot-a", Bus, 1)], [], Season.Summer, ChargingRules.Default);
+
+        var result = BatteryScheduler.Solve(onlyOne, Options);
+
+        Assert.False(result.HasPlan);
+        Assert.Contains("1 vehicles are too few", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("the day needs 2", result.Explanation, StringComparison.Ordinal);
+    }
+
+    /// <summary>Random days of 3–8 trips: the solver's fleet equals brute force over every partition into chains.</summary>
+    [Fact]
+    public void Solve_SmallRandomDays_SameFleetAsBruteForce()
+    {
+        var random = new Random(6);
+        var infeasible = 0;
+        for (var instance = 0; instance < 12; instance++)
+        {
+            var n = random.Next(3, 9);
+            var lines = Enumerable.Range(0, n).Select(k =>
+            {
+                var outbound = random.Next(2) == 0;
+                var departure = (6 * 60) + (5 * random.Next(0, 100));
+                return $"T{k} {(outbound ? "A" : "B")} {departure / 60}:{departure % 60:00} → {(outbound ? "B" : "A")} {(departure + 60) / 60}:{(departure + 60) % 60:00}";
+            }).ToArray();
+            var chargers = random.Next(2) == 0 ? Array.Empty<ChargerSite>() : [new ChargerSite("a-plug", "A", 120, n)];
+            var season = random.Next(3) == 0 ? Season.Winter : Season.Summer;
+            var problem = Shuttle(Timetables.Trips(lines), chargers, season, busesPerDepot: n);
+
+            var result = BatteryScheduler.Solve(problem, Options);
+
+            var expected = BruteForce.Fleet(problem);
+            if (expected == int.MaxValue)
+            {
+                // In winter a lone trip plus the empty run home to its depot can exceed the pack: both must agree there is no plan.
+                Assert.False(result.HasPlan, $"instance {instance}: brute force finds no plan, the solver found {result.Vehicles} vehicles");
+                infeasible++;
+                continue;
+            }
+
+            Assert.True(result.HasPlan, $"instance {instance}: {result.Explanation}");
+            Summary(problem, result);
+            Assert.True(expected == result.Vehicles, $"instance {instance} ({season}, chargers {chargers.Length}): solver {result.Vehicles}, brute force {expected}: {string.Join("; ", lines)}");
+        }
+
+        Assert.InRange(infeasible, 0, 6);
+    }
+
+    /// <summary>
+    /// Exhaustive search written apart from the solver: every partition of the trips into chains,
+    /// each chain run by the better depot, charging greedily (as much as the curve allows) wherever
+    /// a layover meets a charger; charger points are assumed ample.
+    /// </summary>
+    private static class BruteForce
+    {
+        public static int Fleet(BatterySchedulingProblem p)
+        {
+            var trips = p.Schedule.Trips.OrderBy(t => t.Departure).ToList();
+            var best = int.MaxValue;
+            var chains = new List<List<ScheduledTrip>>();
+
+            void Place(int k)
+            {
+                if (chains.Count >= best)
+                {
+                    return;
+                }
+
+                if (k == trips.Count)
+                {
+                    best = chains.Count;
+                    return;
+                }
+
+                for (var c = 0; c < chains.Count; c++)
+                {
+                    var chain = chains[c];
+                    chain.Add(trips[k]);
+                    if (Feasible(p, chain))
+                    {
+                        Place(k + 1);
+                    }
+
+                    chain.RemoveAt(chain.Count - 1);
+                }
+
+                chains.Add([trips[k]]);
+                if (Feasible(p, chains[^1]))
+                {
+                    Place(k + 1);
+                }
+
+                chains.RemoveAt(chains.Count - 1);
+            }
+
+            Place(0);
+            return best;
+        }
+
+        private static bool Feasible(BatterySchedulingProblem p, List<ScheduledTrip> chain) =>
+            p.Fleet.Any(slot => FeasibleFrom(p, chain, slot));
+
+        private static (int Seconds, int Metres) Run(BatterySchedulingProblem p, string from, string to) =>
+            p.Schedule.Deadheads.TryGet(from, to, out var r) ? (r.DurationSeconds, r.DistanceMetres) : (-1, -1);
+
+        private static bool FeasibleFrom(BatterySchedulingProblem p, List<ScheduledTrip> chain, FleetSlot slot)
+        {
+            var depotStop = p.Schedule.Depots.Single(d => d.DepotId == slot.Depot).Stop;
+            var battery = slot.VehicleType.Battery!;
+            var perKm = slot.VehicleType.Consumption.In(p.Season);
+            double Use(int metres) => Math.Round(metres * perKm);
+            double soc = battery.CeilingWh - Use(Run(p, depotStop, chain[0].FromStop).Metres);
+            for (var k = 0; k < chain.Count; k++)
+            {
+                var trip = chain[k];
+                if (k > 0)
+                {
+                    var before = chain[k - 1];
+                    var direct = Run(p, before.ToStop, trip.FromStop);
+                    if (before.Arrival.TotalSeconds + p.Schedule.Rules.MinLayoverSeconds + direct.Seconds > trip.Departure.TotalSeconds)
+                    {
+                        return false;
+                    }
+
+                    var bestSoc = soc - Use(direct.Metres);
+                    foreach (var site in p.Chargers)
+                    {
+                        var there = Run(p, before.ToStop, site.Place);
+                        var back = Run(p, site.Place, trip.FromStop);
+                        var window = trip.Departure.TotalSeconds - back.Seconds - before.Arrival.TotalSeconds - there.Seconds;
+                        var arrive = soc - Use(there.Metres);
+                        var detour = there.Metres + back.Metres - direct.Metres;
+                        if (window < p.Charging.MinPlugInSeconds || arrive < battery.FloorWh || detour > 20_000)
+                        {
+                            continue;
+                        }
+
+                        var watts = Math.Min(site.PowerKw, battery.MaxChargingPowerKw) * 1000;
+                        var charged = arrive;
+                        var taper = battery.PackWh * p.Charging.TaperStartPercent / 100.0;
+                        for (var second = 0; second < window && charged < battery.CeilingWh; second++)
+                        {
+                            charged += (charged < taper ? watts : watts * p.Charging.TaperPowerPercent / 100.0) / 3600;
+                        }
+
+                        bestSoc = Math.Max(bestSoc, Math.Min(charged, battery.CeilingWh) - Use(back.Metres));
+                    }
+
+                    soc = bestSoc;
+                }
+
+                soc -= Use(p.TripDistanceMetres[trip.TripId]);
+                if (soc < battery.FloorWh)
+                {
+                    return false;
+                }
+            }
+
+            return soc - Use(Run(p, chain[^1].ToStop, depotStop).Metres) >= battery.FloorWh;
+        }
+    }
+}
