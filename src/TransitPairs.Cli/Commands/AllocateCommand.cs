@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CsvHelper;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Time;
 using TransitPairs.Validation;
 
@@ -15,19 +14,13 @@ namespace TransitPairs.Cli.Commands;
 /// <c>transitpairs allocate SCENARIO... --fleet N | --budget YUAN</c>: shares a fleet (or a
 /// purchase budget) across the corridors of several scenarios and picks a headway per corridor
 /// and band (see <see cref="FleetAllocator"/>), with the marginal value of one bus more or fewer
-/// per corridor. Exit 1 when even the longest allowed headways do not fit.
+/// per corridor, and the vehicle-block solver's count on the timetable the allocation implies
+/// (see <see cref="AllocationConsistency"/>). Exit 1 when even the longest allowed headways do
+/// not fit.
 /// </summary>
 internal static class AllocateCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static Command Create(CliConsole console)
     {
@@ -36,17 +29,18 @@ internal static class AllocateCommand
         var budget = new Option<long?>("--budget") { Description = "Yuan to buy buses beyond those the scenarios own (owned buses are free)." };
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per solve (the allocation, then two per corridor for the marginal values).", DefaultValueFactory = _ => 10 };
-        var threads = new Option<int>("--threads") { Description = "CP-SAT workers (1 = reproducible).", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var solver = new SolverOptionsBinding();
+        solver.TimeLimit.Description = "Seconds per solve: the allocation, two per corridor for the marginal values, one block solve per corridor.";
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
         var overrides = new ScenarioOverridesOption();
         var command = new Command("allocate", "Share a fleet or a budget across corridors: buses per corridor, a headway per band, waiting, unserved passengers, and the value of one more bus.");
         command.Arguments.Add(scenarios);
-        foreach (var option in new Option[] { fleet, budget, format, timeLimit, threads, seed, penalty, overrides.Option })
+        foreach (var option in new Option[] { fleet, budget, format, penalty, overrides.Option })
         {
             command.Options.Add(option);
         }
+
+        solver.AddTo(command);
 
         command.Validators.Add(result =>
         {
@@ -68,15 +62,14 @@ internal static class AllocateCommand
 
             Require(parse.GetValue(fleet) is null or >= 0, "--fleet", "The fleet is negative.", "Give 0 or more buses.");
             Require(parse.GetValue(budget) is null or >= 0, "--budget", "The budget is negative.", "Give 0 or more yuan.");
-            Require(parse.GetValue(timeLimit) is > 0 and < 86_400, "--time-limit", "The time limit is not between 0 and 86,400 seconds.", "Give seconds above 0, e.g. 10.");
-            Require(parse.GetValue(threads) is >= 1 and <= 256, "--threads", "Workers must be 1–256.", "Give 1 for reproducible output.");
-            Require(parse.GetValue(seed) >= 0, "--seed", "The seed is negative.", "Give 0 or more.");
+            Require(parse.GetValue(solver.Seed) >= 0, "--seed", "The seed is negative.", "Give 0 or more.");
             Require(parse.GetValue(penalty) is >= 0 and < 1e6, "--unserved-penalty", "The penalty is not between 0 and 1,000,000 passenger-minutes.", "Give e.g. 120.");
             if (problems.Count > 0)
             {
                 throw new InputException(problems);
             }
 
+            var (limit, threads, seed) = solver.Read(parse);
             var set = overrides.Read(parse);
             var loaded = new List<(string, Scenarios.Scenario)>();
             var loadProblems = new List<InputProblem>();
@@ -104,13 +97,13 @@ internal static class AllocateCommand
                 console.Error.WriteLine($"note: {note}");
             }
 
-            var options = new AllocationOptions(TimeSpan.FromSeconds(parse.GetValue(timeLimit)), parse.GetValue(threads), parse.GetValue(seed));
-            var allocation = FleetAllocator.Solve(built.Problem, options);
-            var report = Report(built, allocation);
+            var allocation = FleetAllocator.Solve(built.Problem, new AllocationOptions(limit, threads, seed));
+            var consistency = AllocationConsistency.Check(built, allocation, new VspOptions(limit, threads, seed));
+            var report = Report(built, allocation, consistency);
             switch (parse.GetValue(format))
             {
                 case "json":
-                    console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
+                    console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
                     break;
                 case "csv":
                     WriteCsv(console.Out, report);
@@ -126,16 +119,17 @@ internal static class AllocateCommand
     }
 
     /// <summary>The data every format prints (JSON field names are these, camelCase).</summary>
-    internal static AllocationReport Report(ScenarioAllocationProblem built, AllocationResult result)
+    internal static AllocationReport Report(ScenarioAllocationProblem built, AllocationResult result, IReadOnlyList<CorridorConsistency> consistency)
     {
         var corridors = result.Corridors.Select((c, i) =>
         {
             var source = built.Sources[i];
             var input = built.Problem.Corridors[i];
             var marginal = result.Marginal.Single(m => m.CorridorId == c.CorridorId);
+            var check = consistency.Single(x => x.CorridorId == c.CorridorId);
             return new CorridorReport(
                 c.CorridorId,
-                source.Scenario,
+                source.Scenario.Name,
                 source.VehicleType.Id,
                 input.SeatsPerBus,
                 c.Buses,
@@ -162,7 +156,8 @@ internal static class AllocateCommand
                     marginal.MinusOne is { } minus ? Round(minus) : null,
                     Round(marginal.GainOfOneMore),
                     marginal.LossOfOneFewer is { } loss ? Round(loss) : null,
-                    marginal.ProvenOptimal));
+                    marginal.ProvenOptimal),
+                new BlocksReport(check.Trips, check.BlockVehicles, check.FleetLowerBound, check.BlockStatus, check.Consistent, check.Explanation));
         });
         return new AllocationReport(
             result.Status == AllocationStatus.Optimal ? "optimal" : "feasible",
@@ -173,7 +168,14 @@ internal static class AllocateCommand
             result.BudgetYuan,
             new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers)),
             new WeightsReport(1, result.Weights.UnservedPenaltyMinutes),
-            [.. corridors]);
+            [.. corridors],
+            [.. result.ChargerUse.Select(u => new ChargerReport(
+                u.SiteId,
+                u.Points,
+                ServiceTime.FromMinutes(u.BusiestStartMinute).ToString(),
+                ServiceTime.FromMinutes(u.BusiestEndMinute).ToString(),
+                Round(u.MinutesPerHourUsed),
+                u.MinutesPerHourAvailable))]);
     }
 
     private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
@@ -185,11 +187,11 @@ internal static class AllocateCommand
         o.WriteLine(string.Create(Inv, $"status      {r.Status}, objective {r.Objective:N1} passenger-min, bound {r.Bound:N1}, gap {r.Gap:P2}"));
         o.WriteLine(string.Create(Inv, $"objective   waiting {r.Totals.WaitPassengerMinutes:N1} passenger-min + {r.Weights.UnservedPenaltyMinutes:0.#} × {r.Totals.UnservedPassengers:N1} unserved passengers"));
         o.WriteLine();
-        o.WriteLine("corridor             vehicle       seats  buses  owned  bought   wait pax-min  unserved   +1 bus saves  -1 bus costs");
+        o.WriteLine("corridor             vehicle       seats  buses  owned  bought   wait pax-min  unserved   +1 bus saves  -1 bus costs  blocks");
         foreach (var c in r.Corridors)
         {
             var loss = c.Marginal.LossOfOneFewer is { } l ? l.ToString("N1", Inv) : "infeasible";
-            o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {c.VehicleType,-13} {c.Seats,5}  {c.Buses,5}  {c.Owned,5}  {c.Bought,6}  {c.WaitPassengerMinutes,13:N1}  {c.UnservedPassengers,8:N1}  {c.Marginal.GainOfOneMore,13:N1}  {loss,12}"));
+            o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {c.VehicleType,-13} {c.Seats,5}  {c.Buses,5}  {c.Owned,5}  {c.Bought,6}  {c.WaitPassengerMinutes,13:N1}  {c.UnservedPassengers,8:N1}  {c.Marginal.GainOfOneMore,13:N1}  {loss,12}  {c.Blocks.Vehicles,6}"));
         }
 
         o.WriteLine();
@@ -201,6 +203,23 @@ internal static class AllocateCommand
                 o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {b.Band,-9} {b.From,-6} {b.To,-6} {b.CycleMinutes,5}  {b.OutboundPassengersPerHour,6}/{b.InboundPassengersPerHour,-6} {b.HeadwayMinutes,7}  {b.DemandDrivenHeadwayMinutes,13}  {b.BusesNeeded,5}  {b.ExpectedWaitMinutes,8:0.#}  {b.UnservedPassengers,8:N1}"));
             }
         }
+
+        if (r.Chargers.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("charger site                     points  busiest        charger-min/h used  available");
+            foreach (var u in r.Chargers)
+            {
+                o.WriteLine(string.Create(Inv, $"{u.Site,-32} {u.Points,6}  {u.From}–{u.To}  {u.MinutesPerHourUsed,18:0.#}  {u.MinutesPerHourAvailable,9}"));
+            }
+        }
+
+        o.WriteLine();
+        o.WriteLine("detailed plan: the block solver on the timetable each allocation implies");
+        foreach (var c in r.Corridors)
+        {
+            o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {c.Blocks.Trips} trips, {c.Blocks.Vehicles} vehicles ({c.Blocks.Status.ToLowerInvariant()}), allocated {c.Buses}: {c.Blocks.Explanation}"));
+        }
     }
 
     private static void WriteCsv(TextWriter o, AllocationReport r)
@@ -210,7 +229,7 @@ internal static class AllocateCommand
         [
             "corridor", "scenario", "buses", "band", "from", "to", "cycle_minutes", "outbound_per_hour", "inbound_per_hour",
             "headway_minutes", "demand_driven_headway_minutes", "buses_needed", "expected_wait_minutes", "wait_passenger_minutes",
-            "unserved_passengers", "gain_of_one_more_bus", "loss_of_one_fewer_bus",
+            "unserved_passengers", "gain_of_one_more_bus", "loss_of_one_fewer_bus", "block_vehicles",
         ]);
         static string N(double value) => value.ToString("0.###", Inv);
         foreach (var c in r.Corridors)
@@ -221,7 +240,7 @@ internal static class AllocateCommand
                 [
                     c.Corridor, c.Scenario, N(c.Buses), b.Band, b.From, b.To, N(b.CycleMinutes), N(b.OutboundPassengersPerHour), N(b.InboundPassengersPerHour),
                     N(b.HeadwayMinutes), N(b.DemandDrivenHeadwayMinutes), N(b.BusesNeeded), N(b.ExpectedWaitMinutes), N(b.WaitPassengerMinutes),
-                    N(b.UnservedPassengers), N(c.Marginal.GainOfOneMore), c.Marginal.LossOfOneFewer is { } loss ? N(loss) : string.Empty,
+                    N(b.UnservedPassengers), N(c.Marginal.GainOfOneMore), c.Marginal.LossOfOneFewer is { } loss ? N(loss) : string.Empty, N(c.Blocks.Vehicles),
                 ]);
             }
         }
@@ -238,7 +257,11 @@ internal sealed record AllocationReport(
     long? BudgetYuan,
     TotalsReport Totals,
     WeightsReport Weights,
-    IReadOnlyList<CorridorReport> Corridors);
+    IReadOnlyList<CorridorReport> Corridors,
+    IReadOnlyList<ChargerReport> Chargers);
+
+/// <summary>A charger site's busiest stretch: charger-minutes per hour used and available.</summary>
+internal sealed record ChargerReport(string Site, int Points, string From, string To, double MinutesPerHourUsed, int MinutesPerHourAvailable);
 
 internal sealed record TotalsReport(int Buses, int BusesBought, long PurchaseCostYuan, double WaitPassengerMinutes, double UnservedPassengers);
 
@@ -256,7 +279,8 @@ internal sealed record CorridorReport(
     double WaitPassengerMinutes,
     double UnservedPassengers,
     IReadOnlyList<BandReport> Bands,
-    MarginalReport Marginal);
+    MarginalReport Marginal,
+    BlocksReport Blocks);
 
 internal sealed record BandReport(
     string Band,
@@ -274,3 +298,6 @@ internal sealed record BandReport(
 
 /// <summary>Objective with one bus more / fewer on this corridor (others unchanged), and the differences.</summary>
 internal sealed record MarginalReport(double PlusOne, double? MinusOne, double GainOfOneMore, double? LossOfOneFewer, bool ProvenOptimal);
+
+/// <summary>The vehicle-block solver on the timetable the allocation implies.</summary>
+internal sealed record BlocksReport(int Trips, int Vehicles, int FleetLowerBound, string Status, bool WithinAllocation, string Explanation);

@@ -32,14 +32,62 @@ internal sealed class GtfsScheduleOptions
         Description = FormattableString.Invariant($"Road over straight-line distance for GTFS empty runs (default {StraightLineEmptyRuns.PlanningDefault.DetourFactor})."),
     };
 
+    public Option<FileInfo?> OutGtfs { get; } = new("--out-gtfs") { Description = "Also write the day's trips as a GTFS zip with our vehicles as block_id (with --gtfs)." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(OutGtfs);
         command.Options.Add(Gtfs);
         command.Options.Add(Date);
         command.Options.Add(RouteTypes);
         command.Options.Add(ExcludeRoutes);
         command.Options.Add(DeadheadSpeed);
         command.Options.Add(DetourFactor);
+    }
+
+    /// <summary>
+    /// True when the command schedules a GTFS feed; checks that exactly one source of trips is given
+    /// and that no option of the other source is (every problem at once).
+    /// </summary>
+    public bool IsUsed(ParseResult parse, bool tripsGiven, bool deadheadsGiven, bool depotsGiven)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var gtfsGiven = parse.GetValue(Gtfs) is not null;
+        var problems = new List<InputProblem>();
+        if (gtfsGiven == tripsGiven)
+        {
+            problems.Add(new InputProblem("command line", "--trips / --gtfs", gtfsGiven ? "Both --trips and --gtfs are given." : "No trips are given.",
+                "Give the trips either as --trips FILE.csv or as --gtfs FEED --date YYYY-MM-DD."));
+        }
+
+        if (gtfsGiven)
+        {
+            foreach (var (given, name) in new[] { (deadheadsGiven, "--deadheads"), (depotsGiven, "--depots") })
+            {
+                if (given)
+                {
+                    problems.Add(new InputProblem("command line", name, $"{name} is not used with --gtfs: empty runs come from the straight-line model and vehicles need no depot.",
+                        "Leave it out, and set the empty-run model with --deadhead-speed and --detour-factor."));
+                }
+            }
+        }
+        else
+        {
+            foreach (var option in new Option[] { Date, RouteTypes, ExcludeRoutes, DeadheadSpeed, DetourFactor, OutGtfs })
+            {
+                if (parse.GetResult(option) is { Implicit: false })
+                {
+                    problems.Add(new InputProblem("command line", option.Name, $"{option.Name} applies to a GTFS feed only.", "Add --gtfs FEED, or leave the option out."));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        return gtfsGiven;
     }
 
     /// <summary>Reads the GTFS options (every problem at once).</summary>
@@ -95,12 +143,12 @@ internal sealed class GtfsScheduleOptions
         }
 
         return new GtfsScheduleRequest(feed, date, new GtfsTripFilter(types.ToImmutable(), [.. Split(parse.GetValue(ExcludeRoutes))]),
-            new StraightLineEmptyRuns(speed, detour));
+            new StraightLineEmptyRuns(speed, detour), parse.GetValue(OutGtfs)?.FullName);
     }
 
     private static IEnumerable<string> Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>What to schedule from a GTFS feed: the feed, the day, the route filter and the empty-run model.</summary>
-internal sealed record GtfsScheduleRequest(string Feed, LocalDate Date, GtfsTripFilter Filter, StraightLineEmptyRuns EmptyRuns);
+/// <summary>What to schedule from a GTFS feed: the feed, the day, the route filter, the empty-run model, and where to write the re-blocked day (or null).</summary>
+internal sealed record GtfsScheduleRequest(string Feed, LocalDate Date, GtfsTripFilter Filter, StraightLineEmptyRuns EmptyRuns, string? OutGtfs = null);

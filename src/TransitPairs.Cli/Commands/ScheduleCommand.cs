@@ -9,7 +9,8 @@ using TransitPairs.Validation;
 namespace TransitPairs.Cli.Commands;
 
 /// <summary>
-/// <c>transitpairs schedule --trips FILE.csv</c>: vehicle blocks for a day of trips (fewest vehicles,
+/// <c>transitpairs schedule --trips FILE.csv</c> (or <c>--gtfs FEED --date D</c>, see <see cref="GtfsSchedule"/>):
+/// vehicle blocks for a day of trips (fewest vehicles,
 /// then least empty running), checked by the independent checker, printed as a table, JSON or
 /// <c>blocks.csv</c> rows, and optionally written to <c>--out</c>.
 /// </summary>
@@ -17,7 +18,8 @@ internal static class ScheduleCommand
 {
     public static Command Create(CliConsole console)
     {
-        var trips = new Option<FileInfo>("--trips") { Description = "Trips CSV: trip_id,from_stop,departure,to_stop,arrival (HH:MM or HH:MM:SS, may pass 24:00).", Required = true };
+        var trips = new Option<FileInfo?>("--trips") { Description = "Trips CSV: trip_id,from_stop,departure,to_stop,arrival (HH:MM or HH:MM:SS, may pass 24:00)." };
+        var gtfs = new GtfsScheduleOptions();
         var deadheads = new Option<FileInfo?>("--deadheads") { Description = "Empty runs CSV: from_stop,to_stop,minutes,km. Without it a vehicle only continues from the stop where it is." };
         var depots = new Option<FileInfo?>("--depots") { Description = "Depots CSV: depot_id,stop,vehicles (vehicles empty = no limit). Without it vehicles start at their first trip." };
         var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
@@ -27,6 +29,7 @@ internal static class ScheduleCommand
         var solver = new SolverOptionsBinding();
         var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");
         command.Options.Add(trips);
+        gtfs.AddTo(command);
         command.Options.Add(deadheads);
         command.Options.Add(depots);
         command.Options.Add(layover);
@@ -42,6 +45,12 @@ internal static class ScheduleCommand
                 throw new InputException(new InputProblem("command line", "--min-layover", $"{minLayover} is not a layover in minutes.", "Give minutes between 0 and 1440."));
             }
 
+            if (gtfs.IsUsed(parse, parse.GetValue(trips) is not null, parse.GetValue(deadheads) is not null, parse.GetValue(depots) is not null))
+            {
+                return GtfsSchedule.Run(gtfs.Read(parse), new SchedulingRules((int)Math.Round(minLayover * 60)), new VspOptions(limit, threads, seed),
+                    parse.GetValue(format)!, parse.GetValue(output), console);
+            }
+
             var problem = new VehicleSchedulingProblem(
                 SchedulingCsv.ReadTrips(parse.GetValue(trips)!.FullName),
                 parse.GetValue(deadheads) is { } d ? SchedulingCsv.ReadDeadheads(d.FullName) : DeadheadTable.None,
@@ -50,28 +59,36 @@ internal static class ScheduleCommand
                 OperatingCosts.FleetThenEmptyKm);
             var result = Run(problem, new VspOptions(limit, threads, seed));
             var report = ScheduleReport.From(problem, result);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
-                    break;
-                case "csv":
-                    SchedulingCsv.WriteBlocks(console.Out, result.Schedule);
-                    break;
-                default:
-                    report.WriteTable(console.Out, result.Schedule);
-                    break;
-            }
-
-            if (parse.GetValue(output) is { } file)
-            {
-                SchedulingCsv.WriteBlocks(file.FullName, result.Schedule);
-                console.Error.WriteLine($"wrote {file.FullName}");
-            }
-
+            Print(console, parse.GetValue(format)!, report, o => report.WriteTable(o, result.Schedule), result.Schedule, parse.GetValue(output));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Prints a schedule as <paramref name="format"/> says (json: the report; csv: blocks.csv rows;
+    /// table: <paramref name="writeTable"/>) and writes blocks.csv to <paramref name="blocksCsv"/> when given.
+    /// </summary>
+    public static void Print<TReport>(CliConsole console, string format, TReport report, Action<TextWriter> writeTable, VehicleSchedule schedule, FileInfo? blocksCsv)
+    {
+        switch (format)
+        {
+            case "json":
+                console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+                break;
+            case "csv":
+                SchedulingCsv.WriteBlocks(console.Out, schedule);
+                break;
+            default:
+                writeTable(console.Out);
+                break;
+        }
+
+        if (blocksCsv is not null)
+        {
+            SchedulingCsv.WriteBlocks(blocksCsv.FullName, schedule);
+            console.Error.WriteLine($"wrote {blocksCsv.FullName}");
+        }
     }
 
     /// <summary>

@@ -31,35 +31,32 @@ internal static class TimetableCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "CP-SAT time limit in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
-        var threads = new Option<int?>("--threads") { Description = "CP-SAT worker threads (default: the scenario's options)." };
-        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
+        var solver = new ScenarioSolverOptions();
         var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
+        var fleetTolerance = new Option<int?>("--fleet-tolerance") { Description = "Then move departures by at most this many minutes (1-60) to save vehicles (counted without empty runs); trips meeting trains stay." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
         var overrides = new ScenarioOverridesOption();
 
         var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");
         command.Arguments.Add(scenarioFile);
-        command.Options.Add(timeLimit);
-        command.Options.Add(threads);
-        command.Options.Add(seed);
+        solver.AddTo(command);
         command.Options.Add(objective);
         command.Options.Add(format);
+        command.Options.Add(fleetTolerance);
         command.Options.Add(output);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed));
+            var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(fleetTolerance));
+            solver.Read(parse);
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
-            var solveOptions = new TimetableSolveOptions(
-                options.TimeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
-                options.Threads ?? scenario.Options.Threads,
-                options.Seed ?? scenario.Options.Seed);
+            var options = solver.For(scenario, parse);
+            var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
-            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions);
+            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, options.FleetToleranceMinutes);
             if (!result.Solve.HasTimetable)
             {
                 throw new NoFeasiblePlanException(result.Solve.Reason);
@@ -104,9 +101,9 @@ internal static class TimetableCommand
         return command;
     }
 
-    private sealed record CliSolveOptions(double? TimeLimitSeconds, int? Threads, int? Seed);
+    private sealed record CliSolveOptions(double? TimeLimitSeconds, int? Threads, int? Seed, int? FleetToleranceMinutes);
 
-    private static CliSolveOptions ReadOptions(double? timeLimit, int? threads, int? seed)
+    private static CliSolveOptions ReadOptions(double? timeLimit, int? threads, int? seed, int? fleetTolerance)
     {
         var problems = new List<InputProblem>();
         if (timeLimit is { } t && !(t > 0 && t <= 86_400))
@@ -124,7 +121,12 @@ internal static class TimetableCommand
             problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
         }
 
-        return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed);
+        if (fleetTolerance is < 1 or > 60)
+        {
+            problems.Add(new InputProblem("--fleet-tolerance", string.Empty, FormattableString.Invariant($"{fleetTolerance} minutes is not between 1 and 60."), "Give e.g. --fleet-tolerance 5."));
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed, fleetTolerance);
     }
 
     private static string StatusName(TimetableSolveStatus status) => status switch
@@ -134,6 +136,7 @@ internal static class TimetableCommand
         TimetableSolveStatus.Infeasible => "infeasible",
         _ => "no-solution",
     };
+    private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
 
@@ -208,6 +211,16 @@ internal static class TimetableCommand
             transferPassengersMet = result.Kpis.TransferPassengersMet,
             transferPassengersTotal = result.Kpis.TransferPassengersTotal,
         },
+        fleet = result.Fleet is { } f ? new
+        {
+            status = StatusName(f.Status),
+            vehiclesBefore = f.VehiclesBefore,
+            vehiclesAfter = f.VehiclesAfter,
+            vehiclesSaved = f.VehiclesSaved,
+            vehiclesBound = f.VehiclesBound,
+            totalShiftMinutes = f.TotalShiftMinutes,
+            maxShiftMinutes = f.MaxShiftMinutes,
+        } : null,
         transfers = result.Kpis.Transfers.Select(t => new
         {
             @event = t.Event.EventId,
@@ -252,6 +265,13 @@ internal static class TimetableCommand
                 $"  departures {kpi.Departures}, headway min/mean/max {kpi.HeadwayMinMinutes}/{kpi.HeadwayMeanMinutes:0.0}/{kpi.HeadwayMaxMinutes} min, expected wait {kpi.ExpectedWaitMinutes:0.0} min"));
             w.WriteLine(FormattableString.Invariant(
                 $"  peak occupancy {kpi.PeakOccupancy:P0} at {kpi.PeakHour:00}h ({kpi.PeakLoadPerDeparture:0.0} of {kpi.CapacityPerDeparture:0} per bus), left behind {kpi.LeftBehindPassengers}"));
+        }
+
+        if (result.Fleet is { } fleet)
+        {
+            w.WriteLine();
+            w.WriteLine(FormattableString.Invariant(
+                $"fleet-aware ({StatusName(fleet.Status)}): vehicles without empty runs {fleet.VehiclesBefore} → {fleet.VehiclesAfter} (saved {fleet.VehiclesSaved}, bound {fleet.VehiclesBound}); departures moved {fleet.TotalShiftMinutes} min in all, at most {fleet.MaxShiftMinutes}"));
         }
 
         if (result.Kpis.Transfers.Length > 0)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TransitPairs.Places;
+using TransitPairs.Scheduling;
 
 namespace TransitPairs.IO.Gtfs;
 
@@ -45,6 +46,29 @@ public sealed class GtfsVehicleDay
 
         var metres = Model.DistanceMetres(_locations[fromPlace], _locations[toPlace]);
         return (Model.Seconds(metres), metres);
+    }
+
+    /// <summary>
+    /// The day as a vehicle scheduling problem without depots: the trips, and an empty run from every
+    /// stop where a trip ends to every other stop where one starts (no other run is ever needed).
+    /// </summary>
+    public VehicleSchedulingProblem ToSchedulingProblem(SchedulingRules rules, OperatingCosts costs)
+    {
+        var ends = Trips.Select(t => t.ToPlace).Distinct().Order().ToList();
+        var starts = Trips.Select(t => t.FromPlace).Distinct().Order().ToList();
+        var runs = new List<Deadhead>(ends.Count * starts.Count);
+        foreach (var end in ends)
+        {
+            foreach (var start in starts.Where(s => s != end))
+            {
+                var (seconds, metres) = EmptyRun(end, start);
+                runs.Add(new Deadhead(Places[end], Places[start], seconds, metres));
+            }
+        }
+
+        return new VehicleSchedulingProblem(
+            [.. Day.Trips.Select(t => new ScheduledTrip(t.TripId, t.FromStopId, t.Departure, t.ToStopId, t.Arrival))],
+            new DeadheadTable(runs), [], rules, costs);
     }
 
     /// <summary>A trip by place index: it leaves <c>FromPlace</c> at <c>DepartureSeconds</c> and reaches <c>ToPlace</c> at <c>ArrivalSeconds</c>.</summary>

@@ -39,5 +39,5 @@ public sealed record StraightLineEmptyRuns(double SpeedKmh, double DetourFactor)
 
     /// <summary>One line that states the model, for outputs and reports.</summary>
     public string Describe() =>
-        FormattableString.Invariant($"straight-line distance × {DetourFactor} at {SpeedKmh} km/h");
+        FormattableString.Invariant($"straight-line distance times {DetourFactor} at {SpeedKmh} km/h");
 }

@@ -73,6 +73,9 @@ public sealed class AllocationResult
     /// <summary>Passengers the seats could not carry, over all corridors and bands.</summary>
     public double UnservedPassengers => Corridors.Sum(c => c.UnservedPassengers);
 
+    /// <summary>Busiest hour of each charger site under this plan (empty without chargers).</summary>
+    public ImmutableArray<ChargerUse> ChargerUse { get; internal init; } = [];
+
     /// <summary>Marginal value of one bus more and one fewer per corridor; empty unless asked for.</summary>
     public ImmutableArray<MarginalValue> Marginal { get; internal init; } = [];
 }
@@ -132,4 +135,19 @@ public sealed record MarginalValue(string CorridorId, int Buses, double PlusOne,
 
     /// <summary>Passenger-minutes one bus fewer costs (≥ 0), or null when infeasible.</summary>
     public double? LossOfOneFewer => MinusOne - ObjectiveBase;
+}
+
+/// <summary>
+/// How busy a charger site is in its busiest stretch of the day under the plan: charger-minutes
+/// per hour used against <c>points × 60</c>. A site at capacity is why more buses may buy nothing.
+/// </summary>
+/// <param name="SiteId">The site.</param>
+/// <param name="Points">Charging points.</param>
+/// <param name="BusiestStartMinute">Start of the busiest stretch, minutes since the service-day start.</param>
+/// <param name="BusiestEndMinute">End of the busiest stretch (exclusive).</param>
+/// <param name="MinutesPerHourUsed">Charger-minutes per hour used then.</param>
+public sealed record ChargerUse(string SiteId, int Points, int BusiestStartMinute, int BusiestEndMinute, double MinutesPerHourUsed)
+{
+    /// <summary>Charger-minutes per hour the site offers: points × 60.</summary>
+    public int MinutesPerHourAvailable => Points * 60;
 }

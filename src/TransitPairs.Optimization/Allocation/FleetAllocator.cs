@@ -86,6 +86,7 @@ public static class FleetAllocator
 
         return new AllocationResult(result.Status, result.Objective, result.Bound, result.Corridors, problem.FleetSize, problem.BudgetYuan, problem.Weights)
         {
+            ChargerUse = result.ChargerUse,
             Marginal = marginal.MoveToImmutable(),
         };
     }
@@ -182,6 +183,16 @@ public static class FleetAllocator
             corridors.Add(new CorridorAllocation(corridor.Id, solution.Buses[c], bought, bought * corridor.PurchaseCostYuan, bands.MoveToImmutable()));
         }
 
+        var chargerUse = table.ChargerSegments()
+            .Select(segment => (Segment: segment, Used: segment.SecondsPerHour(table, (c, b) => solution.Choice[c][b])))
+            .GroupBy(x => x.Segment.Site)
+            .Select(g => g.MaxBy(x => x.Used))
+            .Select(x => new ChargerUse(
+                problem.ChargerSites[x.Segment.Site].Id,
+                problem.ChargerSites[x.Segment.Site].Points,
+                x.Segment.StartMinute,
+                x.Segment.EndMinute,
+                x.Used / 60.0));
         return new AllocationResult(
             solution.Optimal ? AllocationStatus.Optimal : AllocationStatus.FeasibleAtTimeLimit,
             ToMinutes(solution.ObjectivePassengerSeconds),
@@ -189,7 +200,10 @@ public static class FleetAllocator
             corridors.MoveToImmutable(),
             problem.FleetSize,
             problem.BudgetYuan,
-            problem.Weights);
+            problem.Weights)
+        {
+            ChargerUse = [.. chargerUse],
+        };
     }
 
     /// <summary>

@@ -8,12 +8,21 @@ using TransitPairs.Vehicles;
 namespace TransitPairs.Optimization.Allocation;
 
 /// <summary>Where an allocation corridor came from and the assumptions the mapping made for it.</summary>
-/// <param name="Scenario">Scenario name.</param>
+/// <param name="Scenario">The scenario the corridor is in.</param>
 /// <param name="Corridor">The corridor.</param>
 /// <param name="Pattern">The pattern whose run times and seats size the service (the first express pattern).</param>
 /// <param name="VehicleType">The vehicle type the corridor runs (the most numerous in its depots).</param>
 /// <param name="ChargeMinutesPerRoundTrip">Minutes of terminal charging per round trip, both terminals (0 for diesel or a pack that lasts the day).</param>
-public sealed record AllocationSource(string Scenario, Corridor Corridor, Pattern Pattern, VehicleType VehicleType, int ChargeMinutesPerRoundTrip);
+/// <param name="StandMinutesAtA">Minutes a bus stands at terminal A per round trip: the longer of the minimum layover and its charging there.</param>
+/// <param name="StandMinutesAtB">The same at terminal B.</param>
+public sealed record AllocationSource(
+    Scenario Scenario,
+    Corridor Corridor,
+    Pattern Pattern,
+    VehicleType VehicleType,
+    int ChargeMinutesPerRoundTrip,
+    int StandMinutesAtA,
+    int StandMinutesAtB);
 
 /// <summary>An allocation problem built from scenarios, with where each corridor came from and what the mapping assumed.</summary>
 public sealed class ScenarioAllocationProblem
@@ -204,7 +213,7 @@ public static class ScenarioAllocation
         }
 
         var allocation = new AllocationCorridor(corridor.Id, bands.ToImmutable(), seats, owned, (long)Math.Round(vehicleType.PurchaseCostYuan), charging.ToImmutable());
-        return (allocation, new AllocationSource(scenario.Name, corridor, pattern, vehicleType, charging.Sum(c => c.SessionMinutes)), sites);
+        return (allocation, new AllocationSource(scenario, corridor, pattern, vehicleType, charging.Sum(c => c.SessionMinutes), standMinutes[0], standMinutes[1]), sites);
     }
 
     /// <summary>[start, end) cut at the corridor's band periods, adjacent pieces of one band merged.</summary>

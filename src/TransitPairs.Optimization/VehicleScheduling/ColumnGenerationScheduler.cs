@@ -30,6 +30,10 @@ internal sealed class ColumnGenerationScheduler
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private double big;
 
+    // The min-cost flow of one super-depot (every pull-out and pull-in at its cheapest depot, all
+    // vehicles together) relaxes "return to your own depot": its cost is a lower bound.
+    private long relaxationBound;
+
     private ColumnGenerationScheduler(ConnectionNetwork network, VspOptions options, Stopwatch clock, int? maxBlockSeconds)
     {
         this.network = network;
@@ -72,6 +76,24 @@ internal sealed class ColumnGenerationScheduler
         var maxIn = network.Depots.Max(d => d.PullInCost.Max());
         big = 2.0 * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
 
+        // A trip's artificial costs what a vehicle of its own would: a basic artificial at zero
+        // (the master is very degenerate) then prices the trip like a single-trip block instead of
+        // at an arbitrary penalty, which keeps the duals sensible from the first round.
+        var penalty = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            penalty[t] = big;
+            foreach (var d in network.Depots)
+            {
+                if (d.VehicleLimit > 0 && d.PullOutCost[t] >= 0 && d.PullInCost[t] >= 0)
+                {
+                    penalty[t] = Math.Min(penalty[t], network.VehicleCost + d.PullOutCost[t] + d.PullInCost[t] + 1);
+                }
+            }
+        }
+
+        var penaltyScale = 1.0;
+
         using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         lp.SuppressOutput();
 
@@ -86,7 +108,7 @@ internal sealed class ColumnGenerationScheduler
             cover[t] = lp.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
             artificial[t] = lp.MakeNumVar(0, double.PositiveInfinity, "a" + t.ToString(CultureInfo.InvariantCulture));
             cover[t].SetCoefficient(artificial[t], 1);
-            objective.SetCoefficient(artificial[t], big);
+            objective.SetCoefficient(artificial[t], penalty[t]);
         }
 
         var capacity = new Constraint[network.Depots.Length];
@@ -164,16 +186,16 @@ internal sealed class ColumnGenerationScheduler
                 if (artificial.Any(a => a.SolutionValue() > Epsilon))
                 {
                     // The LP still leans on an artificial: the penalty is too small, or no cover exists.
-                    if (big > 1e11)
+                    if (penaltyScale * big > 1e11)
                     {
                         lpMayBeInfeasible = true;
                         break;
                     }
 
-                    big *= 16;
-                    foreach (var a in artificial)
+                    penaltyScale *= 16;
+                    for (var t = 0; t < n; t++)
                     {
-                        objective.SetCoefficient(a, big);
+                        objective.SetCoefficient(artificial[t], penalty[t] * penaltyScale);
                     }
 
                     continue;
@@ -190,7 +212,7 @@ internal sealed class ColumnGenerationScheduler
             }
         }
 
-        var bound = double.IsNegativeInfinity(bestBound) ? 0 : (long)Math.Ceiling(bestBound - BoundTolerance(bestBound));
+        var bound = Math.Max(relaxationBound, double.IsNegativeInfinity(bestBound) ? 0 : (long)Math.Ceiling(bestBound - BoundTolerance(bestBound)));
         var method = "column generation";
         var incumbent = lpMayBeInfeasible ? null : SolveRestrictedMip(TimeSpan.FromTicks((deadline - clock.Elapsed).Ticks / 3));
         if (incumbent is not null)
@@ -199,13 +221,15 @@ internal sealed class ColumnGenerationScheduler
         }
 
         // Reduced-cost fixing then the arc MIP: proves optimality (or infeasibility) or finds better schedules.
-        if ((incumbent is null || incumbent.Value.Cost > bound) && deadline - clock.Elapsed > TimeSpan.FromMilliseconds(300))
+        // Without converged duals the arc MIP keeps every arc: worth it only to decide feasibility.
+        if ((converged ? incumbent is null || incumbent.Value.Cost > bound : incumbent is null)
+            && deadline - clock.Elapsed > TimeSpan.FromMilliseconds(300))
         {
             // Without an optimal LP the duals prove nothing: keep every arc (ceiling = none).
             var ceiling = converged ? incumbent?.Cost ?? long.MaxValue : long.MaxValue;
             if (lpMayBeInfeasible)
             {
-                bound = 0;
+                bound = relaxationBound;
             }
 
             var closing = ReducedCostArcMip.Solve(network, pi, mu, lpValue, ceiling, deadline - clock.Elapsed, options.Threads, options.Seed);
@@ -270,6 +294,8 @@ internal sealed class ColumnGenerationScheduler
         {
             yield break;
         }
+
+        relaxationBound = flow.Value.Cost;
 
         var left = network.Depots.Select(d => d.VehicleLimit).ToArray();
         foreach (var (block, connections) in flow.Value.Blocks)

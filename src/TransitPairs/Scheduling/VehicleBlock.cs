@@ -70,6 +70,21 @@ public sealed record BlockEvent
 
     /// <summary>Distance driven, metres (0 for layovers; trips report 0 unless the source gives one).</summary>
     public int DistanceMetres { get; }
+
+    /// <summary>
+    /// Battery buses only: energy of the event in watt-hours, positive when driving uses it, negative
+    /// when a charge event puts it into the pack; null for diesel buses and schedules without energy.
+    /// </summary>
+    public long? EnergyWh { get; init; }
+
+    /// <summary>Battery buses only: state of charge at the start of the event, watt-hours (null otherwise).</summary>
+    public long? SocStartWh { get; init; }
+
+    /// <summary>Battery buses only: state of charge at the end of the event, watt-hours (null otherwise).</summary>
+    public long? SocEndWh { get; init; }
+
+    /// <summary>Charge events only: the id of the charger site used (null otherwise).</summary>
+    public string? ChargerSite { get; init; }
 }
 
 /// <summary>
@@ -97,6 +112,9 @@ public sealed record VehicleBlock
     public string? DepotId { get; }
 
     public ImmutableArray<BlockEvent> Events { get; }
+
+    /// <summary>The vehicle type running the block when the scheduler chose one (mixed fleets, battery buses); null otherwise.</summary>
+    public string? VehicleTypeId { get; init; }
 
     /// <summary>The trip ids in service order.</summary>
     public IEnumerable<string> TripIds => Events.Where(e => e.Kind == BlockEventKind.Trip).Select(e => e.TripId!);

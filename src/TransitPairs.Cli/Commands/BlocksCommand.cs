@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using TransitPairs.IO.Scenarios;
+using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Timetabling;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
+using TransitPairs.Scheduling;
+using TransitPairs.Scheduling.Battery;
+using TransitPairs.Validation;
+
+namespace TransitPairs.Cli.Commands;
+
+/// <summary>
+/// <c>transitpairs blocks SCENARIO</c>: the scenario's timetable, then vehicle blocks for its fleet
+/// with battery limits, charging at terminals and depots, and mixed battery/diesel fleets; checked
+/// by the independent <see cref="BatteryScheduleChecker"/>. Exit 1 with the reason and remedies when
+/// no plan exists.
+/// </summary>
+internal static class BlocksCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit per solver call in seconds (default: the scenario's options)." };
+        var threads = new Option<int?>("--threads") { Description = "CP-SAT workers (default: the scenario's options; 1 = reproducible)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
+        var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." };
+        var overrides = new ScenarioOverridesOption();
+        var command = new Command("blocks", "Vehicle blocks for a scenario's day with battery buses: state of charge, charging at terminals and depots within charger points, mixed fleets.");
+        command.Arguments.Add(scenarioFile);
+        command.Options.Add(timeLimit);
+        command.Options.Add(threads);
+        command.Options.Add(seed);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(overrides.Option);
+        command.SetAction(parse => console.Guard(() =>
+        {
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
+            var limit = parse.GetValue(timeLimit) ?? scenario.Options.TimeLimit.TotalSeconds;
+            if (!(limit > 0) || limit > 86_400)
+            {
+                throw new InputException(new InputProblem("command line", "--time-limit", $"{limit} is not a time limit in seconds.", "Give a number of seconds above 0, at most 86400."));
+            }
+
+            var options = new BatterySolveOptions(limit, parse.GetValue(threads) ?? scenario.Options.Threads, parse.GetValue(seed) ?? scenario.Options.Seed);
+            var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(limit, options.Workers, options.Seed));
+            if (!timetable.Solve.HasTimetable)
+            {
+                throw new NoFeasiblePlanException(timetable.Solve.Reason);
+            }
+
+            var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
+            var result = Run(problem, options);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    console.Out.WriteLine(JsonSerializer.Serialize(Report(scenario.Name, problem, result), CliJson.Options));
+                    break;
+                case "csv":
+                    SchedulingCsv.WriteBlocks(console.Out, result.Schedule);
+                    break;
+                default:
+                    WriteTable(console.Out, scenario.Name, problem, result);
+                    break;
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                SchedulingCsv.WriteBlocks(file.FullName, result.Schedule);
+                console.Error.WriteLine($"wrote {file.FullName}");
+            }
+
+            if (result.Status == VspStatus.Feasible)
+            {
+                console.Error.WriteLine(FormattableString.Invariant($"note: the time limit stopped the search before optimality was proven (gap {result.Gap:P2})."));
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Solves and checks: no plan → <see cref="NoFeasiblePlanException"/> with the explanation and
+    /// remedies; a plan that fails the independent checker is a fault.
+    /// </summary>
+    public static BatteryScheduleResult Run(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        var result = BatteryScheduler.Solve(problem, options);
+        if (!result.HasPlan)
+        {
+            var remedies = result.Remedies.IsEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", result.Remedies) + ".";
+            throw new NoFeasiblePlanException(result.Explanation + remedies);
+        }
+
+        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException("The battery schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
+        }
+
+        return result;
+    }
+
+    private static object Report(string scenario, BatterySchedulingProblem problem, BatteryScheduleResult r) => new
+    {
+        scenario,
+        season = problem.Season.ToString().ToLowerInvariant(),
+        trips = problem.Schedule.Trips.Length,
+        vehicles = r.Vehicles,
+        fleetAvailable = problem.Fleet.Sum(f => f.Count),
+        noBatteryFleetBound = r.NoBatteryFleetBound,
+        fleetGap = Math.Round(r.FleetGap, 4),
+        status = StatusText.Of(r.Status),
+        objective = r.Objective,
+        bound = r.Bound,
+        gap = Math.Round(r.Gap, 6),
+        kpis = r.Kpis,
+        blocks = r.Schedule.Blocks.Select(b => new
+        {
+            vehicle = b.VehicleId,
+            depot = b.DepotId,
+            vehicleType = b.VehicleTypeId,
+            trips = b.TripIds,
+            charges = b.Events.Where(e => e.Kind == BlockEventKind.Charge).Select(e => new
+            {
+                site = e.ChargerSite,
+                start = e.Start.ToString(),
+                end = e.End.ToString(),
+                kwh = -(e.EnergyWh ?? 0) / 1000.0,
+                socStartKwh = e.SocStartWh / 1000.0,
+                socEndKwh = e.SocEndWh / 1000.0,
+            }),
+        }),
+    };
+
+    private static void WriteTable(TextWriter w, string scenario, BatterySchedulingProblem problem, BatteryScheduleResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var k = r.Kpis;
+        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (no-battery bound {r.NoBatteryFleetBound}, fleet gap {r.FleetGap:P0})  {StatusText.Of(r.Status)}, cost gap {r.Gap:P2}"));
+        w.WriteLine(string.Create(inv, $"energy {k.EnergyKwh:0.#} kWh  charged {k.ChargedKwh:0.#} kWh in {k.ChargingSessions} sessions  min state of charge {(k.MinSocKwh is { } m ? $"{m:0.#} kWh ({k.MinSocPercent:0.#} %)" : "-")}  empty {k.EmptyKm:0.#} km"));
+        w.WriteLine("vehicles by type: " + string.Join(", ", k.VehiclesByType.Select(p => $"{p.Key} {p.Value}")));
+        w.WriteLine("peak chargers in use: " + (k.PeakChargersInUse.Count == 0 ? "-" : string.Join(", ", k.PeakChargersInUse.Select(p => $"{p.Key} {p.Value}/{problem.Chargers.First(c => c.Id == p.Key).Points}"))));
+        w.WriteLine();
+        w.WriteLine("vehicle  type          depot            out       in        trips / charging");
+        foreach (var block in r.Schedule.Blocks)
+        {
+            var parts = block.Events.Where(e => e.Kind is BlockEventKind.Trip or BlockEventKind.Charge).Select(e => e.Kind == BlockEventKind.Trip
+                ? e.TripId!
+                : string.Create(inv, $"[charge {e.ChargerSite} {e.Start}-{e.End} {e.SocStartWh / 1000.0:0}→{e.SocEndWh / 1000.0:0} kWh]"));
+            w.WriteLine(string.Create(inv, $"{block.VehicleId,-8} {block.VehicleTypeId ?? "-",-13} {block.DepotId ?? "-",-16} {block.Events[0].Start,-9} {block.Events[^1].End,-9} {string.Join(' ', parts)}"));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using TransitPairs.Optimization.Planning;
+using TransitPairs.Scenarios;
+using TransitPairs.Validation;
+
+namespace TransitPairs.Cli.Commands;
+
+/// <summary>
+/// <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c> for commands that solve scenarios: each
+/// defaults to the scenario's own <c>options</c>.
+/// </summary>
+internal sealed class ScenarioSolverOptions
+{
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Time limit of each solver stage in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Solver worker threads (default: the scenario's options; 1 = reproducible)." };
+
+    public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's options)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(TimeLimit);
+        command.Options.Add(Threads);
+        command.Options.Add(Seed);
+    }
+
+    /// <summary>The options given, checked (every problem at once); null where not given.</summary>
+    public (double? TimeLimitSeconds, int? Threads, int? Seed) Read(ParseResult parse)
+    {
+        var timeLimit = parse.GetValue(TimeLimit);
+        var threads = parse.GetValue(Threads);
+        var seed = parse.GetValue(Seed);
+        var problems = new List<InputProblem>();
+        if (timeLimit is { } t && !(t > 0 && t <= 86_400))
+        {
+            problems.Add(new InputProblem("--time-limit", string.Empty, FormattableString.Invariant($"The time limit {t} s is not between 0 (exclusive) and 86,400 s."), "Give a positive number of seconds, e.g. --time-limit 10."));
+        }
+
+        if (threads is { } n && n is < 1 or > 256)
+        {
+            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and 256."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
+        }
+
+        if (seed is < 0)
+        {
+            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : (timeLimit, threads, seed);
+    }
+
+    /// <summary>The plan options for <paramref name="scenario"/>: the given values over the scenario's own.</summary>
+    public PlanSolveOptions For(Scenario scenario, ParseResult parse)
+    {
+        var (limit, threads, seed) = Read(parse);
+        return PlanSolveOptions.From(scenario, limit, threads, seed);
+    }
+}

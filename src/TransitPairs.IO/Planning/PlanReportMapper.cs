@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TransitPairs.Corridors;
+using TransitPairs.IO.Reports;
+using TransitPairs.Planning;
+using TransitPairs.Scheduling;
+
+namespace TransitPairs.IO.Planning;
+
+/// <summary>
+/// Maps a <see cref="Plan"/> into the report model: a Marey diagram per corridor (every trip's
+/// stop times against the stops' positions along the corridor), a Gantt chart of the blocks with
+/// empty runs, layovers and charging, the hourly load against capacity per direction, and the KPI
+/// table from <see cref="PlanKpis.Columns"/>.
+/// </summary>
+public static class PlanReportMapper
+{
+    public static PlanReport Map(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var s = plan.Scenario;
+        var title = string.Create(CultureInfo.InvariantCulture, $"{s.Name} — {s.ServiceDate:yyyy-MM-dd}");
+        var subtitle = string.Join(" · ", s.Corridors.Select(c => c.Name.ToString()))
+            + $" · {PlanKpiJson.Word(s.DayType.ToString())} · {PlanKpiJson.Word(s.Season.ToString())} · {s.Description}";
+        return new PlanReport(
+            title,
+            subtitle,
+            [.. s.Corridors.Select(c => Marey(plan, c))],
+            Gantt(plan),
+            [.. s.Corridors.SelectMany(c => Enum.GetValues<Direction>().Select(d => Load(plan, c, d)))],
+            KpiRows([plan.Kpis]),
+            [.. plan.Notes]);
+    }
+
+    /// <summary>
+    /// The KPI table of one or more plans: one row per KPI column (label with unit), one value per
+    /// plan, then the solver status rows.
+    /// </summary>
+    public static ImmutableArray<KpiRow> KpiRows(IReadOnlyList<PlanKpis> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var rows = PlanKpis.Columns.Select(c => new KpiRow($"{c.Label} ({c.Unit})", [.. plans.Select(c.Text)])).ToList();
+        rows.Add(new KpiRow("Timetable solver", [.. plans.Select(k => k.TimetableStatus)]));
+        rows.Add(new KpiRow("Vehicle-block solver", [.. plans.Select(k => k.BlocksStatus)]));
+        rows.Add(new KpiRow("Solver time (s)", [.. plans.Select(k => k.SolverSeconds.ToString("0.0", CultureInfo.InvariantCulture))]));
+        return [.. rows];
+    }
+
+    /// <summary>
+    /// Stop positions along the corridor, km from terminal A: the positions along the longest
+    /// pattern; a stop only on shorter patterns sits at its share of its own pattern's length, so
+    /// every pattern spans the same axis from terminal to terminal.
+    /// </summary>
+    private static Dictionary<string, double> Positions(Corridor corridor, out double axisKm)
+    {
+        var longest = corridor.Patterns.OrderByDescending(p => p.DistanceMetres).ThenBy(p => p.Id, StringComparer.Ordinal).First();
+        axisKm = longest.Km;
+        var positions = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var pattern in corridor.Patterns.OrderBy(p => p == longest ? 0 : 1))
+        {
+            var along = 0.0;
+            foreach (var stop in pattern.Stops)
+            {
+                along += stop.Km;
+                positions.TryAdd(stop.Stop, pattern.Km == 0 ? 0 : along / pattern.Km * axisKm);
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>Where a pattern's stop lies on the axis: scaled along the pattern so that both terminals meet the axis ends.</summary>
+    private static ImmutableDictionary<string, double> PatternPositions(Pattern pattern, double axisKm)
+    {
+        var along = 0.0;
+        var result = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var stop in pattern.Stops)
+        {
+            along += stop.Km;
+            result[stop.Stop] = pattern.Km == 0 ? 0 : along / pattern.Km * axisKm;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static MareyDiagram Marey(Plan plan, Corridor corridor)
+    {
+        var positions = Positions(corridor, out var axisKm);
+        var stations = positions.OrderBy(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new MareyStation(corridor.Stop(p.Key).Name.Zh, Math.Round(p.Value, 2))).ToImmutableArray();
+        var byPattern = corridor.Patterns.ToDictionary(p => p.Id, p => PatternPositions(p, axisKm), StringComparer.Ordinal);
+        var trips = ImmutableArray.CreateBuilder<MareyTrip>();
+        foreach (var trip in plan.Timetable.Trips.Where(t => t.Corridor == corridor.Id))
+        {
+            var at = byPattern[trip.Pattern];
+            var points = ImmutableArray.CreateBuilder<(int, double)>();
+            foreach (var call in trip.StopTimes)
+            {
+                var km = Math.Round(at[call.Stop], 2);
+                points.Add((call.Arrival.TotalSeconds, km));
+                if (call.Departure != call.Arrival)
+                {
+                    points.Add((call.Departure.TotalSeconds, km));
+                }
+            }
+
+            trips.Add(new MareyTrip(trip.Id, trip.Pattern, points.ToImmutable()));
+        }
+
+        return new MareyDiagram(corridor.Name.ToString(), stations, trips.ToImmutable());
+    }
+
+    private static GanttChart Gantt(Plan plan)
+    {
+        var rows = plan.Schedule.Blocks.Select(b => new GanttRow(
+            b.VehicleId,
+            plan.VehicleTypeOfBlock[b.VehicleId],
+            [.. b.Events.Where(e => e.End > e.Start).Select(e => new GanttSegment(Kind(e.Kind), e.Start.TotalSeconds, e.End.TotalSeconds, Label(e)))]));
+        return new GanttChart([.. rows]);
+    }
+
+    private static GanttKind Kind(BlockEventKind kind) => kind switch
+    {
+        BlockEventKind.Trip => GanttKind.Trip,
+        BlockEventKind.Deadhead => GanttKind.Deadhead,
+        BlockEventKind.Layover => GanttKind.Layover,
+        BlockEventKind.Charge => GanttKind.Charge,
+        BlockEventKind.PullOut => GanttKind.PullOut,
+        _ => GanttKind.PullIn,
+    };
+
+    private static string Label(BlockEvent e) => e.Kind switch
+    {
+        BlockEventKind.Trip => $"{e.TripId} {e.FromStop} {e.Start} → {e.ToStop} {e.End}",
+        BlockEventKind.Layover => $"layover at {e.FromStop} {e.Start}–{e.End}",
+        BlockEventKind.Charge => $"charging at {e.FromStop} {e.Start}–{e.End}",
+        _ => string.Create(CultureInfo.InvariantCulture, $"empty {e.FromStop} → {e.ToStop} {e.Start}–{e.End}, {e.DistanceMetres / 1000.0:0.#} km"),
+    };
+
+    private static LoadProfile Load(Plan plan, Corridor corridor, Direction direction)
+    {
+        var label = $"{corridor.Stop(corridor.Origin(direction)).Name.Zh} → {corridor.Stop(corridor.Destination(direction)).Name.Zh} ({PlanKpiJson.Word(direction.ToString())})";
+        return new LoadProfile(label,
+            [.. plan.Loads.Where(l => l.Corridor == corridor.Id && l.Direction == direction).OrderBy(l => l.Hour).Select(l => new HourLoad(l.Hour, l.Passengers, l.Capacity))]);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TransitPairs.Corridors;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Scheduling;
+using TransitPairs.Time;
+
+namespace TransitPairs.Optimization.Allocation;
+
+/// <summary>
+/// The allocation's buses for one corridor next to what the vehicle-block solver needs on the
+/// timetable the allocation implies.
+/// </summary>
+/// <param name="CorridorId">The corridor.</param>
+/// <param name="AllocatedBuses">Buses the allocation gives it.</param>
+/// <param name="Trips">Trips of the implied timetable (both directions).</param>
+/// <param name="BlockVehicles">Vehicles of the block solver's schedule (checked independently).</param>
+/// <param name="FleetLowerBound">Deficit-function bound of the implied timetable (most trips in service at once).</param>
+/// <param name="BlockStatus">The block solver's status.</param>
+/// <param name="Explanation">Why the counts differ, or that they agree.</param>
+public sealed record CorridorConsistency(
+    string CorridorId,
+    int AllocatedBuses,
+    int Trips,
+    int BlockVehicles,
+    int FleetLowerBound,
+    string BlockStatus,
+    string Explanation)
+{
+    /// <summary>True when the detailed plan needs no more buses than allocated.</summary>
+    public bool Consistent => BlockVehicles <= AllocatedBuses;
+}
+
+/// <summary>
+/// Checks an allocation against the detailed plan: builds the timetable it implies and runs the
+/// vehicle-block solver (<see cref="TripScheduler"/>) on it, corridor by corridor.
+/// </summary>
+/// <remarks>
+/// The implied timetable: in every band, outbound departures from terminal A every headway from
+/// the band's start, and inbound departures from terminal B at the same headway, offset by
+/// (trip time + standing time at B) mod headway so that a bus arriving at B leaves on the next
+/// inbound departure, which is the timing behind ⌈cycle / headway⌉; in each direction the first
+/// departure of a band comes no sooner than one headway after the previous band's last. The last band also departs at the
+/// end of the service span. Trip times are the pattern's in the band of departure;
+/// empty runs come from the corridor's road network; the minimum layover is the longer standing
+/// time of the two terminals (layover or charging). Band changes are where the block solver may
+/// need more buses than any single band: buses finishing a long-cycle band are still out when the
+/// next band's departures start.
+/// </remarks>
+public static class AllocationConsistency
+{
+    public static ImmutableArray<CorridorConsistency> Check(ScenarioAllocationProblem built, AllocationResult result, VspOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var checks = ImmutableArray.CreateBuilder<CorridorConsistency>(result.Corridors.Length);
+        for (var c = 0; c < result.Corridors.Length; c++)
+        {
+            var source = built.Sources[c];
+            var allocation = result.Corridors[c];
+            var problem = ImpliedProblem(source, allocation);
+            var schedule = TripScheduler.Solve(problem, options);
+            var verdict = VehicleScheduleChecker.Check(problem, schedule.Schedule);
+            if (!verdict.IsValid)
+            {
+                throw new InvalidOperationException($"The block schedule of {allocation.CorridorId} failed the independent check: {string.Join(" ", verdict.Violations.Take(3))}");
+            }
+
+            var vehicles = schedule.Schedule.Vehicles;
+            checks.Add(new CorridorConsistency(
+                allocation.CorridorId,
+                allocation.Buses,
+                problem.Trips.Length,
+                vehicles,
+                schedule.FleetLowerBound,
+                schedule.Status.ToString(),
+                Explain(allocation, vehicles, schedule.FleetLowerBound)));
+        }
+
+        return checks.MoveToImmutable();
+    }
+
+    /// <summary>The trips, empty runs, depots and layover rule of the timetable the allocation implies for one corridor.</summary>
+    public static VehicleSchedulingProblem ImpliedProblem(AllocationSource source, CorridorAllocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(allocation);
+        var corridor = source.Corridor;
+        var factor = corridor.RunTimeFactor(source.Scenario.Season);
+        int TripSeconds(int departureMinute) =>
+            (int)Math.Ceiling(source.Pattern.TripTime(corridor.BandAt(ServiceTime.FromMinutes(departureMinute)), factor).TotalSeconds);
+
+        var trips = ImmutableArray.CreateBuilder<ScheduledTrip>();
+        void Add(Direction direction, int departureMinute)
+        {
+            var from = corridor.Origin(direction);
+            var to = corridor.Destination(direction);
+            var id = string.Create(CultureInfo.InvariantCulture, $"{corridor.Id}-{(direction == Direction.Outbound ? "out" : "in")}-{ServiceTime.FromMinutes(departureMinute)}");
+            var departure = ServiceTime.FromMinutes(departureMinute);
+            trips.Add(new ScheduledTrip(id, from, departure, to, departure.AddSeconds(TripSeconds(departureMinute))));
+        }
+
+        var lastOutbound = int.MinValue / 2;
+        var lastInbound = int.MinValue / 2;
+        for (var b = 0; b < allocation.Bands.Length; b++)
+        {
+            var band = allocation.Bands[b];
+            var start = band.StartMinute;
+            var end = band.StartMinute + band.DurationMinutes;
+            var last = b == allocation.Bands.Length - 1;
+            var h = band.HeadwayMinutes;
+            var offset = ((TripSeconds(start) / 60) + source.StandMinutesAtB) % h;
+            // Never closer to the previous band's last departure than this band's headway.
+            for (var t = Math.Max(start, lastOutbound + h); t < end || (last && t == end); t += h)
+            {
+                Add(Direction.Outbound, t);
+                lastOutbound = t;
+            }
+
+            var first = Math.Max(start + offset, lastInbound + h);
+            for (var t = first; t < end || (last && t == end); t += h)
+            {
+                Add(Direction.Inbound, t);
+                lastInbound = t;
+            }
+        }
+
+        var places = new[] { corridor.TerminalA, corridor.TerminalB }.Concat(corridor.Depots.Select(d => d.Id)).Distinct().ToList();
+        var runs = places.SelectMany(a => places.Where(b => b != a).Select(b => (a, b)))
+            .Select(p => (p.a, p.b, Run: source.Scenario.Network.EmptyRun(p.a, p.b)))
+            .Select(p => new Deadhead(p.a, p.b, p.Run.Minutes * 60, p.Run.DistanceMetres));
+        var depots = corridor.Depots.Select(d => new VehicleDepot(d.Id, d.Id, null)).ToImmutableArray();
+        var layoverSeconds = Math.Max(source.StandMinutesAtA, source.StandMinutesAtB) * 60;
+        return new VehicleSchedulingProblem(trips.ToImmutable(), new DeadheadTable(runs), depots, new SchedulingRules(layoverSeconds), OperatingCosts.FleetThenEmptyKm);
+    }
+
+    private static string Explain(CorridorAllocation allocation, int vehicles, int bound)
+    {
+        if (vehicles == allocation.Buses)
+        {
+            return "The block solver needs exactly the allocated buses.";
+        }
+
+        if (vehicles < allocation.Buses)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"The block solver needs {allocation.Buses - vehicles} fewer: ceil(cycle / headway) assumes buses cycling all band long, while at the edges of the service day and of short bands buses start from or return to depots and never run a full cycle (most trips in service at once: {bound}).");
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"The block solver needs {vehicles - allocation.Buses} more: at a band change buses of the previous band are still out when the next band's departures start (most trips in service at once: {bound}); allocate {vehicles} or shift departures at the band change.");
+    }
+}

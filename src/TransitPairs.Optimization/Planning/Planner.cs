@@ -1,0 +1,232 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using TransitPairs.Corridors;
+using TransitPairs.Optimization.Timetabling;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Planning;
+using TransitPairs.Scenarios;
+using TransitPairs.Scheduling;
+using TransitPairs.Validation;
+using TransitPairs.Vehicles;
+using ScheduledTrip = TransitPairs.Scheduling.ScheduledTrip;
+
+namespace TransitPairs.Optimization.Planning;
+
+/// <summary>Solver options of a whole plan; each stage gets the same limit, workers and seed.</summary>
+/// <param name="TimeLimitSeconds">Time limit of each stage, seconds (&gt; 0).</param>
+/// <param name="Threads">Solver workers (1 = the same seed gives the same plan).</param>
+/// <param name="Seed">Random seed (≥ 0).</param>
+public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int Seed)
+{
+    /// <summary>The scenario's own options, each replaced where a value is given.</summary>
+    public static PlanSolveOptions From(Scenario scenario, double? timeLimitSeconds = null, int? threads = null, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new PlanSolveOptions(
+            timeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
+            threads ?? scenario.Options.Threads,
+            seed ?? scenario.Options.Seed);
+    }
+}
+
+/// <summary>A plan with the stage results it came from (solver figures for those who want them).</summary>
+/// <param name="Plan">The plan in domain terms: what every output is written from.</param>
+/// <param name="Timetable">The timetable stage's result (trips, KPIs, policy check).</param>
+/// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
+/// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult Blocks, VehicleSchedulingProblem Problem);
+
+/// <summary>
+/// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
+/// vehicle blocks (<see cref="TripScheduler"/>, checked by <see cref="VehicleScheduleChecker"/>) →
+/// KPIs (<see cref="PlanKpis"/>). Pure: the same scenario, options and seed with one thread give the
+/// same plan. Never prints.
+/// </summary>
+/// <remarks>
+/// Blocks: every depot of the scenario's corridors is a depot of the problem holding the fleet
+/// based there; empty runs between every terminal, stop and depot come from the scenario's road
+/// network (whole minutes rounded up); the least layover is the policy's; costs put the fleet first,
+/// then empty kilometres (<see cref="OperatingCosts.FleetThenEmptyKm"/>). A block's vehicle type is
+/// taken from its depot's fleet (types in id order, as many blocks as vehicles of each).
+/// </remarks>
+public static class Planner
+{
+    /// <summary>
+    /// Plans <paramref name="scenario"/>. Throws <see cref="NoFeasiblePlanException"/> when no
+    /// timetable satisfies the policy or no blocks cover the trips with the fleet.
+    /// </summary>
+    public static PlanResult Plan(Scenario scenario, PlanSolveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
+            new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
+        if (!timetable.Solve.HasTimetable)
+        {
+            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
+        }
+
+        if (timetable.PolicyViolations.Length > 0)
+        {
+            throw new InvalidOperationException($"The timetable of {scenario.Name} failed the policy check: {string.Join(" ", timetable.PolicyViolations.Take(3))}");
+        }
+
+        var timetableSeconds = clock.Elapsed.TotalSeconds;
+        var problem = SchedulingProblem(scenario, timetable.Timetable);
+        var blocks = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed));
+        if (blocks.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        {
+            throw new NoFeasiblePlanException(
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {blocks.FleetLowerBound} vehicles are needed at once){(blocks.Status == VspStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
+        }
+
+        var check = VehicleScheduleChecker.Check(problem, blocks.Schedule, blocks.Cost);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException($"The blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+        }
+
+        var types = VehicleTypes(scenario, blocks.Schedule);
+        var loads = Loads(timetable);
+        var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Elapsed.TotalSeconds);
+        var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(scenario, timetable, blocks, kpis));
+        return new PlanResult(plan, timetable, blocks, problem);
+    }
+
+    /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
+    public static VehicleSchedulingProblem SchedulingProblem(Scenario scenario, TransitPairs.Timetables.Timetable timetable)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(timetable);
+        var trips = timetable.Trips.Select(t => new ScheduledTrip(t.Id, t.Origin, t.Departure, t.Destination, t.Arrival)).ToImmutableArray();
+        var depots = scenario.Depots.Select(d => new VehicleDepot(d.Id, d.Id, scenario.Fleet.AtDepot(d.Id))).ToImmutableArray();
+        var places = trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Concat(depots.Select(d => d.Stop)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var runs = new List<Deadhead>();
+        foreach (var from in places)
+        {
+            foreach (var to in places.Where(p => p != from && scenario.Network.Connects(from, p)))
+            {
+                var run = scenario.Network.EmptyRun(from, to);
+                runs.Add(new Deadhead(from, to, run.Minutes * 60, run.DistanceMetres));
+            }
+        }
+
+        return new VehicleSchedulingProblem(trips, new DeadheadTable(runs), depots,
+            new SchedulingRules((int)scenario.Policy.MinLayover.TotalSeconds), OperatingCosts.FleetThenEmptyKm);
+    }
+
+    /// <summary>The status words used in KPIs and outputs.</summary>
+    public static string StatusName(VspStatus status) => status switch
+    {
+        VspStatus.Optimal => "optimal",
+        VspStatus.Feasible => "feasible",
+        VspStatus.Infeasible => "infeasible",
+        _ => "no_solution",
+    };
+
+    /// <summary>The status words used in KPIs and outputs.</summary>
+    public static string StatusName(TimetableSolveStatus status) => status switch
+    {
+        TimetableSolveStatus.Optimal => "optimal",
+        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
+        TimetableSolveStatus.Infeasible => "infeasible",
+        _ => "no_solution",
+    };
+
+    private static ImmutableDictionary<string, string> VehicleTypes(Scenario scenario, VehicleSchedule schedule)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var atDepot in schedule.Blocks.GroupBy(b => b.DepotId ?? string.Empty))
+        {
+            var slots = scenario.Fleet.Allocations.Where(a => a.Depot == atDepot.Key && a.Count > 0)
+                .OrderBy(a => a.VehicleType, StringComparer.Ordinal)
+                .SelectMany(a => Enumerable.Repeat(a.VehicleType, a.Count)).ToList();
+            var fallback = slots.FirstOrDefault() ?? scenario.Fleet.Allocations.OrderBy(a => a.VehicleType, StringComparer.Ordinal).First().VehicleType;
+            var k = 0;
+            foreach (var block in atDepot)
+            {
+                result[block.VehicleId] = k < slots.Count ? slots[k] : fallback;
+                k++;
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<HourlyLoad> Loads(ScenarioTimetable timetable) =>
+        [.. timetable.Kpis.Directions.SelectMany(d =>
+        {
+            var policy = timetable.Policies.First(p => p.DirectionId == d.DirectionId);
+            return d.Hours.Select(h => new HourlyLoad(policy.Corridor, policy.Direction, h.Hour, h.DemandPassengers, h.CapacityPassengers));
+        })];
+
+    private static PlanKpis Kpis(Scenario scenario, ScenarioTimetable timetable, TripScheduleResult blocks, ImmutableDictionary<string, string> types, double seconds)
+    {
+        var tripMetres = timetable.Timetable.Trips.ToDictionary(t => t.Id, t => scenario.Corridor(t.Corridor).Pattern(t.Pattern).DistanceMetres, StringComparer.Ordinal);
+        double serviceKm = 0, emptyKm = 0, hours = 0, energyKwh = 0, litres = 0, cost = 0;
+        foreach (var block in blocks.Schedule.Blocks)
+        {
+            var type = scenario.VehicleType(types[block.VehicleId]);
+            var service = block.TripIds.Sum(t => tripMetres[t]);
+            var empty = block.Events.Where(e => e.Kind is not BlockEventKind.Trip).Sum(e => e.DistanceMetres);
+            var km = (service + empty) / 1000.0;
+            serviceKm += service / 1000.0;
+            emptyKm += empty / 1000.0;
+            hours += (block.Events[^1].End.TotalSeconds - block.Events[0].Start.TotalSeconds) / 3600.0;
+            if (type.Energy == EnergySource.Battery)
+            {
+                energyKwh += type.EnergyWh(service + empty, scenario.Season) / 1000.0;
+            }
+            else
+            {
+                litres += km * type.Consumption.In(scenario.Season);
+            }
+
+            cost += type.CostPerVehicleDayYuan + (km * type.CostPerKmYuan);
+        }
+
+        var directions = timetable.Kpis.Directions;
+        var weights = directions.Select(d => (double)d.Hours.Sum(h => h.DemandPassengers)).ToArray();
+        var wait = weights.Sum() > 0
+            ? directions.Select((d, i) => d.ExpectedWaitMinutes * weights[i]).Sum() / weights.Sum()
+            : directions.Select(d => d.ExpectedWaitMinutes).DefaultIfEmpty(0).Average();
+        return new PlanKpis
+        {
+            Departures = timetable.Timetable.Trips.Length,
+            Vehicles = blocks.Schedule.Vehicles,
+            VehicleLowerBound = blocks.FleetLowerBound,
+            ServiceKm = serviceKm,
+            EmptyKm = emptyKm,
+            VehicleHours = hours,
+            EnergyKwh = energyKwh,
+            DieselLitres = litres,
+            OperatingCostYuan = cost,
+            ExpectedWaitMinutes = wait,
+            PeakOccupancy = directions.Select(d => d.PeakOccupancy).DefaultIfEmpty(0).Max(),
+            PassengersLeftBehind = directions.Sum(d => d.LeftBehindPassengers),
+            TransfersMet = timetable.Kpis.TransfersMet,
+            Transfers = timetable.Kpis.Transfers.Length,
+            EnergyChecked = false,
+            TimetableStatus = StatusName(timetable.Solve.Status),
+            BlocksStatus = StatusName(blocks.Status),
+            SolverSeconds = seconds,
+        };
+    }
+
+    private static ImmutableArray<string> Notes(Scenario scenario, ScenarioTimetable timetable, TripScheduleResult blocks, PlanKpis kpis)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var notes = ImmutableArray.CreateBuilder<string>();
+        notes.Add(string.Create(inv, $"Timetable: CP-SAT {StatusName(timetable.Solve.Status)}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.BestBound:0}, gap {timetable.Solve.Gap:P1}."));
+        notes.Add(string.Create(inv, $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {kpis.Vehicles} vehicles against a lower bound of {kpis.VehicleLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}."));
+        notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json).");
+        if (scenario.Fleet.Allocations.Any(a => a.Count > 0 && scenario.VehicleType(a.VehicleType).Energy == EnergySource.Battery))
+        {
+            notes.Add("Battery energy is kWh/km of the season × km; the blocks are not yet checked for state of charge and charging (battery-aware scheduling is a separate stage).");
+        }
+
+        return notes.ToImmutable();
+    }
+}

@@ -1,0 +1,728 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+using TransitPairs.Places;
+using TransitPairs.Scenarios;
+using TransitPairs.Scheduling;
+using TransitPairs.Scheduling.Battery;
+using TransitPairs.Time;
+using TransitPairs.Timetables;
+using TransitPairs.Vehicles;
+using SatIntVar = Google.OrTools.Sat.IntVar;
+
+namespace TransitPairs.Optimization.VehicleScheduling.Battery;
+
+/// <summary>Options of a battery scheduling solve: CP-SAT time limit (seconds), workers and seed.</summary>
+public sealed record BatterySolveOptions(double TimeLimitSeconds = 20, int Workers = 1, int Seed = 1)
+{
+    /// <summary>The scenario's own solver options.</summary>
+    public static BatterySolveOptions From(SolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new BatterySolveOptions(options.TimeLimit.TotalSeconds, options.Threads, options.Seed);
+    }
+}
+
+/// <summary>Energy and charging figures of a schedule.</summary>
+/// <param name="EnergyKwh">Battery energy used driving (trips and empty runs), kWh.</param>
+/// <param name="ChargedKwh">Energy put into packs during the day, kWh (overnight charging excluded).</param>
+/// <param name="ChargingSessions">Charge events during the day.</param>
+/// <param name="PeakChargersInUse">Most buses charging at once, per charger site id.</param>
+/// <param name="MinSocKwh">Lowest state of charge any battery bus reaches, kWh (null without battery buses).</param>
+/// <param name="MinSocPercent">The same as percent of that bus's pack.</param>
+/// <param name="VehiclesByType">Vehicles used per vehicle type id.</param>
+/// <param name="EmptyKm">Empty running, km (pull-outs, pull-ins, empty runs, detours to chargers).</param>
+public sealed record BatteryKpis(
+    double EnergyKwh,
+    double ChargedKwh,
+    int ChargingSessions,
+    ImmutableSortedDictionary<string, int> PeakChargersInUse,
+    double? MinSocKwh,
+    double? MinSocPercent,
+    ImmutableSortedDictionary<string, int> VehiclesByType,
+    double EmptyKm);
+
+/// <summary>
+/// The outcome of battery-aware vehicle scheduling.
+/// </summary>
+/// <param name="Schedule">Blocks with charge events and state of charge (empty when infeasible).</param>
+/// <param name="Status">Optimal, feasible at the time limit, infeasible or nothing found in time.</param>
+/// <param name="Vehicles">Vehicles used.</param>
+/// <param name="NoBatteryFleetBound">Fewest vehicles for the same day without battery limits (min-cost flow, exact): a lower bound.</param>
+/// <param name="FleetGap">(vehicles − bound) / vehicles.</param>
+/// <param name="Objective">CP-SAT objective (vehicles × 10⁸ + operating cost in fen).</param>
+/// <param name="Bound">CP-SAT's proven lower bound on the objective.</param>
+/// <param name="Gap">(objective − bound) / objective.</param>
+/// <param name="Kpis">Energy and charging KPIs.</param>
+/// <param name="Explanation">Why no plan exists, in planner's terms (null when there is a plan).</param>
+/// <param name="Remedies">Changes that would make the day feasible, where computed.</param>
+/// <param name="Elapsed">Wall-clock time.</param>
+public sealed record BatteryScheduleResult(
+    VehicleSchedule Schedule,
+    VspStatus Status,
+    int Vehicles,
+    int NoBatteryFleetBound,
+    double FleetGap,
+    long Objective,
+    long Bound,
+    double Gap,
+    BatteryKpis Kpis,
+    string? Explanation,
+    ImmutableArray<string> Remedies,
+    TimeSpan Elapsed)
+{
+    public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
+}
+
+/// <summary>
+/// Electric vehicle scheduling by CP-SAT, exact on corridor days (≤ ~100 trips): a boolean per
+/// compatible pair of trips (the same bus runs j after i), a start and an end boolean per trip and
+/// fleet slot (depot × vehicle type), the vehicle slot of each trip carried along every link, the
+/// state of charge (Wh) at each trip's start and end, and on each link an optional charging session
+/// at one charger site (terminal or depot, reached by empty runs) as an optional interval; per site
+/// <c>AddCumulative</c> with its points. Charging follows <see cref="ChargingRules"/>' piecewise-linear
+/// curve exactly: both linear pieces bound the charged energy (the curve is concave).
+/// Objective: vehicles × 10⁸ + cost in fen (type cost per km on trips and empty runs, vehicle-day
+/// cost, 1 yuan per charging session). The lower bound reported beside it is the fleet of the same
+/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow).
+/// </summary>
+public static class BatteryScheduler
+{
+    private const long VehicleWeight = 100_000_000;
+    private const long SessionCostFen = 100;
+
+    /// <summary>Builds the day from a scenario and its timetable, then solves it (see <see cref="Solve(BatterySchedulingProblem, BatterySolveOptions)"/>).</summary>
+    public static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
+        Solve(BatterySchedulingProblem.FromScenario(scenario, timetable), options);
+
+    /// <summary>
+    /// Schedules the day. When no plan exists the result carries an explanation and, where they can
+    /// be computed, remedies (more vehicles, a bigger pack, diesel buses, a terminal charger);
+    /// callers raise <c>NoFeasiblePlanException</c> with them.
+    /// </summary>
+    public static BatteryScheduleResult Solve(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var bound = NoBatteryBound(problem, options);
+        var tooLong = TripsNoVehicleCanRun(problem);
+        if (tooLong.Count > 0)
+        {
+            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem), clock.Elapsed);
+        }
+
+        var solved = SolveModel(problem, options);
+        if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        {
+            var (why, remedies) = Explain(problem, options, solved.Status, bound);
+            return Failed(problem, solved.Status, bound, why, remedies, clock.Elapsed);
+        }
+
+        var vehicles = solved.Schedule.Vehicles;
+        return new BatteryScheduleResult(
+            solved.Schedule, solved.Status, vehicles, bound,
+            vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
+            solved.Objective, solved.Bound, solved.Objective == 0 ? 0 : (double)(solved.Objective - solved.Bound) / solved.Objective,
+            Kpis(problem, solved.Schedule), null, [], clock.Elapsed);
+    }
+
+    /// <summary>Fewest vehicles without battery limits (same depots and vehicle limits); 0 when even that is infeasible.</summary>
+    public static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var plain = TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(Math.Max(1, options.TimeLimitSeconds)), 1, options.Seed));
+        return plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule.Vehicles : 0;
+    }
+
+    /// <summary>Energy a vehicle type uses over a distance and a driving time in the problem's season, Wh (0 for diesel).</summary>
+    internal static long DrivingWh(BatterySchedulingProblem problem, VehicleType type, int metres, int seconds)
+    {
+        if (type.Energy != EnergySource.Battery)
+        {
+            return 0;
+        }
+
+        var heating = problem.Season == Season.Winter ? (long)problem.Charging.HeatingWattsWhileDriving * seconds / 3600 : 0;
+        return type.EnergyWh(metres, problem.Season) + heating;
+    }
+
+    private sealed record Solved(VehicleSchedule Schedule, VspStatus Status, long Objective, long Bound);
+
+    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, VspStatus status, int bound, string why, ImmutableArray<string> remedies, TimeSpan elapsed) =>
+        new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
+            Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
+
+    private static string Kwh(long wh) => (wh / 1000.0).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Describe(ScheduledTrip t) => $"{t.TripId} {t.FromStop} {t.Departure} → {t.ToStop} {t.Arrival}";
+
+    /// <summary>Trips that no vehicle type of the fleet can run even with a full pack: one sentence each.</summary>
+    private static List<string> TripsNoVehicleCanRun(BatterySchedulingProblem problem)
+    {
+        var sentences = new List<string>();
+        var types = problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).ToList();
+        if (types.Any(t => t.Energy != EnergySource.Battery))
+        {
+            return sentences;
+        }
+
+        foreach (var trip in problem.Schedule.Trips)
+        {
+            var metres = problem.TripDistanceMetres[trip.TripId];
+            var seconds = trip.Arrival.TotalSeconds - trip.Departure.TotalSeconds;
+            if (types.All(t => DrivingWh(problem, t, metres, seconds) > t.Battery!.CeilingWh - t.Battery.FloorWh))
+            {
+                var largest = types.MaxBy(t => t.Battery!.CeilingWh - t.Battery.FloorWh)!;
+                var need = DrivingWh(problem, largest, metres, seconds);
+                sentences.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"trip {Describe(trip)} ({metres / 1000.0:0} km) needs {Kwh(need)} kWh in {problem.Season.ToString().ToLowerInvariant()} on a {largest.Id} ({largest.Consumption.In(problem.Season):0.##} kWh/km); the largest usable pack is {Kwh(largest.Battery!.CeilingWh - largest.Battery.FloorWh)} kWh ({largest.Id}, {largest.Battery.UsableFloorPercent:0}–{largest.Battery.UsableCeilingPercent:0} % of {largest.Battery.PackKwh:0} kWh)."));
+            }
+        }
+
+        return sentences.Count > 3 ? [.. sentences.Take(3), $"… and {sentences.Count - 3} more trips like them."] : sentences;
+    }
+
+    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem)
+    {
+        var remedies = new List<string>();
+        var longest = problem.Schedule.Trips.Max(t => problem.TripDistanceMetres[t.TripId]);
+        foreach (var type in problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).Where(t => t.Battery is not null))
+        {
+            var b = type.Battery!;
+            var perKm = type.Consumption.In(problem.Season);
+            var pack = Math.Ceiling(longest / 1000.0 * perKm / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
+            remedies.Add(string.Create(CultureInfo.InvariantCulture,
+                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
+        }
+
+        var depot = problem.Fleet[0].Depot;
+        remedies.Add($"diesel coaches for the longest trips, e.g. --set fleet.{depot}.diesel-coach=N (a mixed fleet: the scheduler gives them the trips batteries cannot run)");
+        return [.. remedies];
+    }
+
+    /// <summary>Re-solves relaxed variants to say what is short: vehicles, charging, or both.</summary>
+    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, VspStatus status, int bound)
+    {
+        var have = problem.Fleet.Sum(f => f.Count);
+        if (status == VspStatus.NoSolutionFound)
+        {
+            return ($"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists).",
+                ["raise --time-limit"]);
+        }
+
+        var remedies = new List<string>();
+        var n = problem.Schedule.Trips.Length;
+        if (bound == 0)
+        {
+            return ($"even without battery limits the {have} vehicles at their depots cannot cover the {n} trips.",
+                ["more vehicles at the depots (fleet.DEPOT.TYPE=N)"]);
+        }
+
+        var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
+        var relaxed = SolveModel(unlimited, options with { TimeLimitSeconds = Math.Max(5, options.TimeLimitSeconds / 2) });
+        if (relaxed.Status is VspStatus.Optimal or VspStatus.Feasible)
+        {
+            var need = relaxed.Schedule.Vehicles;
+            var byType = relaxed.Schedule.Blocks.GroupBy(b => (b.DepotId, b.VehicleTypeId)).Select(g => $"{g.Count()} {g.Key.VehicleTypeId} at {g.Key.DepotId}");
+            remedies.Add($"{need} vehicles ({string.Join(", ", byType)}) instead of {have}");
+            return ($"{have} vehicles are too few once the batteries' range and charging are respected: the day needs {need} (without battery limits {bound} would do).", [.. remedies]);
+        }
+
+        // Even unlimited vehicles fail: charging is the bottleneck. Try a fast charger at every terminal.
+        var terminals = problem.Schedule.Trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Distinct(StringComparer.Ordinal)
+            .Where(s => problem.Chargers.All(c => c.Place != s)).ToList();
+        if (terminals.Count > 0)
+        {
+            var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
+            var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
+            var withChargers = SolveModel(charged, options with { TimeLimitSeconds = Math.Max(5, options.TimeLimitSeconds / 2) });
+            if (withChargers.Status is VspStatus.Optimal or VspStatus.Feasible)
+            {
+                remedies.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"a 300 kW charger with 2 points at {string.Join(" and ", terminals)} (e.g. --set chargers.{terminals[0]}-fast.place={terminals[0]} --set chargers.{terminals[0]}-fast.powerKw=300 --set chargers.{terminals[0]}-fast.points=2), then {withChargers.Schedule.Vehicles} vehicles"));
+            }
+        }
+
+        remedies.Add("diesel coaches for part of the trips (fleet.DEPOT.diesel-coach=N): the scheduler gives them what batteries cannot run");
+        return ("no number of these battery buses covers the day with the chargers given: some bus cannot recharge in time between its trips.", [.. remedies]);
+    }
+
+    private static BatterySchedulingProblem WithFleet(BatterySchedulingProblem problem, IEnumerable<FleetSlot> fleet)
+    {
+        var slots = fleet.ToImmutableArray();
+        var depots = problem.Schedule.Depots.Select(d => new VehicleDepot(d.DepotId, d.Stop, slots.Where(s => s.Depot == d.DepotId).Sum(s => s.Count))).ToImmutableArray();
+        var schedule = new VehicleSchedulingProblem(problem.Schedule.Trips, problem.Schedule.Deadheads, depots, problem.Schedule.Rules, problem.Schedule.Costs);
+        return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
+    }
+
+    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        var model = new BatteryModel(problem);
+        return model.Solve(options);
+    }
+
+    /// <summary>KPIs read from the blocks' events.</summary>
+    private static BatteryKpis Kpis(BatterySchedulingProblem problem, VehicleSchedule schedule)
+    {
+        var events = schedule.Blocks.SelectMany(b => b.Events).ToList();
+        var charges = events.Where(e => e.Kind == BlockEventKind.Charge).ToList();
+        var peak = problem.Chargers.ToImmutableSortedDictionary(c => c.Id, c => PeakInUse(charges.Where(e => e.ChargerSite == c.Id)), StringComparer.Ordinal);
+        var packs = schedule.Blocks.Where(b => b.VehicleTypeId is not null)
+            .Select(b => (Block: b, Type: problem.Fleet.First(f => f.VehicleType.Id == b.VehicleTypeId).VehicleType))
+            .Where(x => x.Type.Battery is not null)
+            .Select(x => (Min: x.Block.Events.Where(e => e.SocEndWh is not null).Min(e => e.SocEndWh!.Value), x.Type.Battery!.PackWh))
+            .ToList();
+        return new BatteryKpis(
+            Math.Round(events.Where(e => e.Kind != BlockEventKind.Charge && e.EnergyWh is > 0).Sum(e => e.EnergyWh!.Value) / 1000.0, 1),
+            Math.Round(charges.Sum(e => -(e.EnergyWh ?? 0)) / 1000.0, 1),
+            charges.Count,
+            peak,
+            packs.Count == 0 ? null : Math.Round(packs.Min(p => p.Min) / 1000.0, 1),
+            packs.Count == 0 ? null : Math.Round(packs.Min(p => 100.0 * p.Min / p.PackWh), 1),
+            schedule.Blocks.GroupBy(b => b.VehicleTypeId ?? "-").ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Math.Round(events.Where(e => e.Kind is BlockEventKind.PullOut or BlockEventKind.PullIn or BlockEventKind.Deadhead).Sum(e => e.DistanceMetres) / 1000.0, 1));
+    }
+
+    private static int PeakInUse(IEnumerable<BlockEvent> sessions)
+    {
+        var changes = sessions.SelectMany(e => new[] { (e.Start.TotalSeconds, 1), (e.End.TotalSeconds, -1) })
+            .OrderBy(c => c.Item1).ThenBy(c => c.Item2);
+        int current = 0, peak = 0;
+        foreach (var (_, delta) in changes)
+        {
+            current += delta;
+            peak = Math.Max(peak, current);
+        }
+
+        return peak;
+    }
+
+    /// <summary>The CP-SAT model of one day (see the class remarks) and the mapping of its solution to blocks.</summary>
+    private sealed class BatteryModel
+    {
+        private readonly BatterySchedulingProblem problem;
+        private readonly ImmutableArray<ScheduledTrip> trips;
+        private readonly ImmutableArray<FleetSlot> slots;
+        private readonly CpModel model = new();
+        private readonly BoolVar?[,] slotOf;
+        private readonly Dictionary<(int I, int J), Link> links = [];
+        private readonly BoolVar?[,] starts;
+        private readonly BoolVar?[,] ends;
+        private readonly SatIntVar[] socStart;
+        private readonly SatIntVar[] socEnd;
+        private readonly long maxCeiling;
+
+        public BatteryModel(BatterySchedulingProblem problem)
+        {
+            this.problem = problem;
+            trips = [.. problem.Schedule.Trips.OrderBy(t => t.Departure).ThenBy(t => t.TripId, StringComparer.Ordinal)];
+            slots = problem.Fleet;
+            var n = trips.Length;
+            var m = slots.Length;
+            slotOf = new BoolVar?[n, m];
+            starts = new BoolVar?[n, m];
+            ends = new BoolVar?[n, m];
+            socStart = new SatIntVar[n];
+            socEnd = new SatIntVar[n];
+            maxCeiling = Math.Max(1, slots.Where(s => s.VehicleType.Battery is not null).Select(s => s.VehicleType.Battery!.CeilingWh).DefaultIfEmpty(1).Max());
+            Build();
+        }
+
+        private sealed record Link(BoolVar Used, BoolVar Direct, ImmutableArray<(ChargerSite Site, BoolVar Chosen)> Sessions, SatIntVar? Arrive, SatIntVar? Leave, SatIntVar? Start, SatIntVar? Length);
+
+        private int Metres(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DistanceMetres : -1;
+
+        private int Seconds(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DurationSeconds : -1;
+
+        private VehicleType Type(int c) => slots[c].VehicleType;
+
+        private long Ceiling(int c) => Type(c).Battery?.CeilingWh ?? maxCeiling;
+
+        private long Floor(int c) => Type(c).Battery?.FloorWh ?? 0;
+
+        private long Run(int c, string from, string to) => DrivingWh(problem, Type(c), Metres(from, to), Seconds(from, to));
+
+        private long TripWh(int i, int c) =>
+            DrivingWh(problem, Type(c), problem.TripDistanceMetres[trips[i].TripId], trips[i].Arrival.TotalSeconds - trips[i].Departure.TotalSeconds);
+
+        /// <summary>Fen per metre × 1,000 → fen for a run of <paramref name="metres"/> on slot <paramref name="c"/>.</summary>
+        private long RunCostFen(int c, int metres) => (long)Math.Round(metres * Type(c).CostPerKmYuan / 10);
+
+        /// <summary>Σ over slots of the slot's coefficient × the trip's slot literal.</summary>
+        private LinearExpr BySlot(int i, Func<int, long> coefficient)
+        {
+            var terms = new List<LinearExpr>();
+            for (var c = 0; c < slots.Length; c++)
+            {
+                if (slotOf[i, c] is { } z && coefficient(c) != 0)
+                {
+                    terms.Add(z * coefficient(c));
+                }
+            }
+
+            return terms.Count == 0 ? LinearExpr.Constant(0) : LinearExpr.Sum(terms);
+        }
+
+        private bool SlotCanRun(int i, int c)
+        {
+            var type = Type(c);
+            if (type.Battery is null)
+            {
+                return true;
+            }
+
+            return TripWh(i, c) <= type.Battery.CeilingWh - type.Battery.FloorWh;
+        }
+
+        private void Build()
+        {
+            var n = trips.Length;
+            var m = slots.Length;
+            var rules = problem.Schedule.Rules;
+            var objective = new List<LinearExpr>();
+            var plug = problem.Charging.MinPlugInSeconds;
+            for (var i = 0; i < n; i++)
+            {
+                for (var c = 0; c < m; c++)
+                {
+                    if (SlotCanRun(i, c))
+                    {
+                        slotOf[i, c] = model.NewBoolVar($"z{i}_{c}");
+                        objective.Add(slotOf[i, c]! * RunCostFen(c, problem.TripDistanceMetres[trips[i].TripId]));
+                    }
+                }
+
+                model.AddExactlyOne(Enumerable.Range(0, m).Where(c => slotOf[i, c] is not null).Select(c => slotOf[i, c]!));
+                socStart[i] = model.NewIntVar(0, maxCeiling, $"socS{i}");
+                socEnd[i] = model.NewIntVar(0, maxCeiling, $"socE{i}");
+                model.Add(socEnd[i] == socStart[i] - BySlot(i, c => TripWh(i, c)));
+                model.Add(socStart[i] <= BySlot(i, Ceiling));
+                model.Add(socEnd[i] >= BySlot(i, Floor));
+            }
+
+            // Pull-outs and pull-ins: a bus leaves its depot full and must get back above its floor.
+            var perSlotStarts = Enumerable.Range(0, m).Select(_ => new List<BoolVar>()).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                for (var c = 0; c < m; c++)
+                {
+                    if (slotOf[i, c] is not { } z)
+                    {
+                        continue;
+                    }
+
+                    var depot = slots[c].Depot;
+                    if (Seconds(depot, trips[i].FromStop) >= 0)
+                    {
+                        var s = model.NewBoolVar($"s{i}_{c}");
+                        model.AddImplication(s, z);
+                        model.Add(socStart[i] == Ceiling(c) - Run(c, depot, trips[i].FromStop)).OnlyEnforceIf(s);
+                        starts[i, c] = s;
+                        perSlotStarts[c].Add(s);
+                        objective.Add(s * (VehicleWeight + (long)Math.Round(Type(c).CostPerVehicleDayYuan * 100) + RunCostFen(c, Metres(depot, trips[i].FromStop))));
+                    }
+
+                    if (Seconds(trips[i].ToStop, depot) >= 0)
+                    {
+                        var e = model.NewBoolVar($"e{i}_{c}");
+                        model.AddImplication(e, z);
+                        model.Add(socEnd[i] - Run(c, trips[i].ToStop, depot) >= Floor(c)).OnlyEnforceIf(e);
+                        ends[i, c] = e;
+                        objective.Add(e * RunCostFen(c, Metres(trips[i].ToStop, depot)));
+                    }
+                }
+            }
+
+            for (var c = 0; c < m; c++)
+            {
+                model.Add(LinearExpr.Sum(perSlotStarts[c]) <= slots[c].Count);
+            }
+
+            var sessionsAt = problem.Chargers.ToDictionary(s => s.Id, _ => new List<IntervalVar>(), StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    var (a, b) = (trips[i], trips[j]);
+                    var direct = Seconds(a.ToStop, b.FromStop);
+                    if (i == j || direct < 0 || a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct > b.Departure.TotalSeconds)
+                    {
+                        continue;
+                    }
+
+                    var idle = b.Departure.TotalSeconds - a.Arrival.TotalSeconds - direct;
+                    if (rules.MaxIdleSeconds is { } maxIdle && idle > maxIdle)
+                    {
+                        continue;
+                    }
+
+                    var shared = Enumerable.Range(0, m).Where(c => slotOf[i, c] is not null && slotOf[j, c] is not null).ToList();
+                    if (shared.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var used = model.NewBoolVar($"x{i}_{j}");
+                    for (var c = 0; c < m; c++)
+                    {
+                        if (slotOf[i, c] is { } zi && slotOf[j, c] is { } zj)
+                        {
+                            model.Add(zi == zj).OnlyEnforceIf(used);
+                        }
+                        else if (slotOf[i, c] is { } only)
+                        {
+                            model.Add(only == 0).OnlyEnforceIf(used);
+                        }
+                        else if (slotOf[j, c] is { } onlyJ)
+                        {
+                            model.Add(onlyJ == 0).OnlyEnforceIf(used);
+                        }
+                    }
+
+                    var straight = model.NewBoolVar($"d{i}_{j}");
+                    model.Add(socStart[j] == socEnd[i] - BySlot(j, c => Run(c, a.ToStop, b.FromStop))).OnlyEnforceIf(straight);
+                    objective.Add(straight * (long)Math.Round(Metres(a.ToStop, b.FromStop) * 0.1));
+
+                    var battery = shared.Where(c => Type(c).Battery is not null).ToList();
+                    var sessions = new List<(ChargerSite, BoolVar)>();
+                    SatIntVar? arrive = null, leave = null, start = null, length = null, finish = null;
+                    foreach (var site in battery.Count == 0 ? [] : problem.Chargers)
+                    {
+                        var toSite = Seconds(a.ToStop, site.Place);
+                        var fromSite = Seconds(site.Place, b.FromStop);
+                        if (toSite < 0 || fromSite < 0)
+                        {
+                            continue;
+                        }
+
+                        var open = a.Arrival.TotalSeconds + toSite;
+                        var close = b.Departure.TotalSeconds - fromSite;
+                        if (close - open < Math.Max(plug, 1))
+                        {
+                            continue;
+                        }
+
+                        arrive ??= model.NewIntVar(0, maxCeiling, $"a{i}_{j}");
+                        leave ??= model.NewIntVar(0, maxCeiling, $"q{i}_{j}");
+                        start ??= model.NewIntVar(a.Arrival.TotalSeconds, b.Departure.TotalSeconds, $"t{i}_{j}");
+                        if (length is null)
+                        {
+                            length = model.NewIntVar(0, b.Departure.TotalSeconds - a.Arrival.TotalSeconds, $"l{i}_{j}");
+                            finish = model.NewIntVar(a.Arrival.TotalSeconds, b.Departure.TotalSeconds, $"f{i}_{j}");
+                            model.Add(finish == start + length);
+                        }
+
+                        var chosen = model.NewBoolVar($"c{i}_{j}_{site.Id}");
+                        model.Add(LinearExpr.Sum(battery.Select(c => slotOf[i, c]!)) >= 1).OnlyEnforceIf(chosen);
+                        model.Add(arrive == socEnd[i] - BySlot(i, c => Run(c, a.ToStop, site.Place))).OnlyEnforceIf(chosen);
+                        model.Add(socStart[j] == leave - BySlot(j, c => Run(c, site.Place, b.FromStop))).OnlyEnforceIf(chosen);
+                        model.Add(start >= open).OnlyEnforceIf(chosen);
+                        model.Add(start + length <= close).OnlyEnforceIf(chosen);
+                        model.Add(length >= plug).OnlyEnforceIf(chosen);
+                        model.Add(arrive >= BySlot(i, Floor)).OnlyEnforceIf(chosen);
+                        foreach (var c in battery)
+                        {
+                            // Full power up to the taper threshold, reduced power above it: both pieces bound the charge (concave curve).
+                            var pack = Type(c).Battery!;
+                            var watts = (long)Math.Round(Math.Min(site.PowerKw, pack.MaxChargingPowerKw) * 1000);
+                            var taper = problem.Charging.TaperPowerPercent;
+                            var threshold = pack.PackWh * problem.Charging.TaperStartPercent / 100;
+                            BoolVar[] when = [chosen, slotOf[i, c]!];
+                            model.Add((3600 * leave) - (3600 * arrive) <= watts * length).OnlyEnforceIf(when);
+                            model.Add((360_000 * leave) - (3600L * taper * arrive) - (3600L * (100 - taper) * threshold) <= taper * watts * length).OnlyEnforceIf(when);
+                        }
+
+                        var interval = model.NewOptionalIntervalVar(start, length, finish!, chosen, $"iv{i}_{j}_{site.Id}");
+                        sessionsAt[site.Id].Add(interval);
+                        sessions.Add((site, chosen));
+                        objective.Add(chosen * (SessionCostFen + (long)Math.Round((Metres(a.ToStop, site.Place) + Metres(site.Place, b.FromStop)) * 0.1)));
+                    }
+
+                    if (leave is not null)
+                    {
+                        model.Add(leave >= arrive!);
+                        model.Add(leave <= BySlot(i, Ceiling));
+                    }
+
+                    model.Add(LinearExpr.Sum(sessions.Select(s => s.Item2).Append(straight)) == used);
+                    links[(i, j)] = new Link(used, straight, [.. sessions], arrive, leave, start, length);
+                }
+            }
+
+            foreach (var site in problem.Chargers)
+            {
+                var intervals = sessionsAt[site.Id];
+                if (intervals.Count > site.Points)
+                {
+                    model.AddCumulative(site.Points).AddDemands(intervals, Enumerable.Repeat(1L, intervals.Count));
+                }
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                var into = links.Where(l => l.Key.J == j).Select(l => l.Value.Used)
+                    .Concat(Enumerable.Range(0, m).Where(c => starts[j, c] is not null).Select(c => starts[j, c]!));
+                model.AddExactlyOne(into);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var outOf = links.Where(l => l.Key.I == i).Select(l => l.Value.Used)
+                    .Concat(Enumerable.Range(0, m).Where(c => ends[i, c] is not null).Select(c => ends[i, c]!));
+                model.AddExactlyOne(outOf);
+            }
+
+            model.Minimize(LinearExpr.Sum(objective));
+        }
+
+        public Solved Solve(BatterySolveOptions options)
+        {
+            var solver = new CpSolver
+            {
+                // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
+                StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+            };
+            var status = solver.Solve(model);
+            switch (status)
+            {
+                case CpSolverStatus.Optimal:
+                case CpSolverStatus.Feasible:
+                    break;
+                case CpSolverStatus.Infeasible:
+                    return new Solved(new VehicleSchedule([]), VspStatus.Infeasible, 0, 0);
+                case CpSolverStatus.ModelInvalid:
+                    throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
+                default:
+                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)solver.BestObjectiveBound);
+            }
+
+            var schedule = Read(solver);
+            return new Solved(schedule, status == CpSolverStatus.Optimal ? VspStatus.Optimal : VspStatus.Feasible,
+                (long)Math.Round(solver.ObjectiveValue), (long)Math.Round(solver.BestObjectiveBound));
+        }
+
+        private VehicleSchedule Read(CpSolver solver)
+        {
+            var n = trips.Length;
+            var next = new int[n];
+            Array.Fill(next, -1);
+            var hasPrevious = new bool[n];
+            foreach (var ((i, j), link) in links)
+            {
+                if (solver.BooleanValue(link.Used))
+                {
+                    next[i] = j;
+                    hasPrevious[j] = true;
+                }
+            }
+
+            var blocks = new List<VehicleBlock>();
+            var firsts = Enumerable.Range(0, n).Where(i => !hasPrevious[i]).OrderBy(i => trips[i].Departure).ThenBy(i => i).ToList();
+            var digits = Math.Max(3, firsts.Count.ToString(CultureInfo.InvariantCulture).Length);
+            foreach (var first in firsts)
+            {
+                var c = Enumerable.Range(0, slots.Length).First(s => slotOf[first, s] is { } z && solver.BooleanValue(z));
+                var chain = new List<int>();
+                for (var i = first; i >= 0; i = next[i])
+                {
+                    chain.Add(i);
+                }
+
+                var id = "V" + (blocks.Count + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+                blocks.Add(BuildBlock(solver, id, c, chain));
+            }
+
+            return new VehicleSchedule([.. blocks]);
+        }
+
+        private VehicleBlock BuildBlock(CpSolver solver, string vehicleId, int c, List<int> chain)
+        {
+            var type = Type(c);
+            var electric = type.Battery is not null;
+            var depot = slots[c].Depot;
+            var events = ImmutableArray.CreateBuilder<BlockEvent>();
+            long soc = type.Battery?.CeilingWh ?? 0;
+
+            void Drive(BlockEventKind kind, string? tripId, string from, string to, ServiceTime start, ServiceTime end, int metres)
+            {
+                var used = DrivingWh(problem, type, metres, end.TotalSeconds - start.TotalSeconds);
+                var ev = new BlockEvent(kind, tripId, from, to, start, end, metres);
+                events.Add(electric ? ev with { EnergyWh = used, SocStartWh = soc, SocEndWh = soc - used } : ev);
+                soc -= used;
+            }
+
+            void Wait(string at, ServiceTime from, ServiceTime to)
+            {
+                if (from < to)
+                {
+                    var ev = new BlockEvent(BlockEventKind.Layover, null, at, at, from, to, 0);
+                    events.Add(electric ? ev with { EnergyWh = 0, SocStartWh = soc, SocEndWh = soc } : ev);
+                }
+            }
+
+            var firstTrip = trips[chain[0]];
+            var outSeconds = Seconds(depot, firstTrip.FromStop);
+            Drive(BlockEventKind.PullOut, null, depot, firstTrip.FromStop, new ServiceTime(Math.Max(0, firstTrip.Departure.TotalSeconds - outSeconds)), firstTrip.Departure, Metres(depot, firstTrip.FromStop));
+            for (var k = 0; k < chain.Count; k++)
+            {
+                var trip = trips[chain[k]];
+                Drive(BlockEventKind.Trip, trip.TripId, trip.FromStop, trip.ToStop, trip.Departure, trip.Arrival, problem.TripDistanceMetres[trip.TripId]);
+                if (k + 1 == chain.Count)
+                {
+                    break;
+                }
+
+                var after = trips[chain[k + 1]];
+                var link = links[(chain[k], chain[k + 1])];
+                var session = link.Sessions.FirstOrDefault(s => solver.BooleanValue(s.Chosen));
+                if (session.Site is { } site)
+                {
+                    var start = (int)solver.Value(link.Start!);
+                    var length = (int)solver.Value(link.Length!);
+                    var toSite = Seconds(trip.ToStop, site.Place);
+                    var reached = trip.Arrival.AddSeconds(toSite);
+                    if (trip.ToStop != site.Place)
+                    {
+                        Drive(BlockEventKind.Deadhead, null, trip.ToStop, site.Place, trip.Arrival, reached, Metres(trip.ToStop, site.Place));
+                    }
+
+                    Wait(site.Place, reached, new ServiceTime(start));
+                    var charged = solver.Value(link.Leave!) - soc;
+                    events.Add(new BlockEvent(BlockEventKind.Charge, null, site.Place, site.Place, new ServiceTime(start), new ServiceTime(start + length), 0)
+                    {
+                        EnergyWh = -charged,
+                        SocStartWh = soc,
+                        SocEndWh = soc + charged,
+                        ChargerSite = site.Id,
+                    });
+                    soc += charged;
+                    var leaveAt = after.Departure.AddSeconds(-Seconds(site.Place, after.FromStop));
+                    Wait(site.Place, new ServiceTime(start + length), leaveAt);
+                    if (site.Place != after.FromStop)
+                    {
+                        Drive(BlockEventKind.Deadhead, null, site.Place, after.FromStop, leaveAt, after.Departure, Metres(site.Place, after.FromStop));
+                    }
+                }
+                else
+                {
+                    var at = trip.Arrival;
+                    if (trip.ToStop != after.FromStop)
+                    {
+                        var reached = at.AddSeconds(Seconds(trip.ToStop, after.FromStop));
+                        Drive(BlockEventKind.Deadhead, null, trip.ToStop, after.FromStop, at, reached, Metres(trip.ToStop, after.FromStop));
+                        at = reached;
+                    }
+
+                    Wait(after.FromStop, at, after.Departure);
+                }
+            }
+
+            var lastTrip = trips[chain[^1]];
+            Drive(BlockEventKind.PullIn, null, lastTrip.ToStop, depot, lastTrip.Arrival, lastTrip.Arrival.AddSeconds(Seconds(lastTrip.ToStop, depot)), Metres(lastTrip.ToStop, depot));
+            return new VehicleBlock(vehicleId, depot, events.ToImmutable()) { VehicleTypeId = type.Id };
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace TransitPairs.Planning;
+
+/// <summary>
+/// The key figures of one plan (one service day of a scenario): the ONE definition that
+/// <c>plan</c>, <c>compare</c>, <c>sweep</c> and the report all print. Where a figure comes from the
+/// timetable stage (waits, occupancy, left behind, transfers) it is that stage's KPI, aggregated
+/// over directions as each property says.
+/// </summary>
+/// <remarks>
+/// Cost model (yuan per service day): Σ over vehicles used of the vehicle type's
+/// <c>costPerVehicleDayYuan</c> + Σ over every kilometre driven (in service, empty runs, pull-out
+/// and pull-in) of the type's <c>costPerKmYuan</c>; both come from <c>data/vehicle-types.json</c>
+/// (energy and upkeep per km; driver, depreciation and overhead per vehicle-day). Purchase cost is
+/// not in the daily figure.
+/// </remarks>
+public sealed record PlanKpis
+{
+    /// <summary>Departures of the day (trips in service), all corridors and directions.</summary>
+    public required int Departures { get; init; }
+
+    /// <summary>Vehicles used (one per block).</summary>
+    public required int Vehicles { get; init; }
+
+    /// <summary>The deficit-function lower bound on vehicles (most trips in service at once with the least layover).</summary>
+    public required int VehicleLowerBound { get; init; }
+
+    /// <summary>(vehicles − bound) / vehicles, 0–1; 0 when the fleet equals the bound.</summary>
+    public double VehicleGap => Vehicles == 0 ? 0 : (double)(Vehicles - VehicleLowerBound) / Vehicles;
+
+    /// <summary>Kilometres driven in service (Σ of the trips' pattern lengths), km.</summary>
+    public required double ServiceKm { get; init; }
+
+    /// <summary>Kilometres driven empty (pull-outs, empty runs between trips, pull-ins), km.</summary>
+    public required double EmptyKm { get; init; }
+
+    /// <summary>Σ over vehicles of the time from pull-out to pull-in, hours.</summary>
+    public required double VehicleHours { get; init; }
+
+    /// <summary>Battery energy drawn by all km of battery buses at the season's kWh/km, kWh (0 without battery buses).</summary>
+    public required double EnergyKwh { get; init; }
+
+    /// <summary>Diesel burnt by all km of diesel vehicles at the season's litres/km, litres (0 without diesel vehicles).</summary>
+    public required double DieselLitres { get; init; }
+
+    /// <summary>Operating cost of the day, yuan (cost model in the remarks).</summary>
+    public required double OperatingCostYuan { get; init; }
+
+    /// <summary>Expected wait at the stop, minutes: each direction's passenger-weighted wait (timetable KPI), weighted by the direction's daily passengers.</summary>
+    public required double ExpectedWaitMinutes { get; init; }
+
+    /// <summary>The highest hourly load per departure over capacity in any direction (1 = full).</summary>
+    public required double PeakOccupancy { get; init; }
+
+    /// <summary>Σ over directions and hours of passengers finding no room (max(0, demand − capacity) per hour).</summary>
+    public required int PassengersLeftBehind { get; init; }
+
+    /// <summary>Train connections met.</summary>
+    public required int TransfersMet { get; init; }
+
+    /// <summary>Train connections asked for.</summary>
+    public required int Transfers { get; init; }
+
+    /// <summary>True when a battery-aware stage checked every battery block's state of charge; false when the blocks ignore charging (diesel fleets, or no battery stage available).</summary>
+    public required bool EnergyChecked { get; init; }
+
+    /// <summary>Status of the timetable solve: optimal, feasible (stopped by the time limit).</summary>
+    public required string TimetableStatus { get; init; }
+
+    /// <summary>Status of the vehicle-block solve: optimal, feasible.</summary>
+    public required string BlocksStatus { get; init; }
+
+    /// <summary>Wall-clock seconds of both solves (not part of <see cref="Columns"/>' deterministic rows).</summary>
+    public required double SolverSeconds { get; init; }
+
+    /// <summary>
+    /// The figures in print order, each with a stable key (JSON and CSV), a label with its unit,
+    /// and how to format it. Solver seconds are left out on purpose: these rows must be the same for
+    /// the same inputs and seed (sweeps merge byte for byte); the seconds are printed separately.
+    /// </summary>
+    public static ImmutableArray<KpiColumn> Columns { get; } =
+    [
+        new("departures", "Departures", "trips", k => k.Departures, "0"),
+        new("vehicles", "Vehicles", "vehicles", k => k.Vehicles, "0"),
+        new("vehicleLowerBound", "Vehicles, lower bound", "vehicles", k => k.VehicleLowerBound, "0"),
+        new("vehicleGap", "Vehicle gap to the bound", "%", k => 100 * k.VehicleGap, "0.0"),
+        new("serviceKm", "Service vehicle-km", "km", k => k.ServiceKm, "0.0"),
+        new("emptyKm", "Empty-run vehicle-km", "km", k => k.EmptyKm, "0.0"),
+        new("vehicleHours", "Vehicle-hours", "h", k => k.VehicleHours, "0.00"),
+        new("energyKwh", "Battery energy", "kWh", k => k.EnergyKwh, "0"),
+        new("dieselLitres", "Diesel", "litres", k => k.DieselLitres, "0"),
+        new("operatingCostYuan", "Operating cost", "yuan", k => k.OperatingCostYuan, "0"),
+        new("expectedWaitMinutes", "Expected passenger wait", "min", k => k.ExpectedWaitMinutes, "0.00"),
+        new("peakOccupancy", "Peak occupancy", "%", k => 100 * k.PeakOccupancy, "0.0"),
+        new("passengersLeftBehind", "Passengers left behind", "passengers", k => k.PassengersLeftBehind, "0"),
+        new("transfersMet", "Train transfers met", "connections", k => k.TransfersMet, "0"),
+        new("transfers", "Train transfers asked", "connections", k => k.Transfers, "0"),
+    ];
+}
+
+/// <summary>One KPI as a column: key (camelCase, stable), label, unit, value and its invariant format.</summary>
+public sealed record KpiColumn(string Key, string Label, string Unit, Func<PlanKpis, double> Value, string Format)
+{
+    /// <summary>The value of <paramref name="kpis"/> rounded to this column's format, culture-invariant.</summary>
+    public string Text(PlanKpis kpis)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        return Value(kpis).ToString(Format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The value as printed, parsed back (so that differences are those of the printed figures).</summary>
+    public double Rounded(PlanKpis kpis) => double.Parse(Text(kpis), CultureInfo.InvariantCulture);
+}

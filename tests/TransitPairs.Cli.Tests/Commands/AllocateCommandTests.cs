@@ -1,0 +1,110 @@
+using System.Text.Json;
+using TransitPairs.TestSupport;
+
+namespace TransitPairs.Cli.Tests.Commands;
+
+/// <summary><c>transitpairs allocate</c> on the three bundled corridors.</summary>
+public sealed class AllocateCommandTests
+{
+    private static readonly string[] ThreeCorridors =
+    [
+        Path.Combine(TestPaths.Data, "scenarios", "baishan-tonghua.json"),
+        Path.Combine(TestPaths.Data, "scenarios", "baicheng-songyuan.json"),
+        Path.Combine(TestPaths.Data, "scenarios", "siping-liaoyuan.json"),
+    ];
+
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = TransitPairsCli.Run(["allocate", .. ThreeCorridors, "--time-limit", "10", .. args], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Allocate_FortyBusesForThreeCorridors_EveryBandGetsItsDemandDrivenHeadwayAndTheBlocksFit()
+    {
+        var (code, output, error) = Run("--fleet", "40", "--format", "json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("optimal", root.GetProperty("status").GetString());
+        Assert.Equal(0, root.GetProperty("gap").GetDouble());
+        Assert.Equal(root.GetProperty("objective").GetDouble(), root.GetProperty("bound").GetDouble());
+        Assert.Equal(40, root.GetProperty("fleet").GetInt32());
+        var corridors = root.GetProperty("corridors").EnumerateArray().ToList();
+        Assert.Equal(["baishan-tonghua", "baicheng-songyuan", "siping-liaoyuan"], corridors.Select(c => c.GetProperty("corridor").GetString()));
+        Assert.True(root.GetProperty("totals").GetProperty("buses").GetInt32() <= 40);
+        foreach (var corridor in corridors)
+        {
+            var bands = corridor.GetProperty("bands").EnumerateArray().ToList();
+            Assert.NotEmpty(bands);
+            Assert.All(bands, b => Assert.Equal(b.GetProperty("demandDrivenHeadwayMinutes").GetInt32(), b.GetProperty("headwayMinutes").GetInt32()));
+            Assert.All(bands, b => Assert.Equal(b.GetProperty("headwayMinutes").GetInt32() / 2.0, b.GetProperty("expectedWaitMinutes").GetDouble()));
+            Assert.Equal(bands.Max(b => b.GetProperty("busesNeeded").GetInt32()), corridor.GetProperty("buses").GetInt32());
+            Assert.True(corridor.GetProperty("marginal").GetProperty("gainOfOneMore").GetDouble() >= 0);
+            var blocks = corridor.GetProperty("blocks");
+            Assert.True(blocks.GetProperty("withinAllocation").GetBoolean(), blocks.GetProperty("explanation").GetString());
+            Assert.True(blocks.GetProperty("vehicles").GetInt32() >= blocks.GetProperty("fleetLowerBound").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void Allocate_FleetBelowTheMinimumNeeds_ExitsOneAndNamesEachCorridorsNeed()
+    {
+        var (code, output, error) = Run("--fleet", "11");
+
+        Assert.Equal(ExitCodes.NoFeasiblePlan, code);
+        Assert.Empty(output);
+        Assert.Contains("no feasible plan: A fleet of 11 buses is below the 12 the corridors need at their longest allowed headways", error, StringComparison.Ordinal);
+        Assert.Contains("siping-liaoyuan needs 8", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allocate_ThirteenBuses_TradesWaitingAgainstUnservedPassengersAndReportsTheValueOfABus()
+    {
+        var (code, output, error) = Run("--fleet", "13", "--format", "json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(13, root.GetProperty("totals").GetProperty("buses").GetInt32());
+        var gains = root.GetProperty("corridors").EnumerateArray().Select(c => c.GetProperty("marginal").GetProperty("gainOfOneMore").GetDouble()).ToList();
+        Assert.Contains(gains, g => g > 0);
+    }
+
+    [Fact]
+    public void Allocate_BudgetWithOwnedBusesEnough_BuysNothing()
+    {
+        var (code, output, error) = Run("--budget", "0", "--format", "json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(0, json.RootElement.GetProperty("totals").GetProperty("busesBought").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("budgetYuan").GetInt64());
+    }
+
+    [Fact]
+    public void Allocate_FleetAndBudgetTogether_IsBadInput()
+    {
+        var (code, _, error) = Run("--fleet", "40", "--budget", "1000000");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("Give --fleet or --budget, not both.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allocate_Csv_HasOneRowPerCorridorBandWithStableColumns()
+    {
+        var (code, output, error) = Run("--fleet", "40", "--format", "csv");
+
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            "corridor,scenario,buses,band,from,to,cycle_minutes,outbound_per_hour,inbound_per_hour,headway_minutes,demand_driven_headway_minutes,buses_needed,expected_wait_minutes,wait_passenger_minutes,unserved_passengers,gain_of_one_more_bus,loss_of_one_fewer_bus,block_vehicles",
+            lines[0]);
+        Assert.StartsWith("baishan-tonghua,baishan-tonghua,5,peak,06:30,08:30,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(1 + 3 + 2 + 5, lines.Length);
+    }
+}
