@@ -50,13 +50,12 @@ internal static class TimetableCommand
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            var options = ReadOptions(parse.GetValue(timeLimit), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(fleetTolerance));
-            solver.Read(parse);
+            var tolerance = ReadFleetTolerance(parse.GetValue(fleetTolerance));
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
             var options = solver.For(scenario, parse);
             var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
-            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, options.FleetToleranceMinutes);
+            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, tolerance);
             if (!result.Solve.HasTimetable)
             {
                 throw new NoFeasiblePlanException(result.Solve.Reason);
@@ -101,41 +100,11 @@ internal static class TimetableCommand
         return command;
     }
 
-    private sealed record CliSolveOptions(double? TimeLimitSeconds, int? Threads, int? Seed, int? FleetToleranceMinutes);
+    private static int? ReadFleetTolerance(int? fleetTolerance) =>
+        fleetTolerance is < 1 or > 60
+            ? throw new InputException(new InputProblem("--fleet-tolerance", string.Empty, FormattableString.Invariant($"{fleetTolerance} minutes is not between 1 and 60."), "Give e.g. --fleet-tolerance 5."))
+            : fleetTolerance;
 
-    private static CliSolveOptions ReadOptions(double? timeLimit, int? threads, int? seed, int? fleetTolerance)
-    {
-        var problems = new List<InputProblem>();
-        if (timeLimit is { } t && !(t > 0 && t <= 86_400))
-        {
-            problems.Add(new InputProblem("--time-limit", string.Empty, FormattableString.Invariant($"The time limit {t} s is not between 0 (exclusive) and 86,400 s."), "Give a positive number of seconds, e.g. --time-limit 10."));
-        }
-
-        if (threads is { } n && n is < 1 or > 256)
-        {
-            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and 256."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
-        }
-
-        if (seed is < 0)
-        {
-            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
-        }
-
-        if (fleetTolerance is < 1 or > 60)
-        {
-            problems.Add(new InputProblem("--fleet-tolerance", string.Empty, FormattableString.Invariant($"{fleetTolerance} minutes is not between 1 and 60."), "Give e.g. --fleet-tolerance 5."));
-        }
-
-        return problems.Count > 0 ? throw new InputException(problems) : new CliSolveOptions(timeLimit, threads, seed, fleetTolerance);
-    }
-
-    private static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no-solution",
-    };
     private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";

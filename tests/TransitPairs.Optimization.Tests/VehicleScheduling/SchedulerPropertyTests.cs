@@ -37,8 +37,10 @@ public sealed class SchedulerPropertyTests
             }
 
             Assert.Equal(VspStatus.Optimal, result.Status);
-            Assert.Equal(best.Value, result.Cost);
-            Assert.Equal(result.Cost, result.LowerBound);
+            // Per-minute costs such as 1/3 yuan make decimal sums depend on their order in the
+            // 28th digit; a thousandth of a fen is far below any real difference between plans.
+            Assert.InRange(result.Cost - best.Value, -0.00001m, 0.00001m);
+            Assert.InRange(result.Cost - result.LowerBound, -0.00001m, 0.00001m);
         }, iter: 150, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 
