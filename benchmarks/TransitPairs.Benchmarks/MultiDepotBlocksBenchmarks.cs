@@ -10,7 +10,7 @@ namespace TransitPairs.Benchmarks;
 
 /// <summary>
 /// Multiple-depot blocks on the public 500-trip instances of Pepin et al. (2009) in
-/// <c>../shared/benchmarks/mdvsp/pepin2009</c>. Baseline: the depot-merged relaxation (any vehicle
+/// <c>../shared/benchmarks/mdvsp/pepin2009</c> (and one 150-trip instance of <c>small</c>). Baseline: the depot-merged relaxation (any vehicle
 /// may leave from and return to the cheapest depot; one min-cost flow, a lower bound of the true
 /// cost); against it the project's multiple-depot solver, so the ratio is the price of keeping
 /// vehicles at their depots. Skipped, with a message, when the shared folder is absent.
@@ -25,17 +25,24 @@ public class MultiDepotBlocksBenchmarks
     private CostMatrixInstance instance = null!;
     private CostMatrixInstance merged = null!;
 
-    /// <summary>One instance with 4 depots and one with 8: the first seed of each family.</summary>
-    [Params("m4n500s0", "m8n500s0")]
+    /// <summary>The instance the dry job (CI: every benchmark once) runs: 150 trips, 4 depots, solved in seconds.</summary>
+    public const string DryInstance = "n150m4s0";
+
+    /// <summary>
+    /// The first seed of the 500-trip families with 4 and 8 depots (pepin2009), and one 150-trip
+    /// instance of <c>small</c>, the only one the dry job runs (a 500-trip solve takes a minute).
+    /// </summary>
+    [Params(DryInstance, "m4n500s0", "m8n500s0")]
     public string Instance { get; set; } = "";
 
-    public static string? Folder => SharedBenchmarks.SubFolder("mdvsp", "pepin2009");
+    public static string? Folder => SharedBenchmarks.SubFolder("mdvsp");
 
     [GlobalSetup]
     public void Setup()
     {
         var folder = Folder ?? throw new InvalidOperationException(SharedBenchmarks.AbsentMessage(nameof(MultiDepotBlocksBenchmarks)));
-        instance = MdvspInstanceReader.ReadCostMatrix(Path.Combine(folder, Instance + ".inp.gz"));
+        var family = Instance.StartsWith('n') ? "small" : "pepin2009";
+        instance = MdvspInstanceReader.ReadCostMatrix(Path.Combine(folder, family, Instance + ".inp.gz"));
         merged = MergeDepots(instance);
     }
 
@@ -76,7 +83,7 @@ public class MultiDepotBlocksBenchmarks
     private static int Cheapest(IEnumerable<int> costs) =>
         costs.Where(c => c >= 0).DefaultIfEmpty(-1).Min();
 
-    /// <summary>Leaves the class out, and says so, when the public instances are absent.</summary>
+    /// <summary>Leaves the class out, and says so, when the public instances are absent; the dry job runs <see cref="DryInstance"/> only.</summary>
     private sealed class Config : ManualConfig
     {
         public Config()
@@ -85,7 +92,11 @@ public class MultiDepotBlocksBenchmarks
             {
                 Console.WriteLine(SharedBenchmarks.AbsentMessage(nameof(MultiDepotBlocksBenchmarks)));
                 AddFilter(new SimpleFilter(_ => false));
+                return;
             }
+
+            AddFilter(new SimpleFilter(b => !DryJob.Is(b.Job)
+                || b.Parameters.Items.Any(p => p.Name == nameof(Instance) && Equals(p.Value, DryInstance))));
         }
     }
 }

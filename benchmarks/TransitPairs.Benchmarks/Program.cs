@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TransitPairs.Optimization.VehicleScheduling;
 
@@ -23,7 +24,10 @@ public static class Program
 
     private static int RunBenchmarks(string[] args)
     {
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+        // The child project BenchmarkDotNet builds takes minutes on a loaded 2-core machine; its
+        // default build timeout (2 min) then fails every benchmark without running one.
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
         var failed = summaries.Where(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)).ToList();
         foreach (var summary in failed)
         {

@@ -16,17 +16,19 @@ internal sealed record QualityRow(
     string Instance,
     int Depots,
     int Trips,
-    int Vehicles,
+    int? Vehicles,
     int MinFleet,
-    long Cost,
+    long? Cost,
     long BestKnown,
     double OperatingGap,
     long Bound,
     string Status,
     double Seconds)
 {
-    /// <summary>Relative gap of the cost to the best known value.</summary>
-    public double GapToBest => ((double)Cost / BestKnown) - 1;
+    /// <summary>Relative gap of the cost to the best known value; NaN without a schedule.</summary>
+    public double GapToBest => Cost is { } cost ? ((double)cost / BestKnown) - 1 : double.NaN;
+
+    public bool Solved => Cost is not null;
 }
 
 /// <summary>
@@ -65,7 +67,7 @@ internal static class QualityTable
             {
                 var row = Solve(name, System.IO.Path.Combine(dir, result.Instance + ".inp.gz"), result, options);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Instance}: {row.Vehicles} vehicles (min {row.MinFleet}), cost {row.Cost} (best {row.BestKnown}), operating gap {row.OperatingGap:P2}, {row.Status}, {row.Seconds:0.0} s"));
+                    $"{row.Instance}: {row.Vehicles?.ToString(CultureInfo.InvariantCulture) ?? "no"} vehicles (min {row.MinFleet}), cost {row.Cost?.ToString(CultureInfo.InvariantCulture) ?? "-"} (best {row.BestKnown}), operating gap {row.OperatingGap:P2}, {row.Status}, {row.Seconds:0.0} s"));
                 rows.Add(row);
             }
         }
@@ -98,9 +100,16 @@ internal static class QualityTable
         var clock = Stopwatch.StartNew();
         var solution = VspSolver.Solve(instance, options);
         var seconds = clock.Elapsed.TotalSeconds;
-        if (solution.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        if (solution.Status == VspStatus.Infeasible)
         {
-            throw new InvalidOperationException($"{instance.Name}: the solver ended {solution.Status}.");
+            throw new InvalidOperationException($"{instance.Name}: the solver calls a feasible public instance infeasible.");
+        }
+
+        if (solution.Status == VspStatus.NoSolutionFound)
+        {
+            // No schedule within the limit: a row of its own (with the bound), not the end of the table.
+            return new QualityRow(family, instance.Name, instance.Depots, instance.Trips, null, known.MinFleet, null, known.BestKnown,
+                double.NaN, (long)Math.Ceiling(solution.LowerBound), "no solution", seconds);
         }
 
         var check = CostMatrixScheduleChecker.Check(instance, [.. solution.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)solution.Cost);
@@ -123,14 +132,16 @@ internal static class QualityTable
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in rows)
         {
-            output.WriteLine(string.Create(inv,
-                $"| {r.Instance} | {r.Depots} | {r.Trips} | {r.Vehicles} | {r.MinFleet} | {r.Cost} | {r.BestKnown} | {r.GapToBest * 100:0.000} % | {r.OperatingGap * 100:0.00} % | {r.Bound} | {r.Status} | {r.Seconds:0.0} |"));
+            output.WriteLine(r.Solved
+                    ? string.Create(inv, $"| {r.Instance} | {r.Depots} | {r.Trips} | {r.Vehicles} | {r.MinFleet} | {r.Cost} | {r.BestKnown} | {r.GapToBest * 100:0.000} % | {r.OperatingGap * 100:0.00} % | {r.Bound} | {r.Status} | {r.Seconds:0.0} |")
+                    : string.Create(inv, $"| {r.Instance} | {r.Depots} | {r.Trips} | - | {r.MinFleet} | - | {r.BestKnown} | - | - | {r.Bound} | {r.Status} | {r.Seconds:0.0} |"));
         }
 
         foreach (var group in rows.GroupBy(r => r.Family))
         {
+            var solved = group.Where(r => r.Solved).ToList();
             output.WriteLine(string.Create(inv,
-                $"| **{group.Key}: {group.Count()} instances** | | | {group.Count(r => r.Vehicles == r.MinFleet)} at min fleet | | | {group.Count(r => r.Cost == r.BestKnown)} at best | {group.Average(r => r.GapToBest) * 100:0.000} % mean | {group.Average(r => r.OperatingGap) * 100:0.00} % mean | | {group.Count(r => r.Status == "optimal")} optimal | {group.Sum(r => r.Seconds):0} total |"));
+                $"| **{group.Key}: {group.Count()} instances, {solved.Count} solved** | | | {solved.Count(r => r.Vehicles == r.MinFleet)} at min fleet | | | {solved.Count(r => r.Cost == r.BestKnown)} at best | {(solved.Count > 0 ? solved.Average(r => r.GapToBest) * 100 : double.NaN):0.000} % mean | {(solved.Count > 0 ? solved.Average(r => r.OperatingGap) * 100 : double.NaN):0.00} % mean | | {group.Count(r => r.Status == "optimal")} optimal | {group.Sum(r => r.Seconds):0} total |"));
         }
     }
 }
