@@ -39,6 +39,7 @@ internal static class SweepCommand
         command.Options.Add(output);
         command.Options.Add(parallel);
         solver.AddTo(command);
+        solver.AddBlocksTo(command);
         command.SetAction(parse => console.Guard(() =>
         {
             var mergeFiles = parse.GetValue(merge) ?? [];
@@ -116,7 +117,7 @@ internal static class SweepCommand
             try
             {
                 // One thread per variant: the same seed gives the same row, whatever else runs.
-                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed)).Plan.Kpis;
+                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse))).Plan.Kpis;
             }
             catch (NoFeasiblePlanException)
             {

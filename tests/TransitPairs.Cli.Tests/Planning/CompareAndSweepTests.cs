@@ -16,7 +16,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Compare_SummerAgainstWinter_WinterDrawsMoreEnergyAndTakesLonger()
     {
         var (code, stdout, stderr) = Cli.Run("compare", BundledPlans.ScenarioPath("siping-liaoyuan"), BundledPlans.ScenarioPath("siping-liaoyuan-winter"),
-            "--time-limit", "10", "--format", "json", "--report", Path.Combine(plans.Root, "compare-seasons.html"));
+            "--time-limit", "10", "--blocks", "plain", "--format", "json", "--report", Path.Combine(plans.Root, "compare-seasons.html"));
         Assert.True(code == 0, stderr);
         var comparison = JsonNode.Parse(stdout)!;
         Assert.Equal("siping-liaoyuan", (string)comparison["baseline"]!);
@@ -37,7 +37,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Compare_DemandTimesOneAgainstTimesOnePointThree_MoreDeparturesAndMoreVehicles()
     {
         var (code, stdout, stderr) = Cli.Run("compare", BundledPlans.ScenarioPath("siping-liaoyuan"), BundledPlans.ScenarioPath("siping-liaoyuan-growth"),
-            "--time-limit", "10", "--format", "csv");
+            "--time-limit", "10", "--blocks", "plain", "--format", "csv");
         Assert.True(code == 0, stderr);
         output.WriteLine(stdout);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -52,7 +52,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Sweep_DemandScaleOverACorridor_NineRowsAndTwoShardsMergedEqualTheUnshardedSweep()
     {
         var scenario = BundledPlans.ScenarioPath("baishan-tonghua-proposal");
-        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "10"];
+        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "10", "--blocks", "plain"];
         var whole = Path.Combine(plans.Root, "sweep.csv");
         var (code, _, stderr) = Cli.Run([.. common, "--out", whole]);
         Assert.True(code == 0, stderr);
