@@ -101,7 +101,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
         Assert.Equal("1:0.8 summer|2:0.8 winter|3:0.9 summer", string.Join('|', grid.Variants().Take(3).Select(v => $"{v.Number}:{string.Join(' ', v.Values)}")));
         Assert.Equal("18:1.6 winter", grid.Variants().Select(v => $"{v.Number}:{string.Join(' ', v.Values)}").Last());
         Assert.Equal([1, 3, 5, 7, 9, 11, 13, 15, 17], grid.Shard(1, 2).Select(v => v.Number));
-        Assert.Equal(["0.3", "0.6", "0.9"], SweepGrid.Parse(["x=0.3:1.0:0.3"]).Axes[0].Values);
+        Assert.Equal(["0.3", "0.6", "0.9"], SweepGrid.Parse(["x=0.3:1.0:0.3"]).Axes[0].Values.ToArray());
     }
 
     [Fact]
