@@ -62,8 +62,10 @@ public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripSche
 /// same plan. Never prints.
 /// </summary>
 /// <remarks>
-/// Blocks: every depot of the scenario's corridors is a depot of the problem holding the fleet
-/// based there; empty runs between every terminal, stop and depot come from the scenario's road
+/// Blocks: every depot of the scenario's corridors with vehicles is a depot of the problem holding
+/// the fleet based there (one depot: exact min-cost flow, the same plan on every run; several:
+/// column generation, whose wall-clock budget can pick another of several equally cheap block sets
+/// on a busy machine); empty runs between every terminal, stop and depot come from the scenario's road
 /// network (whole minutes rounded up); the least layover is the policy's; costs put the fleet first,
 /// then empty kilometres (<see cref="OperatingCosts.FleetThenEmptyKm"/>). A block's vehicle type is
 /// taken from its depot's fleet (types in id order, as many blocks as vehicles of each).
@@ -169,7 +171,8 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(timetable);
         var trips = timetable.Trips.Select(t => new ScheduledTrip(t.Id, t.Origin, t.Departure, t.Destination, t.Arrival)).ToImmutableArray();
-        var depots = scenario.Depots.Select(d => new VehicleDepot(d.Id, d.Id, scenario.Fleet.AtDepot(d.Id))).ToImmutableArray();
+        // Depots without vehicles are no pull-out places (as in the battery stage's problem).
+        var depots = scenario.Depots.Where(d => scenario.Fleet.AtDepot(d.Id) > 0).Select(d => new VehicleDepot(d.Id, d.Id, scenario.Fleet.AtDepot(d.Id))).ToImmutableArray();
         var places = trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Concat(depots.Select(d => d.Stop)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var runs = new List<Deadhead>();
         foreach (var from in places)
