@@ -51,6 +51,15 @@ internal static class GtfsSchedule
             StatusText.Of(result.Status),
             double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null);
         ScheduleCommand.Print(console, format, report, report.WriteTable, result.Schedule, blocksCsv);
+        if (request.OutGtfs is not null)
+        {
+            // The day's full stop times are read again only when asked for: scheduling needs first and last calls alone.
+            var dayFeed = GtfsReader.ReadDayFeed(request.Feed, request.Date, request.Filter, out _);
+            var blockOfTrip = result.Schedule.Blocks.SelectMany(b => b.TripIds.Select(t => (Trip: t, b.VehicleId)))
+                .ToDictionary(p => p.Trip, p => p.VehicleId, StringComparer.Ordinal);
+            GtfsWriter.Write(dayFeed.WithBlocks(blockOfTrip), request.OutGtfs);
+            console.Error.WriteLine($"wrote {request.OutGtfs}");
+        }
         return ExitCodes.Ok;
     }
 }

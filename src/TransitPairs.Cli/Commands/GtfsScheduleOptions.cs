@@ -32,8 +32,11 @@ internal sealed class GtfsScheduleOptions
         Description = FormattableString.Invariant($"Road over straight-line distance for GTFS empty runs (default {StraightLineEmptyRuns.PlanningDefault.DetourFactor})."),
     };
 
+    public Option<FileInfo?> OutGtfs { get; } = new("--out-gtfs") { Description = "Also write the day's trips as a GTFS zip with our vehicles as block_id (with --gtfs)." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(OutGtfs);
         command.Options.Add(Gtfs);
         command.Options.Add(Date);
         command.Options.Add(RouteTypes);
@@ -70,7 +73,7 @@ internal sealed class GtfsScheduleOptions
         }
         else
         {
-            foreach (var option in new Option[] { Date, RouteTypes, ExcludeRoutes, DeadheadSpeed, DetourFactor })
+            foreach (var option in new Option[] { Date, RouteTypes, ExcludeRoutes, DeadheadSpeed, DetourFactor, OutGtfs })
             {
                 if (parse.GetResult(option) is { Implicit: false })
                 {
@@ -140,12 +143,12 @@ internal sealed class GtfsScheduleOptions
         }
 
         return new GtfsScheduleRequest(feed, date, new GtfsTripFilter(types.ToImmutable(), [.. Split(parse.GetValue(ExcludeRoutes))]),
-            new StraightLineEmptyRuns(speed, detour));
+            new StraightLineEmptyRuns(speed, detour), parse.GetValue(OutGtfs)?.FullName);
     }
 
     private static IEnumerable<string> Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>What to schedule from a GTFS feed: the feed, the day, the route filter and the empty-run model.</summary>
-internal sealed record GtfsScheduleRequest(string Feed, LocalDate Date, GtfsTripFilter Filter, StraightLineEmptyRuns EmptyRuns);
+/// <summary>What to schedule from a GTFS feed: the feed, the day, the route filter, the empty-run model, and where to write the re-blocked day (or null).</summary>
+internal sealed record GtfsScheduleRequest(string Feed, LocalDate Date, GtfsTripFilter Filter, StraightLineEmptyRuns EmptyRuns, string? OutGtfs = null);

@@ -36,6 +36,7 @@ internal static class TimetableCommand
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
+        var fleetTolerance = new Option<int?>("--fleet-tolerance") { Description = "Then move departures by at most this many minutes (1-60) to save vehicles (counted without empty runs); trips meeting trains stay." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
         var overrides = new ScenarioOverridesOption();
 
@@ -44,16 +45,17 @@ internal static class TimetableCommand
         solver.AddTo(command);
         command.Options.Add(objective);
         command.Options.Add(format);
+        command.Options.Add(fleetTolerance);
         command.Options.Add(output);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            var tolerance = ReadFleetTolerance(parse.GetValue(fleetTolerance));
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
             var options = solver.For(scenario, parse);
             var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
-            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions);
+            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, tolerance);
             if (!result.Solve.HasTimetable)
             {
                 throw new NoFeasiblePlanException(result.Solve.Reason);
@@ -97,6 +99,11 @@ internal static class TimetableCommand
         }));
         return command;
     }
+
+    private static int? ReadFleetTolerance(int? fleetTolerance) =>
+        fleetTolerance is < 1 or > 60
+            ? throw new InputException(new InputProblem("--fleet-tolerance", string.Empty, FormattableString.Invariant($"{fleetTolerance} minutes is not between 1 and 60."), "Give e.g. --fleet-tolerance 5."))
+            : fleetTolerance;
 
     private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
 
@@ -173,6 +180,16 @@ internal static class TimetableCommand
             transferPassengersMet = result.Kpis.TransferPassengersMet,
             transferPassengersTotal = result.Kpis.TransferPassengersTotal,
         },
+        fleet = result.Fleet is { } f ? new
+        {
+            status = StatusName(f.Status),
+            vehiclesBefore = f.VehiclesBefore,
+            vehiclesAfter = f.VehiclesAfter,
+            vehiclesSaved = f.VehiclesSaved,
+            vehiclesBound = f.VehiclesBound,
+            totalShiftMinutes = f.TotalShiftMinutes,
+            maxShiftMinutes = f.MaxShiftMinutes,
+        } : null,
         transfers = result.Kpis.Transfers.Select(t => new
         {
             @event = t.Event.EventId,
@@ -217,6 +234,13 @@ internal static class TimetableCommand
                 $"  departures {kpi.Departures}, headway min/mean/max {kpi.HeadwayMinMinutes}/{kpi.HeadwayMeanMinutes:0.0}/{kpi.HeadwayMaxMinutes} min, expected wait {kpi.ExpectedWaitMinutes:0.0} min"));
             w.WriteLine(FormattableString.Invariant(
                 $"  peak occupancy {kpi.PeakOccupancy:P0} at {kpi.PeakHour:00}h ({kpi.PeakLoadPerDeparture:0.0} of {kpi.CapacityPerDeparture:0} per bus), left behind {kpi.LeftBehindPassengers}"));
+        }
+
+        if (result.Fleet is { } fleet)
+        {
+            w.WriteLine();
+            w.WriteLine(FormattableString.Invariant(
+                $"fleet-aware ({StatusName(fleet.Status)}): vehicles without empty runs {fleet.VehiclesBefore} → {fleet.VehiclesAfter} (saved {fleet.VehiclesSaved}, bound {fleet.VehiclesBound}); departures moved {fleet.TotalShiftMinutes} min in all, at most {fleet.MaxShiftMinutes}"));
         }
 
         if (result.Kpis.Transfers.Length > 0)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Scheduling;
 using TransitPairs.Timetables;
 
 namespace TransitPairs.IO.Gtfs;
@@ -19,6 +20,25 @@ public sealed record GtfsPublisher(string AgencyId, string AgencyName, string Ur
 /// </summary>
 public static class GtfsPlanFeed
 {
+    /// <summary>The plan's feed with each trip's block_id the vehicle of <paramref name="schedule"/> that runs it.</summary>
+    public static GtfsFeed Build(IEnumerable<Corridor> corridors, Timetable timetable, VehicleSchedule schedule, GtfsPublisher publisher, string? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var blockOfTrip = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var block in schedule.Blocks)
+        {
+            foreach (var trip in block.TripIds)
+            {
+                if (!blockOfTrip.TryAdd(trip, block.VehicleId))
+                {
+                    throw new ArgumentException($"Trip '{trip}' is run by both {blockOfTrip[trip]} and {block.VehicleId}.", nameof(schedule));
+                }
+            }
+        }
+
+        return Build(corridors, timetable, blockOfTrip, publisher, version);
+    }
+
     /// <param name="corridors">The corridors the timetable's trips run on (their stops and names).</param>
     /// <param name="timetable">The trips of one service date.</param>
     /// <param name="blockOfTrip">Trip id → vehicle (block) id; a trip not listed gets no block_id.</param>

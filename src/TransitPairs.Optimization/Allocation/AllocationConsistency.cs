@@ -39,8 +39,8 @@ public sealed record CorridorConsistency(
 /// The implied timetable: in every band, outbound departures from terminal A every headway from
 /// the band's start, and inbound departures from terminal B at the same headway, offset by
 /// (trip time + standing time at B) mod headway so that a bus arriving at B leaves on the next
-/// inbound departure, which is the timing behind ⌈cycle / headway⌉, but never sooner than one
-/// headway after the previous band's last inbound departure. The last band also departs at the
+/// inbound departure, which is the timing behind ⌈cycle / headway⌉; in each direction the first
+/// departure of a band comes no sooner than one headway after the previous band's last. The last band also departs at the
 /// end of the service span. Trip times are the pattern's in the band of departure;
 /// empty runs come from the corridor's road network; the minimum layover is the longer standing
 /// time of the two terminals (layover or charging). Band changes are where the block solver may
@@ -101,6 +101,7 @@ public static class AllocationConsistency
             trips.Add(new ScheduledTrip(id, from, departure, to, departure.AddSeconds(TripSeconds(departureMinute))));
         }
 
+        var lastOutbound = int.MinValue / 2;
         var lastInbound = int.MinValue / 2;
         for (var b = 0; b < allocation.Bands.Length; b++)
         {
@@ -110,12 +111,13 @@ public static class AllocationConsistency
             var last = b == allocation.Bands.Length - 1;
             var h = band.HeadwayMinutes;
             var offset = ((TripSeconds(start) / 60) + source.StandMinutesAtB) % h;
-            for (var t = start; t < end || (last && t == end); t += h)
+            // Never closer to the previous band's last departure than this band's headway.
+            for (var t = Math.Max(start, lastOutbound + h); t < end || (last && t == end); t += h)
             {
                 Add(Direction.Outbound, t);
+                lastOutbound = t;
             }
 
-            // Never closer to the previous band's last inbound departure than this band's headway.
             var first = Math.Max(start + offset, lastInbound + h);
             for (var t = first; t < end || (last && t == end); t += h)
             {

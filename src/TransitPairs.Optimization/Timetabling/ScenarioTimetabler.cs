@@ -36,13 +36,15 @@ public sealed record AppliedDirectionPolicy(
 /// <param name="Policies">The policy as applied per direction.</param>
 /// <param name="Kpis">KPIs measured on the trips.</param>
 /// <param name="PolicyViolations">What the independent checker found (empty when the policy holds).</param>
+/// <param name="Fleet">The fleet-aware retiming, when asked for (then <paramref name="Timetable"/> and the KPIs are of the shifted trips).</param>
 public sealed record ScenarioTimetable(
     Timetable Timetable,
     TimetableResult Solve,
     ImmutableArray<DirectionFrequencyPlan> Plans,
     ImmutableArray<AppliedDirectionPolicy> Policies,
     TimetableKpiReport Kpis,
-    ImmutableArray<string> PolicyViolations);
+    ImmutableArray<string> PolicyViolations,
+    FleetRetimingResult? Fleet = null);
 
 /// <summary>
 /// Maps a domain <see cref="Scenario"/> into the integer timetabling core and the result back to
@@ -66,7 +68,12 @@ public sealed record ScenarioTimetable(
 public static class ScenarioTimetabler
 {
     /// <summary>Builds and solves the timetable of every corridor of <paramref name="scenario"/>.</summary>
-    public static ScenarioTimetable Solve(Scenario scenario, TimetableObjective objective, TimetableSolveOptions options)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="objective">Ceder's timetable type.</param>
+    /// <param name="options">Time limit, workers and seed (each CP-SAT call gets them).</param>
+    /// <param name="fleetToleranceMinutes">When set (1–60), departures then move by at most this
+    /// many minutes to save vehicles (<see cref="FleetAwareRetimer"/>); trips meeting trains stay.</param>
+    public static ScenarioTimetable Solve(Scenario scenario, TimetableObjective objective, TimetableSolveOptions options, int? fleetToleranceMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
@@ -87,14 +94,24 @@ public static class ScenarioTimetabler
             new TimetablePreferences(objective, scenario.Policy.ClockFace));
         var result = DepartureTimeSolver.Solve(problem, options);
         var demands = directions.Select(d => d.Plan.Direction).ToArray();
-        var trips = result.Trips.Select(t => ToDomainTrip(t, policies)).ToList();
+        var coreTrips = result.Trips;
+        FleetRetimingResult? fleet = null;
+        if (fleetToleranceMinutes is { } tolerance && result.HasTimetable)
+        {
+            var meetingTrains = TimetableKpis.Compute(demands, coreTrips, railEvents).Transfers.Where(t => t.Met).Select(t => t.TripId).ToHashSet(StringComparer.Ordinal);
+            fleet = FleetAwareRetimer.Retime(demands, coreTrips, tolerance, (int)scenario.Policy.MinLayover.TotalMinutes, meetingTrains, options);
+            coreTrips = fleet.Trips;
+        }
+
+        var trips = coreTrips.Select(t => ToDomainTrip(t, policies)).ToList();
         return new ScenarioTimetable(
             new Timetable(scenario.ServiceDate, trips),
-            result,
+            result with { Trips = coreTrips },
             [.. directions.Select(d => d.Plan)],
             [.. policies],
-            TimetableKpis.Compute(demands, result.Trips, railEvents),
-            TimetablePolicyChecker.Check(demands, result.Trips));
+            TimetableKpis.Compute(demands, coreTrips, railEvents),
+            TimetablePolicyChecker.Check(demands, coreTrips),
+            fleet);
     }
 
     /// <summary>The core's direction id for a corridor direction, e.g. <c>siping-liaoyuan/outbound</c>.</summary>

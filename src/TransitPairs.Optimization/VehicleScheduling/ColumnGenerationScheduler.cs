@@ -30,6 +30,11 @@ internal sealed class ColumnGenerationScheduler
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private double big;
 
+    // The min-cost flow of one super-depot (every pull-out and pull-in at its cheapest depot, all
+    // vehicles together) relaxes "return to your own depot": its cost is a lower bound.
+    private long relaxationBound;
+    private (List<Column> Chosen, long Cost)? initialSchedule;
+
     private ColumnGenerationScheduler(ConnectionNetwork network, VspOptions options, Stopwatch clock, int? maxBlockSeconds)
     {
         this.network = network;
@@ -72,6 +77,24 @@ internal sealed class ColumnGenerationScheduler
         var maxIn = network.Depots.Max(d => d.PullInCost.Max());
         big = 2.0 * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
 
+        // A trip's artificial costs what a vehicle of its own would: a basic artificial at zero
+        // (the master is very degenerate) then prices the trip like a single-trip block instead of
+        // at an arbitrary penalty, which keeps the duals sensible from the first round.
+        var penalty = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            penalty[t] = big;
+            foreach (var d in network.Depots)
+            {
+                if (d.VehicleLimit > 0 && d.PullOutCost[t] >= 0 && d.PullInCost[t] >= 0)
+                {
+                    penalty[t] = Math.Min(penalty[t], network.VehicleCost + d.PullOutCost[t] + d.PullInCost[t] + 1);
+                }
+            }
+        }
+
+        var penaltyScale = 1.0;
+
         using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         lp.SuppressOutput();
 
@@ -86,7 +109,7 @@ internal sealed class ColumnGenerationScheduler
             cover[t] = lp.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
             artificial[t] = lp.MakeNumVar(0, double.PositiveInfinity, "a" + t.ToString(CultureInfo.InvariantCulture));
             cover[t].SetCoefficient(artificial[t], 1);
-            objective.SetCoefficient(artificial[t], big);
+            objective.SetCoefficient(artificial[t], penalty[t]);
         }
 
         var capacity = new Constraint[network.Depots.Length];
@@ -164,16 +187,16 @@ internal sealed class ColumnGenerationScheduler
                 if (artificial.Any(a => a.SolutionValue() > Epsilon))
                 {
                     // The LP still leans on an artificial: the penalty is too small, or no cover exists.
-                    if (big > 1e11)
+                    if (penaltyScale * big > 1e11)
                     {
                         lpMayBeInfeasible = true;
                         break;
                     }
 
-                    big *= 16;
-                    foreach (var a in artificial)
+                    penaltyScale *= 16;
+                    for (var t = 0; t < n; t++)
                     {
-                        objective.SetCoefficient(a, big);
+                        objective.SetCoefficient(artificial[t], penalty[t] * penaltyScale);
                     }
 
                     continue;
@@ -190,22 +213,32 @@ internal sealed class ColumnGenerationScheduler
             }
         }
 
-        var bound = double.IsNegativeInfinity(bestBound) ? 0 : (long)Math.Ceiling(bestBound - BoundTolerance(bestBound));
+        var bound = Math.Max(relaxationBound, double.IsNegativeInfinity(bestBound) ? 0 : (long)Math.Ceiling(bestBound - BoundTolerance(bestBound)));
         var method = "column generation";
-        var incumbent = lpMayBeInfeasible ? null : SolveRestrictedMip(TimeSpan.FromTicks((deadline - clock.Elapsed).Ticks / 3));
+        // With converged duals the arc MIP follows and gets two thirds of what is left; otherwise
+        // the MIP on the generated blocks is the last step and gets nearly all of it.
+        var mipTime = converged ? TimeSpan.FromTicks((deadline - clock.Elapsed).Ticks / 3) : deadline - clock.Elapsed - TimeSpan.FromSeconds(1);
+        var incumbent = lpMayBeInfeasible ? null : SolveRestrictedMip(mipTime);
+        if (initialSchedule is { } start && (incumbent is null || start.Cost < incumbent.Value.Cost))
+        {
+            incumbent = ([.. start.Chosen.Select(c => new VspBlock(c.Depot, [.. c.Trips]))], start.Cost);
+        }
+
         if (incumbent is not null)
         {
             method += " + MIP on generated blocks";
         }
 
         // Reduced-cost fixing then the arc MIP: proves optimality (or infeasibility) or finds better schedules.
-        if ((incumbent is null || incumbent.Value.Cost > bound) && deadline - clock.Elapsed > TimeSpan.FromMilliseconds(300))
+        // Without converged duals the arc MIP keeps every arc: worth it only to decide feasibility.
+        if ((converged ? incumbent is null || incumbent.Value.Cost > bound : incumbent is null)
+            && deadline - clock.Elapsed > TimeSpan.FromMilliseconds(300))
         {
             // Without an optimal LP the duals prove nothing: keep every arc (ceiling = none).
             var ceiling = converged ? incumbent?.Cost ?? long.MaxValue : long.MaxValue;
             if (lpMayBeInfeasible)
             {
-                bound = 0;
+                bound = relaxationBound;
             }
 
             var closing = ReducedCostArcMip.Solve(network, pi, mu, lpValue, ceiling, deadline - clock.Elapsed, options.Threads, options.Seed);
@@ -251,7 +284,7 @@ internal sealed class ColumnGenerationScheduler
     /// pull-in over all depots, all vehicles together), each block then given the cheapest depot
     /// that still has a vehicle and can serve both its ends.
     /// </summary>
-    private IEnumerable<Column> InitialColumns()
+    private List<Column> InitialColumns()
     {
         var n = network.TripCount;
         var outCost = new long[n];
@@ -268,10 +301,13 @@ internal sealed class ColumnGenerationScheduler
         var flow = MinCostFlowScheduler.SolveFlow(network, new ConnectionNetwork.DepotArcs(limit, outCost, inCost, new int[n], new int[n]));
         if (flow is null)
         {
-            yield break;
+            return [];
         }
 
+        relaxationBound = flow.Value.Cost;
+
         var left = network.Depots.Select(d => d.VehicleLimit).ToArray();
+        var assigned = new List<Column>();
         foreach (var (block, connections) in flow.Value.Blocks)
         {
             var first = block.Trips[0];
@@ -291,9 +327,17 @@ internal sealed class ColumnGenerationScheduler
             if (best >= 0 && (maxBlockSeconds is null || FitsBlockLimit(best, block.Trips)))
             {
                 left[best]--;
-                yield return new Column(best, [.. block.Trips], network.VehicleCost + bestCost + connections);
+                assigned.Add(new Column(best, [.. block.Trips], network.VehicleCost + bestCost + connections));
             }
         }
+
+        // Every block found a depot: a complete first schedule, kept as a fallback and a MIP hint.
+        if (assigned.Sum(c => c.Trips.Length) == n)
+        {
+            initialSchedule = (assigned, assigned.Sum(c => c.Cost));
+        }
+
+        return assigned;
     }
 
     private bool FitsBlockLimit(int depot, IReadOnlyList<int> trips)
@@ -558,6 +602,13 @@ internal sealed class ColumnGenerationScheduler
             }
 
             capacity[columns[c].Depot].SetCoefficient(vars[c], 1);
+        }
+
+        if (initialSchedule is { } start)
+        {
+            var index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+            var hinted = start.Chosen.Where(index.ContainsKey).Select(c => vars[index[c]]).ToArray();
+            mip.SetHint(hinted, [.. hinted.Select(_ => 1.0)]);
         }
 
         using var parameters = MipParameters.ExactGap();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Google.OrTools.LinearSolver;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
@@ -19,7 +17,7 @@ internal static class ReducedCostArcMip
     public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs);
 
     /// <summary>Above this many arc variables the MIP is not attempted.</summary>
-    public const int MaxVariables = 400_000;
+    public const int MaxVariables = 150_000;
 
     public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed)
     {
@@ -73,116 +71,28 @@ internal static class ReducedCostArcMip
         }
 
         using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
-        mip.SuppressOutput();
-        mip.SetNumThreads(Math.Max(1, threads));
-        mip.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"randomization/randomseedshift = {seed}\n"));
-        mip.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
-        var objective = mip.Objective();
-        objective.SetMinimization();
-        var cover = new Constraint[n];
-        for (var t = 0; t < n; t++)
+        var model = new CompactFlowModel(mip, network, new CompactFlowModel.Keep(keepArc, keepOut, keepIn, keepTrip), integer: true, threads, seed);
+        model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
+        if (incumbent != long.MaxValue)
         {
-            cover[t] = mip.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
+            model.CapObjective(incumbent - 1);
         }
 
-        var cap = mip.MakeConstraint(double.NegativeInfinity, incumbent == long.MaxValue ? double.PositiveInfinity : incumbent - 1, "cutoff");
-        var arcVar = new Variable?[m][];
-        var outVar = new Variable?[m][];
-        var inVar = new Variable?[m][];
-        for (var k = 0; k < m; k++)
-        {
-            var depot = network.Depots[k];
-            var balance = new Constraint?[network.NodeCount];
-            Constraint Balance(int v) => balance[v] ??= mip.MakeConstraint(0, 0, string.Empty);
-            var vehicles = mip.MakeConstraint(double.NegativeInfinity, depot.VehicleLimit, "depot" + k.ToString(CultureInfo.InvariantCulture));
-            arcVar[k] = new Variable?[network.ArcCount];
-            outVar[k] = new Variable?[n];
-            inVar[k] = new Variable?[n];
-            for (var v = 0; v < network.NodeCount; v++)
-            {
-                for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
-                {
-                    if (!keepArc[k][a])
-                    {
-                        continue;
-                    }
-
-                    var x = mip.MakeIntVar(0, depot.VehicleLimit, string.Empty);
-                    arcVar[k][a] = x;
-                    Add(x, network.ArcCost[a]);
-                    Balance(v).SetCoefficient(x, -1); // leaves v
-                    Balance(network.ArcHead[a]).SetCoefficient(x, 1); // enters head
-                }
-            }
-
-            for (var t = 0; t < n; t++)
-            {
-                var s = network.TripStart[t];
-                var e = network.TripEnd[t];
-                if (keepTrip[k][t])
-                {
-                    var y = mip.MakeBoolVar(string.Empty);
-                    cover[t].SetCoefficient(y, 1);
-                    Balance(s).SetCoefficient(y, -1);
-                    Balance(e).SetCoefficient(y, 1);
-                }
-
-                if (keepOut[k][t])
-                {
-                    var x = mip.MakeBoolVar(string.Empty);
-                    outVar[k][t] = x;
-                    Add(x, network.VehicleCost + depot.PullOutCost[t]);
-                    Balance(s).SetCoefficient(x, 1);
-                    vehicles.SetCoefficient(x, 1);
-                }
-
-                if (keepIn[k][t])
-                {
-                    var x = mip.MakeBoolVar(string.Empty);
-                    inVar[k][t] = x;
-                    Add(x, depot.PullInCost[t]);
-                    Balance(e).SetCoefficient(x, -1);
-                }
-            }
-        }
-
-        using var parameters = MipParameters.ExactGap();
-        var status = mip.Solve(parameters);
+        var (status, blocks, cost, bestBound) = model.SolveMip();
         if (status == MpSolver.ResultStatus.INFEASIBLE)
         {
             return new Outcome(null, incumbent, incumbent, Proven: true, kept);
         }
 
-        if (status is not (MpSolver.ResultStatus.OPTIMAL or MpSolver.ResultStatus.FEASIBLE))
+        if (blocks is null)
         {
             // Time ran out without a better schedule; SCIP's bound still holds for any better one.
-            var unproven = Math.Min(incumbent, (long)Math.Ceiling(objective.BestBound() - 1e-6));
-            return new Outcome(null, incumbent, Math.Max(long.MinValue / 2, unproven), Proven: false, kept);
+            var unproven = Math.Min(incumbent, (long)Math.Ceiling(bestBound - 1e-6));
+            return new Outcome(null, incumbent, unproven, Proven: false, kept);
         }
 
-        var blocks = new List<VspBlock>();
-        for (var k = 0; k < m; k++)
-        {
-            var flow = new long[network.ArcCount];
-            for (var a = 0; a < flow.Length; a++)
-            {
-                flow[a] = arcVar[k][a] is { } x ? (long)Math.Round(x.SolutionValue()) : 0;
-            }
-
-            var pullOut = Enumerable.Range(0, n).Select(t => outVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
-            var pullIn = Enumerable.Range(0, n).Select(t => inVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
-            blocks.AddRange(FlowDecomposition.Blocks(network, network.VirtualDepot ? -1 : k, pullOut, pullIn, flow));
-        }
-
-        var cost = (long)Math.Round(objective.Value());
-        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(objective.BestBound() - 1e-6);
+        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(bestBound - 1e-6);
         return new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
-
-        void Add(Variable x, long cost)
-        {
-            objective.SetCoefficient(x, cost);
-            cap.SetCoefficient(x, cost);
-        }
     }
 
     /// <summary>Least reduced cost from depot k to each node (forward) and from each node back to depot k (backward).</summary>

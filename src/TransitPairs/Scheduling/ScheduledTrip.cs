@@ -14,9 +14,11 @@ public sealed record ScheduledTrip
         ArgumentException.ThrowIfNullOrWhiteSpace(tripId);
         ArgumentException.ThrowIfNullOrWhiteSpace(fromStop);
         ArgumentException.ThrowIfNullOrWhiteSpace(toStop);
-        if (arrival <= departure)
+        // Equal times are allowed: real GTFS feeds carry trips recorded with no running time, and
+        // a vehicle can still run them (it is busy for that instant).
+        if (arrival < departure)
         {
-            throw new ArgumentOutOfRangeException(nameof(arrival), arrival, $"Trip {tripId} must arrive after it departs ({departure}).");
+            throw new ArgumentOutOfRangeException(nameof(arrival), arrival, $"Trip {tripId} must not arrive before it departs ({departure}).");
         }
 
         TripId = tripId;

@@ -27,9 +27,14 @@ public sealed class AllocateCommandTests
         var (code, output, error) = Run("--fleet", "40", "--format", "json");
 
         Assert.True(code == 0, error);
+        Assert.Contains("note: siping-liaoyuan: e12-422 uses 171 kWh a round trip (summer)", error, StringComparison.Ordinal);
+        Assert.Contains("21 min at siping-terminal-pantograph (150 kW) and 21 min at liaoyuan-terminal-pantograph (150 kW)", error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal("optimal", root.GetProperty("status").GetString());
+        var chargers = root.GetProperty("chargers").EnumerateArray().ToList();
+        Assert.Equal(2, chargers.Count);
+        Assert.All(chargers, c => Assert.True(c.GetProperty("minutesPerHourUsed").GetDouble() <= c.GetProperty("minutesPerHourAvailable").GetInt32()));
         Assert.Equal(0, root.GetProperty("gap").GetDouble());
         Assert.Equal(root.GetProperty("objective").GetDouble(), root.GetProperty("bound").GetDouble());
         Assert.Equal(40, root.GetProperty("fleet").GetInt32());

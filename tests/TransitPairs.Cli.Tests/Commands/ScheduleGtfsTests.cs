@@ -5,7 +5,7 @@ using TransitPairs.TestSupport;
 namespace TransitPairs.Cli.Tests.Commands;
 
 /// <summary><c>schedule --gtfs FEED --date D</c> on real agencies' days and on broken input.</summary>
-public sealed class ScheduleGtfsTests : IDisposable
+public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<GtfsToolsFixture>, IDisposable
 {
     private static readonly string[] Permissive = ["--min-layover", "0", "--deadhead-speed", "80", "--detour-factor", "1.3"];
 
@@ -83,6 +83,21 @@ public sealed class ScheduleGtfsTests : IDisposable
         Assert.Equal(output.ReplaceLineEndings(), File.ReadAllText(blocks).ReplaceLineEndings());
     }
 
+    [SharedBenchmarksFact]
+    public void ScheduleGtfs_OutGtfs_WritesTheDayWithOurVehiclesAsBlocks_ReadByUsAndByGtfsImport()
+    {
+        var known = KnownFeed.Load("emerygoround");
+        var zip = Path.Combine(_folder.FullName, "ours.zip");
+        var (code, output, error) = Run("schedule", "--gtfs", known.ZipPath, "--date", "2022-02-01", "--format", "json", "--out-gtfs", zip);
+        Assert.True(code == ExitCodes.Ok, error);
+        var vehicles = JsonNode.Parse(output)!["vehicles"]!.GetValue<int>();
+        var day = IO.Gtfs.GtfsReader.ReadServiceDay(zip, known.Date);
+        var blocks = day.AgencyBlocks();
+        Assert.Equal($"trips={known.Trips} blockIds={vehicles} peakBlocks={vehicles}", $"trips={day.Trips.Length} blockIds={blocks.BlockIds} peakBlocks={blocks.PeakBlocks}");
+        var counts = tools.ImportAndCount(zip);
+        Assert.Equal($"trips={known.Trips} blocks={vehicles}", $"trips={counts.Trips} blocks={counts.Blocks}");
+    }
+
     [Fact]
     public void ScheduleGtfs_NoDate_ExitsTwoAndSaysWhatToAdd()
     {
@@ -144,5 +159,23 @@ public sealed class ScheduleGtfsTests : IDisposable
         Assert.Equal(
             $"error: {known.ZipPath}: No trip runs on 1999-01-01 after the route filter. Fix: Pick a date the feed's calendar covers, or loosen --route-types / --exclude-routes.",
             error.Trim());
+    }
+    [Fact]
+    public void ScheduleGtfs_TripWithNoRunningTime_IsScheduledLikeAnyOther()
+    {
+        // Some real feeds record a short hop with the same time at both ends.
+        var feed = Directory.CreateDirectory(Path.Combine(_folder.FullName, "hop")).FullName;
+        File.WriteAllText(Path.Combine(feed, "agency.txt"), "agency_id,agency_name,agency_url,agency_timezone\nTP,通化公交,https://example.org,Asia/Shanghai\n");
+        File.WriteAllText(Path.Combine(feed, "stops.txt"), "stop_id,stop_name,stop_lat,stop_lon\nTH,通化客运站,41.7283,125.9397\nBS,白山客运站,41.9440,126.4147\n");
+        File.WriteAllText(Path.Combine(feed, "routes.txt"), "route_id,agency_id,route_short_name,route_long_name,route_type\nR1,TP,1,通化—白山,3\n");
+        File.WriteAllText(Path.Combine(feed, "trips.txt"), "route_id,service_id,trip_id\nR1,WK,T1\nR1,WK,T2\nR1,WK,T3\n");
+        File.WriteAllText(Path.Combine(feed, "stop_times.txt"), "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+            + "T1,06:00:00,06:00:00,TH,1\nT1,07:10:00,07:10:00,BS,2\nT2,07:30:00,07:30:00,BS,1\nT2,08:40:00,08:40:00,TH,2\n"
+            + "T3,08:00:00,08:00:00,TH,1\nT3,08:00:00,08:00:00,BS,2\n");
+        File.WriteAllText(Path.Combine(feed, "calendar.txt"), "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\nWK,1,1,1,1,1,0,0,20260101,20261231\n");
+        var (code, output, error) = Run("schedule", "--gtfs", feed, "--date", "2026-03-03", "--format", "json");
+        Assert.True(code == ExitCodes.Ok, error);
+        var report = JsonNode.Parse(output)!;
+        Assert.Equal("trips=3 vehicles=2 status=optimal", $"trips={report["trips"]} vehicles={report["vehicles"]} status={report["status"]}");
     }
 }

@@ -154,4 +154,24 @@ public sealed class TimetableCommandTests
         Assert.Equal(3, localAtEight);
         Assert.DoesNotContain(trips, t => t!["pattern"]!.GetValue<string>() == "local" && t["direction"]!.GetValue<string>() == "inbound");
     }
+
+    [Fact]
+    public void Timetable_FleetTolerance_SavesAVehicleOnSipingLiaoyuanGrowthAndKeepsThePolicy()
+    {
+        // ±15 minutes let the growth scenario run with one bus fewer (10 → 9, without empty runs).
+        var (code, output, error) = Run("timetable", Scenario("siping-liaoyuan-growth.json"), "--time-limit", "3", "--fleet-tolerance", "15", "--format", "json");
+        Assert.True(code == ExitCodes.Ok, error);
+        var fleet = JsonNode.Parse(output)!["fleet"]!;
+        Assert.Equal("10 → 9, bound 9", $"{fleet["vehiclesBefore"]} → {fleet["vehiclesAfter"]}, bound {fleet["vehiclesBound"]}");
+        Assert.InRange(fleet["maxShiftMinutes"]!.GetValue<int>(), 1, 15);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public void Timetable_FleetToleranceOutOfRange_ExitTwo()
+    {
+        var (code, _, error) = Run("timetable", Scenario("baishan-tonghua.json"), "--fleet-tolerance", "90");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--fleet-tolerance", error, StringComparison.Ordinal);
+    }
 }

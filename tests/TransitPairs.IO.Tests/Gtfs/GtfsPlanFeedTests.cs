@@ -2,6 +2,7 @@ using NodaTime;
 using TransitPairs.Corridors;
 using TransitPairs.IO.Gtfs;
 using TransitPairs.IO.Scenarios;
+using TransitPairs.Scheduling;
 using TransitPairs.TestSupport;
 using TransitPairs.Time;
 using TransitPairs.Timetables;
@@ -65,6 +66,19 @@ public sealed class GtfsPlanFeedTests(GtfsToolsFixture tools) : IClassFixture<Gt
         Assert.Equal(timetable.Trips.Sum(t => t.StopTimes.Length), feed.StopTimes.Length);
         Assert.Equal("D20260114 Wednesday 2026-01-14..2026-01-14",
             string.Join(" | ", feed.Calendars.Select(c => $"{c.ServiceId} {c.Days} {c.Start:yyyy-MM-dd}..{c.End:yyyy-MM-dd}")));
+    }
+
+    [Fact]
+    public void Build_FromVehicleSchedule_EachTripGetsItsVehicle()
+    {
+        var corridors = BundledCorridors();
+        var (timetable, _) = RoundTrips(corridors.Take(1), perCorridor: 2);
+        var schedule = new VehicleSchedule([.. timetable.Trips.Select((t, i) => new VehicleBlock($"V{(i / 2) + 1}", null,
+            [new BlockEvent(BlockEventKind.Trip, t.Id, t.Origin, t.Destination, t.Departure, t.Arrival, 0)]))]);
+        var feed = GtfsPlanFeed.Build(corridors, timetable, schedule, GtfsPublisher.JilinIntercity);
+        Assert.Equal(
+            timetable.Trips.Select((t, i) => $"{t.Id} V{(i / 2) + 1}"),
+            feed.Trips.Select(t => $"{t.Id} {t.BlockId}"));
     }
 
     [Fact]
