@@ -26,6 +26,7 @@ internal static class CompareCommand
         var command = new Command("compare", "KPIs of several scenarios side by side, with differences against the first.");
         command.Arguments.Add(scenarioFiles);
         solver.AddTo(command);
+        solver.AddBlocksTo(command);
         command.Options.Add(format);
         command.Options.Add(report);
         command.SetAction(parse => console.Guard(() =>

@@ -39,6 +39,7 @@ internal static class PlanCommand
         command.Options.Add(from);
         command.Options.Add(to);
         solver.AddTo(command);
+        solver.AddBlocksTo(command);
         command.Options.Add(format);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>

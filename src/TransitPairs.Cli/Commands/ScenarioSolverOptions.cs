@@ -17,12 +17,28 @@ internal sealed class ScenarioSolverOptions
 
     public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's options)." };
 
+    public Option<string> Blocks { get; } = CreateBlocks();
+
+    private static Option<string> CreateBlocks()
+    {
+        var option = new Option<string>("--blocks")
+        {
+            Description = "auto: battery-aware blocks (state of charge, charging) when the fleet has battery buses; plain: fewest vehicles and empty km ignoring charging, a quick screen whose energy is not checked.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "plain");
+        return option;
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(TimeLimit);
         command.Options.Add(Threads);
         command.Options.Add(Seed);
     }
+
+    /// <summary>Also offers <c>--blocks auto|plain</c> (commands that plan whole days).</summary>
+    public void AddBlocksTo(Command command) => command.Options.Add(Blocks);
 
     /// <summary>The options given, checked (every problem at once); null where not given.</summary>
     public (double? TimeLimitSeconds, int? Threads, int? Seed) Read(ParseResult parse)
@@ -53,6 +69,10 @@ internal sealed class ScenarioSolverOptions
     public PlanSolveOptions For(Scenario scenario, ParseResult parse)
     {
         var (limit, threads, seed) = Read(parse);
-        return PlanSolveOptions.From(scenario, limit, threads, seed);
+        return PlanSolveOptions.From(scenario, limit, threads, seed, StageOf(parse));
     }
+
+    /// <summary>The block stage chosen with <c>--blocks</c>.</summary>
+    public BlockStage StageOf(ParseResult parse) =>
+        parse.GetResult(Blocks) is not null && parse.GetValue(Blocks) == "plain" ? BlockStage.Plain : BlockStage.Auto;
 }

@@ -30,6 +30,7 @@ internal static class SweepCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write the table to this file (atomically) instead of stdout." };
         var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: the machine's cores)." };
         var solver = new ScenarioSolverOptions();
+        var overrides = new ScenarioOverridesOption();
         var command = new Command("sweep", "Plan many variants of a scenario in parallel, one KPI row each; shard and merge for batch engines.");
         command.Arguments.Add(scenarioFile);
         command.Options.Add(vary);
@@ -39,6 +40,8 @@ internal static class SweepCommand
         command.Options.Add(output);
         command.Options.Add(parallel);
         solver.AddTo(command);
+        solver.AddBlocksTo(command);
+        command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
             var mergeFiles = parse.GetValue(merge) ?? [];
@@ -56,7 +59,7 @@ internal static class SweepCommand
             }
             else
             {
-                table = Run(console, parse, parse.GetValue(scenarioFile), parse.GetValue(vary) ?? [], parse.GetValue(shard), parse.GetValue(parallel), solver);
+                table = Run(console, parse, parse.GetValue(scenarioFile), parse.GetValue(vary) ?? [], parse.GetValue(shard), parse.GetValue(parallel), solver, overrides.Read(parse));
                 chosenFormat = parse.GetValue(format) ?? "csv";
             }
 
@@ -75,7 +78,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static SweepTable Run(CliConsole console, ParseResult parse, FileInfo? scenarioFile, string[] varySpecs, string? shardText, int? parallel, ScenarioSolverOptions solver)
+    private static SweepTable Run(CliConsole console, ParseResult parse, FileInfo? scenarioFile, string[] varySpecs, string? shardText, int? parallel, ScenarioSolverOptions solver, IReadOnlyDictionary<string, string> sets)
     {
         var problems = new List<InputProblem>();
         if (scenarioFile is null)
@@ -102,11 +105,12 @@ internal static class SweepCommand
         var (limit, threads, seed) = solver.Read(parse);
         var grid = SweepGrid.Parse(varySpecs);
         var path = scenarioFile!.ToString();
-        var composed = ScenarioLoader.Compose(path) ?? throw new InputException(ScenarioLoader.Validate(path).Problems);
+        var composed = ScenarioLoader.Compose(path, sets) ?? throw new InputException(ScenarioLoader.Validate(path, sets).Problems);
         var variants = grid.Shard(shardIndex, shardCount).ToList();
 
         // Load every variant first: bad input (a key the scenario does not have) stops the sweep before any solving.
-        var scenarios = variants.Select(v => ScenarioLoader.Load(path, grid.Overrides(v, composed))).ToList();
+        // --set applies to every variant; a varied key wins over a --set of the same key.
+        var scenarios = variants.Select(v => ScenarioLoader.Load(path, sets.Concat(grid.Overrides(v, composed)).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal))).ToList();
         var rows = new ConcurrentDictionary<int, ImmutableArray<string>>();
         var done = 0;
         var progress = console.ErrorIsTerminal;
@@ -116,7 +120,7 @@ internal static class SweepCommand
             try
             {
                 // One thread per variant: the same seed gives the same row, whatever else runs.
-                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed)).Plan.Kpis;
+                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse))).Plan.Kpis;
             }
             catch (NoFeasiblePlanException)
             {

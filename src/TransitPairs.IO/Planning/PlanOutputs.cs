@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using TransitPairs.IO.Files;
 using TransitPairs.IO.Gtfs;
 using TransitPairs.IO.Reports;

@@ -4,29 +4,46 @@ using System.Globalization;
 using TransitPairs.Corridors;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Planning;
 using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
+using TransitPairs.Scheduling.Battery;
 using TransitPairs.Validation;
 using TransitPairs.Vehicles;
 using ScheduledTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Planning;
 
+/// <summary>Which vehicle-block stage a plan uses.</summary>
+public enum BlockStage
+{
+    /// <summary>Battery-aware blocks (state of charge, charging) when the fleet has battery buses, else plain blocks.</summary>
+    Auto,
+
+    /// <summary>
+    /// Plain blocks (fewest vehicles, then least empty running) whatever the fleet: a quick screen
+    /// for what-ifs; energy is then kWh/km × km and the KPIs say it was not checked.
+    /// </summary>
+    Plain,
+}
+
 /// <summary>Solver options of a whole plan; each stage gets the same limit, workers and seed.</summary>
 /// <param name="TimeLimitSeconds">Time limit of each stage, seconds (&gt; 0).</param>
 /// <param name="Threads">Solver workers (1 = the same seed gives the same plan).</param>
 /// <param name="Seed">Random seed (≥ 0).</param>
-public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int Seed)
+/// <param name="Blocks">Which block stage to use.</param>
+public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int Seed, BlockStage Blocks = BlockStage.Auto)
 {
     /// <summary>The scenario's own options, each replaced where a value is given.</summary>
-    public static PlanSolveOptions From(Scenario scenario, double? timeLimitSeconds = null, int? threads = null, int? seed = null)
+    public static PlanSolveOptions From(Scenario scenario, double? timeLimitSeconds = null, int? threads = null, int? seed = null, BlockStage blocks = BlockStage.Auto)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return new PlanSolveOptions(
             timeLimitSeconds ?? scenario.Options.TimeLimit.TotalSeconds,
             threads ?? scenario.Options.Threads,
-            seed ?? scenario.Options.Seed);
+            seed ?? scenario.Options.Seed,
+            blocks);
     }
 }
 
@@ -35,7 +52,8 @@ public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int 
 /// <param name="Timetable">The timetable stage's result (trips, KPIs, policy check).</param>
 /// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
 /// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
-public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult Blocks, VehicleSchedulingProblem Problem);
+/// <param name="Battery">The battery-aware stage's result when the fleet has battery buses (then <paramref name="Blocks"/> is null).</param>
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
 
 /// <summary>
 /// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
@@ -44,8 +62,10 @@ public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripSche
 /// same plan. Never prints.
 /// </summary>
 /// <remarks>
-/// Blocks: every depot of the scenario's corridors is a depot of the problem holding the fleet
-/// based there; empty runs between every terminal, stop and depot come from the scenario's road
+/// Blocks: every depot of the scenario's corridors with vehicles is a depot of the problem holding
+/// the fleet based there (one depot: exact min-cost flow, the same plan on every run; several:
+/// column generation, whose wall-clock budget can pick another of several equally cheap block sets
+/// on a busy machine); empty runs between every terminal, stop and depot come from the scenario's road
 /// network (whole minutes rounded up); the least layover is the policy's; costs put the fleet first,
 /// then empty kilometres (<see cref="OperatingCosts.FleetThenEmptyKm"/>). A block's vehicle type is
 /// taken from its depot's fleet (types in id order, as many blocks as vehicles of each).
@@ -74,6 +94,37 @@ public static class Planner
         }
 
         var timetableSeconds = clock.Elapsed.TotalSeconds;
+        var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
+            ? BatteryBlocks(scenario, timetable, options)
+            : PlainBlocks(scenario, timetable, options);
+        var types = VehicleTypes(scenario, blocks.Schedule);
+        var loads = Loads(timetable);
+        var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Seconds);
+        var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(timetable, blocks, kpis));
+        return new PlanResult(plan, timetable, blocks.Plain, blocks.Problem, blocks.Battery);
+    }
+
+    /// <summary>True when any vehicle of the fleet runs on a battery: then the blocks come from the battery-aware stage.</summary>
+    public static bool HasBatteryBuses(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Fleet.Allocations.Any(a => a.Count > 0 && scenario.VehicleType(a.VehicleType).Energy == EnergySource.Battery);
+    }
+
+    /// <summary>The blocks of either stage, with what the KPIs and notes need.</summary>
+    private sealed record Blocks(
+        VehicleSchedule Schedule,
+        VehicleSchedulingProblem Problem,
+        string Status,
+        int FleetLowerBound,
+        double Seconds,
+        string Description,
+        bool EnergyChecked,
+        TripScheduleResult? Plain,
+        BatteryScheduleResult? Battery);
+
+    private static Blocks PlainBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
+    {
         var problem = SchedulingProblem(scenario, timetable.Timetable);
         var blocks = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed));
         if (blocks.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
@@ -88,11 +139,30 @@ public static class Planner
             throw new InvalidOperationException($"The blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
         }
 
-        var types = VehicleTypes(scenario, blocks.Schedule);
-        var loads = Loads(timetable);
-        var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Elapsed.TotalSeconds);
-        var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(scenario, timetable, blocks, kpis));
-        return new PlanResult(plan, timetable, blocks, problem);
+        var description = string.Create(CultureInfo.InvariantCulture,
+            $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {blocks.Schedule.Vehicles} vehicles against a lower bound of {blocks.FleetLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
+        return new Blocks(blocks.Schedule, problem, StatusName(blocks.Status), blocks.FleetLowerBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
+    }
+
+    private static Blocks BatteryBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
+    {
+        var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
+        var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
+        if (!result.HasPlan)
+        {
+            var remedies = result.Remedies.IsDefaultOrEmpty ? string.Empty : " Remedies: " + string.Join(" ", result.Remedies);
+            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {result.Explanation ?? StatusName(result.Status)}.{remedies}");
+        }
+
+        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
+        if (!check.IsValid)
+        {
+            throw new InvalidOperationException($"The battery blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+        }
+
+        var description = string.Create(CultureInfo.InvariantCulture,
+            $"Vehicle blocks: battery-aware CP-SAT {StatusName(result.Status)}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, StatusName(result.Status), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
@@ -101,7 +171,8 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(timetable);
         var trips = timetable.Trips.Select(t => new ScheduledTrip(t.Id, t.Origin, t.Departure, t.Destination, t.Arrival)).ToImmutableArray();
-        var depots = scenario.Depots.Select(d => new VehicleDepot(d.Id, d.Id, scenario.Fleet.AtDepot(d.Id))).ToImmutableArray();
+        // Depots without vehicles are no pull-out places (as in the battery stage's problem).
+        var depots = scenario.Depots.Where(d => scenario.Fleet.AtDepot(d.Id) > 0).Select(d => new VehicleDepot(d.Id, d.Id, scenario.Fleet.AtDepot(d.Id))).ToImmutableArray();
         var places = trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Concat(depots.Select(d => d.Stop)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var runs = new List<Deadhead>();
         foreach (var from in places)
@@ -147,7 +218,7 @@ public static class Planner
             var k = 0;
             foreach (var block in atDepot)
             {
-                result[block.VehicleId] = k < slots.Count ? slots[k] : fallback;
+                result[block.VehicleId] = block.VehicleTypeId ?? (k < slots.Count ? slots[k] : fallback);
                 k++;
             }
         }
@@ -162,7 +233,11 @@ public static class Planner
             return d.Hours.Select(h => new HourlyLoad(policy.Corridor, policy.Direction, h.Hour, h.DemandPassengers, h.CapacityPassengers));
         })];
 
-    private static PlanKpis Kpis(Scenario scenario, ScenarioTimetable timetable, TripScheduleResult blocks, ImmutableDictionary<string, string> types, double seconds)
+    /// <remarks>
+    /// Battery energy: the battery stage's energy per event where it gives one (driving, heating
+    /// included); otherwise the season's kWh/km × km. Charge events put energy in and are not counted.
+    /// </remarks>
+    private static PlanKpis Kpis(Scenario scenario, ScenarioTimetable timetable, Blocks blocks, ImmutableDictionary<string, string> types, double seconds)
     {
         var tripMetres = timetable.Timetable.Trips.ToDictionary(t => t.Id, t => scenario.Corridor(t.Corridor).Pattern(t.Pattern).DistanceMetres, StringComparer.Ordinal);
         double serviceKm = 0, emptyKm = 0, hours = 0, energyKwh = 0, litres = 0, cost = 0;
@@ -177,7 +252,10 @@ public static class Planner
             hours += (block.Events[^1].End.TotalSeconds - block.Events[0].Start.TotalSeconds) / 3600.0;
             if (type.Energy == EnergySource.Battery)
             {
-                energyKwh += type.EnergyWh(service + empty, scenario.Season) / 1000.0;
+                var driving = block.Events.Where(e => e.Kind != BlockEventKind.Charge).ToList();
+                energyKwh += driving.All(e => e.EnergyWh is not null)
+                    ? driving.Sum(e => e.EnergyWh!.Value) / 1000.0
+                    : type.EnergyWh(service + empty, scenario.Season) / 1000.0;
             }
             else
             {
@@ -208,23 +286,23 @@ public static class Planner
             PassengersLeftBehind = directions.Sum(d => d.LeftBehindPassengers),
             TransfersMet = timetable.Kpis.TransfersMet,
             Transfers = timetable.Kpis.Transfers.Length,
-            EnergyChecked = false,
+            EnergyChecked = blocks.EnergyChecked,
             TimetableStatus = StatusName(timetable.Solve.Status),
-            BlocksStatus = StatusName(blocks.Status),
+            BlocksStatus = blocks.Status,
             SolverSeconds = seconds,
         };
     }
 
-    private static ImmutableArray<string> Notes(Scenario scenario, ScenarioTimetable timetable, TripScheduleResult blocks, PlanKpis kpis)
+    private static ImmutableArray<string> Notes(ScenarioTimetable timetable, Blocks blocks, PlanKpis kpis)
     {
         var inv = CultureInfo.InvariantCulture;
         var notes = ImmutableArray.CreateBuilder<string>();
         notes.Add(string.Create(inv, $"Timetable: CP-SAT {StatusName(timetable.Solve.Status)}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.BestBound:0}, gap {timetable.Solve.Gap:P1}."));
-        notes.Add(string.Create(inv, $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {kpis.Vehicles} vehicles against a lower bound of {kpis.VehicleLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}."));
-        notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json).");
-        if (scenario.Fleet.Allocations.Any(a => a.Count > 0 && scenario.VehicleType(a.VehicleType).Energy == EnergySource.Battery))
+        notes.Add(blocks.Description);
+        notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
+        if (kpis.EnergyKwh > 0 && !kpis.EnergyChecked)
         {
-            notes.Add("Battery energy is kWh/km of the season × km; the blocks are not yet checked for state of charge and charging (battery-aware scheduling is a separate stage).");
+            notes.Add("Battery energy is kWh/km of the season × km; these blocks were not checked for state of charge.");
         }
 
         return notes.ToImmutable();

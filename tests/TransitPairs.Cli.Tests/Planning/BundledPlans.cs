@@ -4,9 +4,10 @@ using TransitPairs.TestSupport;
 namespace TransitPairs.Cli.Tests.Planning;
 
 /// <summary>
-/// Every bundled scenario planned once per test run (<c>transitpairs plan</c> in-process, one thread,
-/// at most 10 s per stage: a limit, not a duration; the shared CI cores may be busy), into <c>Root/out/&lt;scenario&gt;/</c>. Shared by the plan tests so that
-/// each scenario is solved only once.
+/// Every bundled scenario planned once per test run (<c>transitpairs plan</c> in-process, one
+/// thread, at most 10 s per stage: a limit, not a duration) with plain blocks (the exact CP-SAT
+/// battery stage takes minutes on the bigger corridors), and <see cref="BatteryPlan"/> with the
+/// battery-aware blocks, into <c>Root/out/&lt;name&gt;/</c>. Shared so that each is solved once.
 /// </summary>
 public sealed class BundledPlans : IDisposable
 {
@@ -14,9 +15,11 @@ public sealed class BundledPlans : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("tp-plans-").FullName;
         var results = new ConcurrentDictionary<string, (int Code, string Out, string Error)>(StringComparer.Ordinal);
-        Parallel.ForEach(Scenarios, new ParallelOptions { MaxDegreeOfParallelism = 2 }, name =>
+        Parallel.ForEach(Scenarios.Append(BatteryPlan), new ParallelOptions { MaxDegreeOfParallelism = 2 }, name =>
         {
-            results[name] = Cli.Run("plan", ScenarioPath(name), "--out", Folder(name), "--time-limit", "10", "--threads", "1", "--format", "json");
+            results[name] = name == BatteryPlan
+                ? Cli.Run("plan", ScenarioPath("baishan-tonghua"), "--out", Folder(name), "--time-limit", "10", "--threads", "1", "--format", "json")
+                : Cli.Run("plan", ScenarioPath(name), "--out", Folder(name), "--time-limit", "10", "--threads", "1", "--format", "json", "--blocks", "plain");
         });
         Results = new Dictionary<string, (int, string, string)>(results, StringComparer.Ordinal);
     }
@@ -24,6 +27,9 @@ public sealed class BundledPlans : IDisposable
     /// <summary>The names of the bundled scenarios (file names without .json).</summary>
     public static IReadOnlyList<string> Scenarios { get; } =
         [.. Directory.GetFiles(Path.Combine(TestPaths.Data, "scenarios"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).Cast<string>()];
+
+    /// <summary>The battery-aware plan of <c>baishan-tonghua</c> (12 battery buses, 24 trips, two trains to meet).</summary>
+    public const string BatteryPlan = "baishan-tonghua-battery";
 
     public string Root { get; }
 

@@ -16,7 +16,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Compare_SummerAgainstWinter_WinterDrawsMoreEnergyAndTakesLonger()
     {
         var (code, stdout, stderr) = Cli.Run("compare", BundledPlans.ScenarioPath("siping-liaoyuan"), BundledPlans.ScenarioPath("siping-liaoyuan-winter"),
-            "--time-limit", "10", "--format", "json", "--report", Path.Combine(plans.Root, "compare-seasons.html"));
+            "--time-limit", "10", "--blocks", "plain", "--format", "json", "--report", Path.Combine(plans.Root, "compare-seasons.html"));
         Assert.True(code == 0, stderr);
         var comparison = JsonNode.Parse(stdout)!;
         Assert.Equal("siping-liaoyuan", (string)comparison["baseline"]!);
@@ -37,7 +37,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Compare_DemandTimesOneAgainstTimesOnePointThree_MoreDeparturesAndMoreVehicles()
     {
         var (code, stdout, stderr) = Cli.Run("compare", BundledPlans.ScenarioPath("siping-liaoyuan"), BundledPlans.ScenarioPath("siping-liaoyuan-growth"),
-            "--time-limit", "10", "--format", "csv");
+            "--time-limit", "10", "--blocks", "plain", "--format", "csv");
         Assert.True(code == 0, stderr);
         output.WriteLine(stdout);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -52,7 +52,10 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     public void Sweep_DemandScaleOverACorridor_NineRowsAndTwoShardsMergedEqualTheUnshardedSweep()
     {
         var scenario = BundledPlans.ScenarioPath("baishan-tonghua-proposal");
-        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "10"];
+        // One depot: the exact min-cost-flow blocks, which repeat on every run (the multi-depot column
+        // generation works to a wall-clock budget and may return another equally cheap block set).
+        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "10", "--blocks", "plain",
+            "--set", "fleet.tonghua-depot=null", "--set", "fleet.baishan-depot.e12-350=12"];
         var whole = Path.Combine(plans.Root, "sweep.csv");
         var (code, _, stderr) = Cli.Run([.. common, "--out", whole]);
         Assert.True(code == 0, stderr);
@@ -101,7 +104,7 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
         Assert.Equal("1:0.8 summer|2:0.8 winter|3:0.9 summer", string.Join('|', grid.Variants().Take(3).Select(v => $"{v.Number}:{string.Join(' ', v.Values)}")));
         Assert.Equal("18:1.6 winter", grid.Variants().Select(v => $"{v.Number}:{string.Join(' ', v.Values)}").Last());
         Assert.Equal([1, 3, 5, 7, 9, 11, 13, 15, 17], grid.Shard(1, 2).Select(v => v.Number));
-        Assert.Equal(["0.3", "0.6", "0.9"], SweepGrid.Parse(["x=0.3:1.0:0.3"]).Axes[0].Values);
+        Assert.Equal(["0.3", "0.6", "0.9"], SweepGrid.Parse(["x=0.3:1.0:0.3"]).Axes[0].Values.ToArray());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace TransitPairs.Cli.Tests.Planning;
 [Collection(BundledPlansCollection.Name)]
 public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper output)
 {
-    public static TheoryData<string> Scenarios() => [.. BundledPlans.Scenarios];
+    public static TheoryData<string> Scenarios() => [.. BundledPlans.Scenarios, BundledPlans.BatteryPlan];
 
     private static List<Dictionary<string, string>> Rows(string csvPath)
     {
@@ -37,6 +37,7 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         Assert.Equal(["blocks.csv", "gtfs.zip", "kpis.json", "report.html", "timetable.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(folder)!, $".{scenario}.*"));
+        Assert.Equal(scenario == BundledPlans.BatteryPlan ? "true" : "false", JsonNode.Parse(stdout)!["kpis"]!["energyChecked"]!.ToJsonString());
 
         var timetableTrips = Rows(Path.Combine(folder, "timetable.csv")).Select(r => r["trip_id"]).ToList();
         var blockTrips = Rows(Path.Combine(folder, "blocks.csv")).Where(r => r["kind"] == "trip").Select(r => r["trip_id"]).ToList();
@@ -71,16 +72,17 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
-    public void Report_SipingLiaoyuan_OpensInChromiumWithEveryChartDrawnAndNoScriptError()
+    public void Report_BaishanTonghuaWithBatteryBlocks_OpensInChromiumWithEveryChartDrawnAndNoScriptError()
     {
-        var report = Path.Combine(plans.Folder("siping-liaoyuan"), "report.html");
+        var report = Path.Combine(plans.Folder(BundledPlans.BatteryPlan), "report.html");
         var dom = HeadlessChromium.DumpDom(report);
         Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
         Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
-        Assert.Contains("四平客运总站", dom, StringComparison.Ordinal);
-        Assert.Contains("siping-liaoyuan-out-001", dom, StringComparison.Ordinal);
+        Assert.Contains("通化", dom, StringComparison.Ordinal);
+        Assert.Contains("baishan-tonghua-out-001", dom, StringComparison.Ordinal);
+        Assert.Contains("charging at", dom, StringComparison.Ordinal);
 
-        var png = Path.Combine(plans.Root, "out", "screenshots", "report-siping-liaoyuan.png");
+        var png = Path.Combine(plans.Root, "out", "screenshots", "report-baishan-tonghua.png");
         Directory.CreateDirectory(Path.GetDirectoryName(png)!);
         HeadlessChromium.Screenshot(report, png, 1400, 2400);
         output.WriteLine($"screenshot: {png}");
@@ -90,15 +92,41 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
+    public void Plan_BatteryBuses_BlocksChargeAndPassTheBatteryChecker()
+    {
+        var blocks = Rows(Path.Combine(plans.Folder(BundledPlans.BatteryPlan), "blocks.csv"));
+        Assert.Contains(blocks, r => r["kind"] == "charge");
+        var kpis = JsonNode.Parse(plans.Results[BundledPlans.BatteryPlan].Out)!;
+        Assert.Contains(kpis["notes"]!.AsArray(), n => ((string)n!).Contains("battery-aware", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_BaichengSongyuanBatteryCoachesInWinter_ExitsOneWithWhyAndWhatWouldHelp()
+    {
+        var folder = Path.Combine(plans.Root, "winter-battery");
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baicheng-songyuan-winter"), "--out", folder, "--time-limit", "10");
+        Assert.True(code == 1, $"exit {code}: {stderr}");
+        Assert.Contains("328 kWh", stderr, StringComparison.Ordinal);
+        Assert.Contains("diesel", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Plan_Twice_SameSeedGivesByteIdenticalFiles()
     {
+        // One depot (exact min-cost flow): the plan of a fleet moved to Baishan, twice.
+        var once = Path.Combine(plans.Root, "once");
+        var first = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--out", once, "--time-limit", "10", "--threads", "1", "--blocks", "plain",
+            "--set", "fleet.tonghua-depot=null", "--set", "fleet.baishan-depot.e12-350=12");
+        Assert.True(first.Code == 0, first.Error);
         var again = Path.Combine(plans.Root, "again");
-        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--out", again, "--time-limit", "10", "--threads", "1");
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--out", again, "--time-limit", "10", "--threads", "1", "--blocks", "plain",
+            "--set", "fleet.tonghua-depot=null", "--set", "fleet.baishan-depot.e12-350=12");
         Assert.True(code == 0, stderr);
         // kpis.json and report.html also carry the solver seconds, which differ from run to run.
         foreach (var file in new[] { "timetable.csv", "blocks.csv", "gtfs.zip" })
         {
-            Assert.True(File.ReadAllBytes(Path.Combine(plans.Folder("baishan-tonghua"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs");
+            Assert.True(File.ReadAllBytes(Path.Combine(once, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs");
         }
 
         Directory.Delete(again, recursive: true);
@@ -118,7 +146,7 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     public void Plan_DateOnAPublicHoliday_TakesDayTypeAndSeasonFromTheCalendar()
     {
         var folder = Path.Combine(plans.Root, "holiday");
-        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan"), "--date", "2026-10-02", "--out", folder, "--time-limit", "10", "--format", "json");
+        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan"), "--date", "2026-10-02", "--out", folder, "--time-limit", "10", "--format", "json", "--blocks", "plain");
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!;
         Assert.Equal("2026-10-02 holiday shoulder", $"{document["serviceDate"]} {document["dayType"]} {document["season"]}");
@@ -134,7 +162,7 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     {
         var folder = Path.Combine(plans.Root, "range");
         // Tuesday 6 to Sunday 11 October 2026: the last National Day holidays (to the 7th), Thursday and Friday, a make-up working Saturday (the 10th), a Sunday; all between summer and winter.
-        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--from", "2026-10-06", "--to", "2026-10-11", "--out", folder, "--time-limit", "10");
+        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--from", "2026-10-06", "--to", "2026-10-11", "--out", folder, "--time-limit", "10", "--blocks", "plain");
         Assert.True(code == 0, stderr);
         output.WriteLine(stdout);
         Assert.Equal(["2026-10-06", "2026-10-07", "2026-10-08", "2026-10-09", "2026-10-10", "2026-10-11"],

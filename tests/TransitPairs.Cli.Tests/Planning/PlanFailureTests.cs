@@ -39,7 +39,7 @@ public sealed class PlanFailureTests(BundledPlans plans)
         var folder = EarlierPlan("siping-liaoyuan");
         var before = Snapshot(folder);
         var scenario = ScenarioLoader.Load(BundledPlans.ScenarioPath("siping-liaoyuan-winter"));
-        var winter = Planner.Plan(scenario, PlanSolveOptions.From(scenario, 10, 1, 1)).Plan;
+        var winter = Planner.Plan(scenario, PlanSolveOptions.From(scenario, 10, 1, 1, BlockStage.Plain)).Plan;
 
         var failure = Assert.Throws<IOException>(() => PlanFolder.Replace(folder, temp =>
         {
@@ -57,7 +57,7 @@ public sealed class PlanFailureTests(BundledPlans plans)
     {
         var folder = EarlierPlan("siping-liaoyuan");
         var before = Snapshot(folder);
-        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan"), "--out", folder, "--time-limit", "10",
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan"), "--out", folder, "--time-limit", "10", "--blocks", "plain",
             "--set", "fleet.siping-depot.e12-422=1", "--set", "fleet.liaoyuan-depot.e12-422=1");
         Assert.True(code == 1, $"exit {code}: {stderr}");
         Assert.Contains("no feasible plan", stderr, StringComparison.Ordinal);
