@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using TransitPairs.Scheduling;
 using TransitPairs.Time;
 
 namespace TransitPairs.IO.Gtfs;
@@ -67,25 +68,5 @@ public sealed record GtfsAgencyBlocks(int? BlockIds, int? PeakBlocks, int PeakTr
     }
 
     /// <summary>Most intervals [start, end) that overlap at one instant; an end and a start at the same second do not overlap.</summary>
-    public static int MostAtOnce(IEnumerable<(int Start, int End)> intervals)
-    {
-        ArgumentNullException.ThrowIfNull(intervals);
-        var events = new List<(int Second, int Change)>();
-        foreach (var (start, end) in intervals)
-        {
-            events.Add((start, +1));
-            events.Add((end, -1));
-        }
-
-        // At one second, ends (−1) come before starts (+1).
-        events.Sort((a, b) => a.Second != b.Second ? a.Second.CompareTo(b.Second) : a.Change.CompareTo(b.Change));
-        int current = 0, most = 0;
-        foreach (var (_, change) in events)
-        {
-            current += change;
-            most = Math.Max(most, current);
-        }
-
-        return most;
-    }
+    public static int MostAtOnce(IEnumerable<(int Start, int End)> intervals) => FleetLowerBounds.MostAtOnce(intervals);
 }

@@ -58,6 +58,23 @@ public static class FleetLowerBounds
         }
     }
 
+    /// <summary>
+    /// Most intervals [start, end) that overlap at one instant (seconds); an end and a start at the
+    /// same second do not overlap.
+    /// </summary>
+    public static int MostAtOnce(IEnumerable<(int Start, int End)> intervals)
+    {
+        ArgumentNullException.ThrowIfNull(intervals);
+        var changes = new List<(int Time, int Delta)>();
+        foreach (var (start, end) in intervals)
+        {
+            changes.Add((start, +1));
+            changes.Add((end, -1));
+        }
+
+        return MaxRunningSum(changes);
+    }
+
     // At equal times a vehicle that becomes free can take a departure, so -1 comes before +1.
     private static int MaxRunningSum(List<(int Time, int Delta)> changes)
     {
