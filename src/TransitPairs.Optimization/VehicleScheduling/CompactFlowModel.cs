@@ -16,6 +16,7 @@ internal sealed class CompactFlowModel
     private readonly Variable?[][] arcVar;
     private readonly Variable?[][] outVar;
     private readonly Variable?[][] inVar;
+    private readonly Variable?[][] tripVar;
     private readonly Constraint[] cover;
     private readonly Constraint[] vehicles;
     private readonly Objective objective;
@@ -48,6 +49,7 @@ internal sealed class CompactFlowModel
         arcVar = new Variable?[m][];
         outVar = new Variable?[m][];
         inVar = new Variable?[m][];
+        tripVar = new Variable?[m][];
         for (var k = 0; k < m; k++)
         {
             var depot = network.Depots[k];
@@ -57,6 +59,7 @@ internal sealed class CompactFlowModel
             arcVar[k] = new Variable?[network.ArcCount];
             outVar[k] = new Variable?[n];
             inVar[k] = new Variable?[n];
+            tripVar[k] = new Variable?[n];
             for (var v = 0; v < network.NodeCount; v++)
             {
                 for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
@@ -81,6 +84,7 @@ internal sealed class CompactFlowModel
                 if (keep.Trips[k][t])
                 {
                     var y = integer ? solver.MakeBoolVar(string.Empty) : solver.MakeNumVar(0, 1, string.Empty);
+                    tripVar[k][t] = y;
                     cover[t].SetCoefficient(y, 1);
                     Balance(s).SetCoefficient(y, -1);
                     Balance(e).SetCoefficient(y, 1);
@@ -107,6 +111,61 @@ internal sealed class CompactFlowModel
     }
 
     public MpSolver Solver { get; }
+
+    /// <summary>
+    /// Gives the solver a complete starting schedule: every variable its value in
+    /// <paramref name="blocks"/> (0 when unused). Returns false, setting nothing, when a block
+    /// uses a pull-out, pull-in, trip or direct trip-to-trip arc the model does not hold.
+    /// </summary>
+    public bool Hint(IEnumerable<VspBlock> blocks)
+    {
+        var arcOf = new Dictionary<(int Tail, int Head), int>();
+        for (var t = 0; t < network.TripCount; t++)
+        {
+            var e = network.TripEnd[t];
+            for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
+            {
+                arcOf.TryAdd((e, network.ArcHead[a]), a);
+            }
+        }
+
+        var value = new Dictionary<Variable, double>();
+        var complete = true;
+        void Add(Variable? x)
+        {
+            if (x is null)
+            {
+                complete = false;
+                return;
+            }
+
+            value[x] = value.GetValueOrDefault(x) + 1;
+        }
+
+        foreach (var block in blocks)
+        {
+            var k = block.Depot;
+            Add(outVar[k][block.Trips[0]]);
+            Add(inVar[k][block.Trips[^1]]);
+            for (var i = 0; i < block.Trips.Length; i++)
+            {
+                Add(tripVar[k][block.Trips[i]]);
+                if (i > 0)
+                {
+                    Add(arcOf.TryGetValue((network.TripEnd[block.Trips[i - 1]], network.TripStart[block.Trips[i]]), out var a) ? arcVar[k][a] : null);
+                }
+            }
+        }
+
+        if (!complete)
+        {
+            return false;
+        }
+
+        var all = new[] { arcVar, outVar, inVar, tripVar }.SelectMany(g => g).SelectMany(r => r).OfType<Variable>().ToArray();
+        Solver.SetHint(all, [.. all.Select(x => value.GetValueOrDefault(x))]);
+        return true;
+    }
 
     /// <summary>Adds "objective ≤ <paramref name="ceiling"/>" (a cutoff: only better schedules).</summary>
     public void CapObjective(long ceiling)

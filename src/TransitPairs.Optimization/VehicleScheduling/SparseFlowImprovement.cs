@@ -1,0 +1,103 @@
+using MpSolver = Google.OrTools.LinearSolver.Solver;
+
+namespace TransitPairs.Optimization.VehicleScheduling;
+
+/// <summary>
+/// A primal heuristic for multiple-depot scheduling: the multi-commodity flow MIP (SCIP) over a
+/// sparse arc set — for every trip its <c>K</c> cheapest outgoing and <c>K</c> cheapest incoming
+/// connections, every pull-out and pull-in, and every arc of the incumbent, so the incumbent
+/// (and its fleet) stays feasible and is given as the starting solution. The LP relaxation of
+/// this model is very tight (Pepin et al. 2009 report LP bounds within 0.01 % of the optimum) and
+/// the cheap connections carry nearly every optimal schedule, so the sparse MIP solves fast and
+/// well. Its bound holds for the sparse arc set only, never for the full problem: only the
+/// schedule is used.
+/// </summary>
+internal static class SparseFlowImprovement
+{
+    /// <summary>
+    /// True when every connection arc joins a trip's end directly to another trip's start (the
+    /// all-pairs network, e.g. a cost matrix), the only shape where "a trip's K cheapest
+    /// connections" is meaningful and the incumbent's arcs can be found.
+    /// </summary>
+    public static bool Applies(ConnectionNetwork network) => network.NodeCount == 2 * network.TripCount;
+
+    /// <summary>
+    /// Solves the sparse MIP from <paramref name="incumbent"/>; returns a schedule (blocks with
+    /// their connection cost) cheaper than <paramref name="incumbentCost"/>, or null.
+    /// </summary>
+    public static (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Improve(
+        ConnectionNetwork network, IReadOnlyList<VspBlock> incumbent, long incumbentCost, int connectionsPerTrip, TimeSpan timeLimit, int threads, int seed)
+    {
+        var n = network.TripCount;
+        var m = network.Depots.Length;
+        var keepConnection = new bool[network.ArcCount];
+
+        // K cheapest outgoing per trip end (ties by arc index: deterministic).
+        var incoming = new List<int>[network.NodeCount];
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            var outs = Enumerable.Range(network.OutStart[v], network.OutStart[v + 1] - network.OutStart[v]);
+            foreach (var a in outs.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(connectionsPerTrip))
+            {
+                keepConnection[a] = true;
+            }
+
+            foreach (var a in outs)
+            {
+                (incoming[network.ArcHead[a]] ??= []).Add(a);
+            }
+        }
+
+        // K cheapest incoming per trip start.
+        foreach (var ins in incoming)
+        {
+            if (ins is null)
+            {
+                continue;
+            }
+
+            foreach (var a in ins.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(connectionsPerTrip))
+            {
+                keepConnection[a] = true;
+            }
+        }
+
+        // The incumbent's own connections.
+        foreach (var block in incumbent)
+        {
+            for (var i = 1; i < block.Trips.Length; i++)
+            {
+                var e = network.TripEnd[block.Trips[i - 1]];
+                var s = network.TripStart[block.Trips[i]];
+                for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
+                {
+                    if (network.ArcHead[a] == s)
+                    {
+                        keepConnection[a] = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        var keepArc = new bool[m][];
+        var keepOut = new bool[m][];
+        var keepIn = new bool[m][];
+        var keepTrip = new bool[m][];
+        for (var k = 0; k < m; k++)
+        {
+            var depot = network.Depots[k];
+            keepArc[k] = depot.VehicleLimit > 0 ? keepConnection : new bool[network.ArcCount];
+            keepOut[k] = [.. Enumerable.Range(0, n).Select(t => depot.VehicleLimit > 0 && depot.PullOutCost[t] >= 0)];
+            keepIn[k] = [.. Enumerable.Range(0, n).Select(t => depot.VehicleLimit > 0 && depot.PullInCost[t] >= 0)];
+            keepTrip[k] = [.. Enumerable.Range(0, n).Select(_ => depot.VehicleLimit > 0)];
+        }
+
+        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
+        var model = new CompactFlowModel(mip, network, new CompactFlowModel.Keep(keepArc, keepOut, keepIn, keepTrip), integer: true, threads, seed);
+        model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
+        model.Hint(incumbent);
+        var (_, blocks, cost, _) = model.SolveMipWithCosts();
+        return blocks is not null && cost < incumbentCost ? (blocks, cost) : null;
+    }
+}
