@@ -7,13 +7,7 @@ public sealed class BlocksCommandTests
 {
     private static string Scenario(string name) => Path.Combine(TestPaths.Data, "scenarios", name);
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = TransitPairsCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Planning.Cli.Run(args);
 
     [Fact]
     public void Blocks_BaishanTonghuaInWinter_TwelveBatteryBusesSufficeAndBlocksCsvCarriesCharging()

@@ -15,13 +15,7 @@ public sealed class ScheduleCommandTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = TransitPairsCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Planning.Cli.Run(args);
 
     private string Trips() => File("trips.csv",
         "trip_id,from_stop,departure,to_stop,arrival\n"

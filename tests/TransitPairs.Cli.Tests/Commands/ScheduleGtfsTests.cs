@@ -13,13 +13,7 @@ public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<Gt
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = TransitPairsCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Planning.Cli.Run(args);
 
     private static string Summary(JsonNode report) =>
         $"trips={report["trips"]} vehicles={report["vehicles"]} lowerBound={report["lowerBound"]} agencyBlockIds={report["agencyBlockIds"]} "

@@ -5,13 +5,7 @@ namespace TransitPairs.Cli.Tests.Commands;
 
 public sealed class ShowCommandTests
 {
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = TransitPairsCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Planning.Cli.Run(args);
 
     private static string Scenario(string name) => Path.Combine(TestPaths.Data, "scenarios", name);
 

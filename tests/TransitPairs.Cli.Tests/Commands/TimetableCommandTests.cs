@@ -8,13 +8,7 @@ public sealed class TimetableCommandTests
 {
     private static string Scenario(string name) => Path.Combine(TestPaths.Data, "scenarios", name);
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = TransitPairsCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Planning.Cli.Run(args);
 
     [Theory]
     [MemberData(nameof(ValidateCommandTests.BundledScenarios), MemberType = typeof(ValidateCommandTests))]
