@@ -340,59 +340,25 @@ internal sealed class ColumnGenerationScheduler
     private static double BoundTolerance(double value) => 1e-6 + (Math.Abs(value) * 1e-9);
 
     /// <summary>
-    /// Starting blocks: the min-cost flow of one super-depot (each trip's cheapest pull-out and
-    /// pull-in over all depots, all vehicles together), each block then given the cheapest depot
-    /// that still has a vehicle and can serve both its ends.
+    /// Starting blocks (<see cref="SuperDepotStart"/>); a complete first schedule is kept as a
+    /// fallback and a MIP hint, and its cost floor as a bound.
     /// </summary>
     private List<Column> InitialColumns()
     {
-        var n = network.TripCount;
-        var outCost = new long[n];
-        var inCost = new long[n];
-        for (var t = 0; t < n; t++)
-        {
-            var outs = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullOutCost[t]).Where(c => c >= 0).ToList();
-            var ins = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullInCost[t]).Where(c => c >= 0).ToList();
-            outCost[t] = outs.Count == 0 ? -1 : outs.Min();
-            inCost[t] = ins.Count == 0 ? -1 : ins.Min();
-        }
-
-        var limit = (int)Math.Min(n, network.Depots.Sum(d => (long)d.VehicleLimit));
-        var flow = MinCostFlowScheduler.SolveFlow(network, new ConnectionNetwork.DepotArcs(limit, outCost, inCost, new int[n], new int[n]));
-        if (flow is null)
+        var start = SuperDepotStart.Build(network, maxBlockSeconds is null ? null : FitsBlockLimit);
+        if (start is null)
         {
             return [];
         }
 
-        relaxationBound = flow.Value.Cost;
-
-        var left = network.Depots.Select(d => d.VehicleLimit).ToArray();
-        var assigned = new List<Column>();
-        foreach (var (block, connections) in flow.Value.Blocks)
+        relaxationBound = start.Bound;
+        var assigned = start.Blocks.Select(b =>
         {
-            var first = block.Trips[0];
-            var last = block.Trips[^1];
-            var best = -1;
-            long bestCost = long.MaxValue;
-            for (var k = 0; k < left.Length; k++)
-            {
-                var d = network.Depots[k];
-                if (left[k] > 0 && d.PullOutCost[first] >= 0 && d.PullInCost[last] >= 0 && d.PullOutCost[first] + d.PullInCost[last] < bestCost)
-                {
-                    best = k;
-                    bestCost = d.PullOutCost[first] + d.PullInCost[last];
-                }
-            }
-
-            if (best >= 0 && (maxBlockSeconds is null || FitsBlockLimit(best, block.Trips)))
-            {
-                left[best]--;
-                assigned.Add(new Column(best, [.. block.Trips], network.VehicleCost + bestCost + connections));
-            }
-        }
-
-        // Every block found a depot: a complete first schedule, kept as a fallback and a MIP hint.
-        if (assigned.Sum(c => c.Trips.Length) == n)
+            var depot = network.Depots[b.Block.Depot];
+            var cost = network.VehicleCost + depot.PullOutCost[b.Block.Trips[0]] + depot.PullInCost[b.Block.Trips[^1]] + b.ConnectionCost;
+            return new Column(b.Block.Depot, [.. b.Block.Trips], cost);
+        }).ToList();
+        if (start.Complete)
         {
             initialSchedule = (assigned, assigned.Sum(c => c.Cost));
         }
@@ -400,7 +366,7 @@ internal sealed class ColumnGenerationScheduler
         return assigned;
     }
 
-    private bool FitsBlockLimit(int depot, IReadOnlyList<int> trips)
+    private bool FitsBlockLimit(int depot, ImmutableArray<int> trips)
     {
         var times = network.NodeTime!;
         var d = network.Depots[depot];

@@ -16,10 +16,10 @@ internal static class ReducedCostArcMip
     /// <summary>Outcome: a better schedule (or null) and a global lower bound; Proven when the MIP finished.</summary>
     public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs);
 
-    /// <summary>Above this many arc variables the MIP is not attempted.</summary>
+    /// <summary>Above this many arc variables the MIP is not attempted (unless the caller sets its own limit).</summary>
     public const int MaxVariables = 150_000;
 
-    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed)
+    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed, int maxVariables = MaxVariables)
     {
         var n = network.TripCount;
         var m = network.Depots.Length;
@@ -65,7 +65,7 @@ internal static class ReducedCostArcMip
             }
         }
 
-        if (kept > MaxVariables)
+        if (kept > maxVariables)
         {
             return null;
         }

@@ -30,52 +30,16 @@ internal static class SparseFlowImprovement
     {
         var n = network.TripCount;
         var m = network.Depots.Length;
-        var keepConnection = new bool[network.ArcCount];
-
-        // K cheapest outgoing per trip end (ties by arc index: deterministic).
-        var incoming = new List<int>[network.NodeCount];
-        for (var v = 0; v < network.NodeCount; v++)
-        {
-            var outs = Enumerable.Range(network.OutStart[v], network.OutStart[v + 1] - network.OutStart[v]);
-            foreach (var a in outs.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(connectionsPerTrip))
-            {
-                keepConnection[a] = true;
-            }
-
-            foreach (var a in outs)
-            {
-                (incoming[network.ArcHead[a]] ??= []).Add(a);
-            }
-        }
-
-        // K cheapest incoming per trip start.
-        foreach (var ins in incoming)
-        {
-            if (ins is null)
-            {
-                continue;
-            }
-
-            foreach (var a in ins.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(connectionsPerTrip))
-            {
-                keepConnection[a] = true;
-            }
-        }
+        var keepConnection = CheapestConnections(network, connectionsPerTrip);
 
         // The incumbent's own connections.
         foreach (var block in incumbent)
         {
             for (var i = 1; i < block.Trips.Length; i++)
             {
-                var e = network.TripEnd[block.Trips[i - 1]];
-                var s = network.TripStart[block.Trips[i]];
-                for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
+                if (Connection(network, block.Trips[i - 1], block.Trips[i]) is { } a)
                 {
-                    if (network.ArcHead[a] == s)
-                    {
-                        keepConnection[a] = true;
-                        break;
-                    }
+                    keepConnection[a] = true;
                 }
             }
         }
@@ -99,5 +63,53 @@ internal static class SparseFlowImprovement
         model.Hint(incumbent);
         var (_, blocks, cost, _) = model.SolveMipWithCosts();
         return blocks is not null && cost < incumbentCost ? (blocks, cost) : null;
+    }
+
+    /// <summary>Marks, for every trip, its <paramref name="perTrip"/> cheapest outgoing and incoming connections (ties by arc index).</summary>
+    public static bool[] CheapestConnections(ConnectionNetwork network, int perTrip)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var keep = new bool[network.ArcCount];
+        var incoming = new List<int>[network.NodeCount];
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            var outs = Enumerable.Range(network.OutStart[v], network.OutStart[v + 1] - network.OutStart[v]);
+            foreach (var a in outs.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(perTrip))
+            {
+                keep[a] = true;
+            }
+
+            foreach (var a in outs)
+            {
+                (incoming[network.ArcHead[a]] ??= []).Add(a);
+            }
+        }
+
+        foreach (var ins in incoming.OfType<List<int>>())
+        {
+            foreach (var a in ins.OrderBy(a => network.ArcCost[a]).ThenBy(a => a).Take(perTrip))
+            {
+                keep[a] = true;
+            }
+        }
+
+        return keep;
+    }
+
+    /// <summary>The connection arc from trip <paramref name="from"/>'s end to trip <paramref name="to"/>'s start, if the network has one.</summary>
+    public static int? Connection(ConnectionNetwork network, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var e = network.TripEnd[from];
+        var s = network.TripStart[to];
+        for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
+        {
+            if (network.ArcHead[a] == s)
+            {
+                return a;
+            }
+        }
+
+        return null;
     }
 }

@@ -5,7 +5,8 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 
 /// <summary>
 /// The entry point of the integer core: one depot or none → exact min-cost flow; several depots
-/// (or a longest-block limit) → column generation with a lower bound.
+/// (or a longest-block limit) → the arc LP with an LP dive on the all-pairs network, else column
+/// generation, each with a lower bound.
 /// </summary>
 public static class VspSolver
 {
@@ -16,8 +17,13 @@ public static class VspSolver
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var network = NetworkFactory.Build(problem, options.Network);
-        return network.Depots.Length == 1 && problem.MaxBlockSeconds is null
-            ? MinCostFlowScheduler.Solve(network, clock)
+        if (network.Depots.Length == 1 && problem.MaxBlockSeconds is null)
+        {
+            return MinCostFlowScheduler.Solve(network, clock);
+        }
+
+        return problem.MaxBlockSeconds is null
+            ? SolveSeveralDepots(network, options, clock)
             : ColumnGenerationScheduler.Solve(network, options, clock, problem.MaxBlockSeconds);
     }
 
@@ -30,6 +36,14 @@ public static class VspSolver
         var network = NetworkFactory.Build(instance);
         return network.Depots.Length == 1
             ? MinCostFlowScheduler.Solve(network, clock)
-            : ColumnGenerationScheduler.Solve(network, options, clock);
+            : SolveSeveralDepots(network, options, clock);
     }
+
+    /// <summary>
+    /// Several depots: the arc LP with its dive on the all-pairs network; column generation on
+    /// the time-space network, or when the arc LP does not converge in its share of the time.
+    /// </summary>
+    private static VspSolution SolveSeveralDepots(ConnectionNetwork network, VspOptions options, Stopwatch clock) =>
+        (ArcLpScheduler.Applies(network) ? ArcLpScheduler.Solve(network, options, clock) : null)
+        ?? ColumnGenerationScheduler.Solve(network, options, clock);
 }

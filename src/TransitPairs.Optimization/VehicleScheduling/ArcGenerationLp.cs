@@ -1,0 +1,477 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+using MpSolver = Google.OrTools.LinearSolver.Solver;
+
+namespace TransitPairs.Optimization.VehicleScheduling;
+
+/// <summary>
+/// The LP relaxation of the multi-commodity flow model of multiple-depot scheduling, solved over a
+/// growing subset of connection arcs ("Lagrangean pricing" of arcs, after Löbel 1998): start from
+/// each trip's cheapest connections, solve (GLOP), price every left-out arc of every depot with
+/// the node potentials (<c>cost + u_k(tail) − u_k(head)</c>), add those with a negative reduced
+/// cost, repeat. When no arc prices out, the LP value is the LP bound of the whole problem, and
+/// the cover duals π and depot duals μ are optimal duals of the block (path) master as well: the
+/// path master is the Dantzig–Wolfe form of this LP. Unlike the path master, whose
+/// degenerate bases stall column generation on 500-trip instances, this LP has a polynomial number
+/// of columns and the simplex moves through it directly.
+/// </summary>
+internal sealed class ArcGenerationLp : IDisposable
+{
+    private const double Epsilon = 1e-7;
+
+    /// <summary>A trip whose LP share at one depot is at least this is taken as assigned there while diving.</summary>
+    private const double Integral = 1 - 1e-6;
+
+    /// <summary>Most arcs added per depot and tail node in one pricing round (the most negative ones).</summary>
+    private const int ArcsPerTailAndRound = 3;
+
+
+    private readonly ConnectionNetwork network;
+    private readonly MpSolver lp;
+    private readonly Objective objective;
+    private readonly Constraint[] cover;
+    private readonly Variable[] uncovered;
+    private double penalty;
+
+    // Above this penalty for an uncovered trip the LP gives up (null; the caller then uses column
+    // generation, which decides feasibility): a whole schedule costs less than n base penalties.
+    private readonly double maxPenalty;
+    private readonly Constraint[] vehicles;
+    private readonly Constraint[][] balance;
+    private readonly Variable?[][] arcVar;
+    private readonly Variable?[][] tripVar;
+    private readonly Variable?[][] outVar;
+    private readonly Variable?[][] inVar;
+    private readonly int[] tailOf;
+    private int arcs;
+
+    /// <summary>
+    /// Builds the LP with every trip, pull-out and pull-in of every depot and, per depot,
+    /// the connection arcs in <paramref name="startArcs"/> (the caller picks them: each trip's
+    /// cheapest connections and an incumbent's).
+    /// </summary>
+    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(startArcs);
+        this.network = network;
+        lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        var n = network.TripCount;
+        var m = network.Depots.Length;
+        tailOf = Tails(network);
+        lp.SuppressOutput();
+
+        // Without presolve GLOP keeps its basis when columns are added or bounds change: each
+        // re-solve is a warm start.
+        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        objective = lp.Objective();
+        objective.SetMinimization();
+        // A trip may stay uncovered at a penalty, so the LP on a few arcs is never infeasible
+        // merely because depot limits need arcs it does not hold yet; the penalty grows until no
+        // trip is left uncovered (or it is clear none can be).
+        var maxArc = network.ArcCount == 0 ? 0 : network.ArcCost.Max();
+        var maxOut = network.Depots.Max(d => d.PullOutCost.DefaultIfEmpty(0).Max());
+        var maxIn = network.Depots.Max(d => d.PullInCost.DefaultIfEmpty(0).Max());
+        penalty = 2.0 * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
+        maxPenalty = (n + 1) * penalty;
+        cover = new Constraint[n];
+        uncovered = new Variable[n];
+        for (var t = 0; t < n; t++)
+        {
+            cover[t] = lp.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
+            uncovered[t] = lp.MakeNumVar(0, 1, string.Empty);
+            cover[t].SetCoefficient(uncovered[t], 1);
+            objective.SetCoefficient(uncovered[t], penalty);
+        }
+
+        vehicles = new Constraint[m];
+        balance = new Constraint[m][];
+        arcVar = new Variable?[m][];
+        tripVar = new Variable?[m][];
+        outVar = new Variable?[m][];
+        inVar = new Variable?[m][];
+        for (var k = 0; k < m; k++)
+        {
+            var depot = network.Depots[k];
+            vehicles[k] = lp.MakeConstraint(double.NegativeInfinity, depot.VehicleLimit, "depot" + k.ToString(CultureInfo.InvariantCulture));
+            balance[k] = new Constraint[network.NodeCount];
+            for (var v = 0; v < network.NodeCount; v++)
+            {
+                balance[k][v] = lp.MakeConstraint(0, 0, string.Empty);
+            }
+
+            arcVar[k] = new Variable?[network.ArcCount];
+            tripVar[k] = new Variable?[n];
+            outVar[k] = new Variable?[n];
+            inVar[k] = new Variable?[n];
+            if (depot.VehicleLimit <= 0)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < n; t++)
+            {
+                var s = network.TripStart[t];
+                var e = network.TripEnd[t];
+                var y = lp.MakeNumVar(0, 1, string.Empty);
+                cover[t].SetCoefficient(y, 1);
+                balance[k][s].SetCoefficient(y, -1);
+                balance[k][e].SetCoefficient(y, 1);
+                tripVar[k][t] = y;
+                if (depot.PullOutCost[t] >= 0)
+                {
+                    var x = lp.MakeNumVar(0, 1, string.Empty);
+                    objective.SetCoefficient(x, network.VehicleCost + depot.PullOutCost[t]);
+                    balance[k][s].SetCoefficient(x, 1);
+                    vehicles[k].SetCoefficient(x, 1);
+                    outVar[k][t] = x;
+                }
+
+                if (depot.PullInCost[t] >= 0)
+                {
+                    var x = lp.MakeNumVar(0, 1, string.Empty);
+                    objective.SetCoefficient(x, depot.PullInCost[t]);
+                    balance[k][e].SetCoefficient(x, -1);
+                    inVar[k][t] = x;
+                }
+            }
+
+            for (var a = 0; a < network.ArcCount; a++)
+            {
+                if (startArcs[a])
+                {
+                    AddArc(k, a);
+                }
+            }
+        }
+    }
+
+    /// <summary>The LP value, whether it is the LP bound of the whole problem, and the duals of that LP.</summary>
+    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs);
+
+    /// <summary>
+    /// Solves the LP and prices arcs until no arc prices out (the LP bound of the whole problem)
+    /// or <paramref name="deadline"/> passes (the value is then no bound). Null when the LP has no
+    /// solution in time or is infeasible on the arcs it holds.
+    /// </summary>
+    public Bound? Converge(Stopwatch clock, TimeSpan deadline)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var rounds = 0;
+        double[]? pi = null;
+        double[]? mu = null;
+        var value = 0.0;
+        while (true)
+        {
+            var left = deadline - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+            }
+
+            lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
+            rounds++;
+            var converging = SolveLp();
+            if (converging != MpSolver.ResultStatus.OPTIMAL)
+            {
+                Failure = $"converge: {converging} at round {rounds}, penalty {penalty}";
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+            }
+
+            value = objective.Value();
+            pi = [.. cover.Select(c => c.DualValue())];
+            mu = [.. vehicles.Select(c => Math.Min(0, c.DualValue()))];
+            var anyUncovered = AnyUncovered();
+            if (PriceArcs() == 0)
+            {
+                if (!anyUncovered)
+                {
+                    // Done with the penalty: the dive keeps every trip covered by itself, and a
+                    // penalty of 10¹⁰ next to costs of 10⁵ makes GLOP's later solves imprecise.
+                    foreach (var a in uncovered)
+                    {
+                        a.SetBounds(0, 0);
+                        objective.SetCoefficient(a, 0);
+                    }
+
+                    return new Bound(value, Converged: true, pi, mu, rounds, arcs);
+                }
+
+                // Every arc prices out and still a trip is left: a larger penalty, or no schedule.
+                if (penalty > maxPenalty)
+                {
+                    return null;
+                }
+
+                penalty *= 8;
+                foreach (var a in uncovered)
+                {
+                    objective.SetCoefficient(a, penalty);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// LP diving for a schedule. Each round solves the LP (arcs priced between rounds, so the dive
+    /// runs over the whole network), fixes every trip the LP already gives wholly to one depot,
+    /// and rounds some of the still fractional trips — those with the largest shares — to their
+    /// depot: one per round when time allows, more as the deadline nears (the fractional trips
+    /// left, spread over the rounds that still fit in the time at the pace so far). When a rounding
+    /// makes the LP infeasible it is undone and retried one trip at a time; a single trip that
+    /// cannot go to a depot is forbidden there. With every trip placed, each depot's part is a
+    /// single-depot flow whose LP optimum is integral. Returns the blocks with their connection
+    /// costs and the total cost, or null when the dive fails or time runs out. Because the pace
+    /// decides how many trips are rounded at once, the schedule can differ between machines.
+    /// </summary>
+    /// <param name="clock">The solve's clock.</param>
+    /// <param name="deadline">When the dive must end.</param>
+    public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Dive(Stopwatch clock, TimeSpan deadline)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var n = network.TripCount;
+        var m = network.Depots.Length;
+        var fixedTo = new int[n];
+        Array.Fill(fixedTo, -1);
+        var forbidden = new bool[m, n];
+        var batch = new List<int>();
+        var singly = false;
+        var diveStarted = clock.Elapsed;
+        var rounds = 0;
+        while (true)
+        {
+            var left = deadline - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            rounds++;
+            lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
+            var status = SolveLp();
+            if (status == MpSolver.ResultStatus.OPTIMAL && AnyUncovered())
+            {
+                status = MpSolver.ResultStatus.INFEASIBLE; // a trip left uncovered: the last rounding cannot be completed
+            }
+
+            if (status == MpSolver.ResultStatus.INFEASIBLE && batch.Count > 0)
+            {
+                var lone = batch.Count == 1 ? (Trip: batch[0], Depot: fixedTo[batch[0]]) : (Trip: -1, Depot: -1);
+                foreach (var t in batch)
+                {
+                    fixedTo[t] = -1;
+                    for (var k = 0; k < m; k++)
+                    {
+                        var open = !forbidden[k, t];
+                        tripVar[k][t]?.SetBounds(0, open ? 1 : 0);
+                    }
+                }
+
+                if (lone.Trip >= 0)
+                {
+                    // This trip cannot go to that depot with the others placed as they are.
+                    forbidden[lone.Depot, lone.Trip] = true;
+                    tripVar[lone.Depot][lone.Trip]!.SetBounds(0, 0);
+                }
+
+                singly = true;
+                batch.Clear();
+                continue;
+            }
+
+            if (status != MpSolver.ResultStatus.OPTIMAL)
+            {
+                Failure = $"dive: {status} at round {rounds}, batch {batch.Count}, penalty {penalty}";
+                return null;
+            }
+
+            // Read every share before the model changes (a changed model has no solution).
+            var shares = tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray()).ToArray();
+            var added = PriceArcs();
+            var placedNow = 0;
+            var fractional = new List<(int Trip, int Depot, double Share)>();
+            for (var t = 0; t < n; t++)
+            {
+                if (fixedTo[t] >= 0)
+                {
+                    continue;
+                }
+
+                var depot = 0;
+                for (var k = 1; k < m; k++)
+                {
+                    depot = shares[k][t] > shares[depot][t] ? k : depot;
+                }
+
+                if (shares[depot][t] >= Integral)
+                {
+                    Fix(t, depot);
+                    fixedTo[t] = depot;
+                    placedNow++;
+                }
+                else
+                {
+                    fractional.Add((t, depot, shares[depot][t]));
+                }
+            }
+
+            if (fractional.Count == 0)
+            {
+                if (added == 0 && placedNow == 0)
+                {
+                    return IntegralSchedule();
+                }
+
+                batch.Clear();
+                continue; // solve once more with the new arcs and fixings
+            }
+
+            // Rounds that still fit at the pace so far (kept 1.5× short: the last ones take longer).
+            var pace = (clock.Elapsed - diveStarted) / rounds;
+            var roundsLeft = (deadline - clock.Elapsed) / (1.5 * pace);
+            var count = singly ? 1 : roundsLeft < 1 ? fractional.Count : Math.Max(1, (int)Math.Ceiling(fractional.Count / roundsLeft));
+            singly = false;
+            batch.Clear();
+            foreach (var (t, depot, _) in fractional.OrderByDescending(f => f.Share).ThenBy(f => f.Trip).Take(count))
+            {
+                Fix(t, depot);
+                fixedTo[t] = depot;
+                batch.Add(t);
+            }
+        }
+    }
+
+    /// <summary>Why the last <see cref="Converge"/> or <see cref="Dive"/> stopped without a result (diagnostics).</summary>
+    public string? Failure { get; private set; }
+
+    public void Dispose() => lp.Dispose();
+
+    /// <summary>
+    /// Solves the LP from the last basis; when GLOP reports a numerical failure (ABNORMAL, seen
+    /// now and then after the uncovered penalty grew), once more from scratch, then with presolve.
+    /// </summary>
+    private MpSolver.ResultStatus SolveLp()
+    {
+        var status = lp.Solve();
+        if (status is MpSolver.ResultStatus.ABNORMAL or MpSolver.ResultStatus.NOT_SOLVED)
+        {
+            lp.Reset();
+            status = lp.Solve();
+            if (status is MpSolver.ResultStatus.ABNORMAL)
+            {
+                // Still imprecise from the old basis' scaling: once with GLOP's presolve.
+                lp.SetSolverSpecificParametersAsString("use_preprocessing: true");
+                lp.Reset();
+                status = lp.Solve();
+                lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+            }
+        }
+
+        return status;
+    }
+
+    private bool AnyUncovered() => uncovered.Any(a => a.SolutionValue() > 1e-6);
+
+    private void Fix(int trip, int depot)
+    {
+        for (var k = 0; k < network.Depots.Length; k++)
+        {
+            tripVar[k][trip]?.SetBounds(k == depot ? 1 : 0, k == depot ? 1 : 0);
+        }
+    }
+
+    /// <summary>Reads the (integral) LP solution as blocks; null when it is not integral.</summary>
+    private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? IntegralSchedule()
+    {
+        var n = network.TripCount;
+        var blocks = new List<(VspBlock, long)>();
+        for (var k = 0; k < network.Depots.Length; k++)
+        {
+            var flow = new long[network.ArcCount];
+            for (var a = 0; a < flow.Length; a++)
+            {
+                if (arcVar[k][a] is { } x)
+                {
+                    var value = x.SolutionValue();
+                    flow[a] = (long)Math.Round(value);
+                    if (Math.Abs(value - flow[a]) > 1e-6)
+                    {
+                        Failure = $"dive: arc flow {value} at depot {k}";
+                        return null;
+                    }
+                }
+            }
+
+            var pullOut = Enumerable.Range(0, n).Select(t => outVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
+            var pullIn = Enumerable.Range(0, n).Select(t => inVar[k][t] is { } x && x.SolutionValue() > 0.5).ToArray();
+            blocks.AddRange(FlowDecomposition.BlocksWithCost(network, k, pullOut, pullIn, flow));
+        }
+
+        return (blocks, (long)Math.Round(objective.Value()));
+    }
+
+    /// <summary>Adds, per depot and tail node, the arcs with the most negative reduced cost at the current duals.</summary>
+    private int PriceArcs()
+    {
+        // Every dual is read before the first arc is added (a changed model has no solution).
+        var u = balance.Select(rows => rows.Select(r => r.DualValue()).ToArray()).ToArray();
+        var added = 0;
+        var candidates = new List<(double Reduced, int Arc)>();
+        for (var k = 0; k < network.Depots.Length; k++)
+        {
+            if (network.Depots[k].VehicleLimit <= 0)
+            {
+                continue;
+            }
+
+            for (var v = 0; v < network.NodeCount; v++)
+            {
+                candidates.Clear();
+                for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+                {
+                    if (arcVar[k][a] is null)
+                    {
+                        var reduced = network.ArcCost[a] + u[k][v] - u[k][network.ArcHead[a]];
+                        if (reduced < -Epsilon)
+                        {
+                            candidates.Add((reduced, a));
+                        }
+                    }
+                }
+
+                foreach (var (_, a) in candidates.OrderBy(c => c.Reduced).ThenBy(c => c.Arc).Take(ArcsPerTailAndRound))
+                {
+                    AddArc(k, a);
+                    added++;
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private static int[] Tails(ConnectionNetwork network)
+    {
+        var tail = new int[network.ArcCount];
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+            {
+                tail[a] = v;
+            }
+        }
+
+        return tail;
+    }
+
+    private void AddArc(int k, int a)
+    {
+        var x = lp.MakeNumVar(0, network.Depots[k].VehicleLimit, string.Empty);
+        objective.SetCoefficient(x, network.ArcCost[a]);
+        balance[k][tailOf[a]].SetCoefficient(x, -1);
+        balance[k][network.ArcHead[a]].SetCoefficient(x, 1);
+        arcVar[k][a] = x;
+        arcs++;
+    }
+}

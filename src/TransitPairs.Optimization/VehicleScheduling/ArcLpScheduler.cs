@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TransitPairs.Optimization.VehicleScheduling;
+
+/// <summary>
+/// Multiple-depot scheduling on the all-pairs network through the arc LP
+/// (<see cref="ArcGenerationLp"/>): its value is the LP bound; an LP dive gives a schedule,
+/// block moves between depots (<see cref="DepotReassignment"/>) improve it, and the reduced-cost
+/// arc MIP (<see cref="ReducedCostArcMip"/>) with the LP's duals proves it optimal or improves it
+/// when the remaining arc set is small enough. Null when the arc LP does not converge in its share
+/// of the time: the caller then uses column generation.
+/// </summary>
+internal static class ArcLpScheduler
+{
+    /// <summary>Each trip's cheapest connections (each way) every depot starts with.</summary>
+    private const int StartConnections = 4;
+
+    /// <summary>Share of the time limit the arc LP may take to converge.</summary>
+    private const double LpShare = 0.6;
+
+    /// <summary>Time kept back from the dive for block moves, as a share of the limit.</summary>
+    private const double SearchShare = 0.1;
+
+    /// <summary>
+    /// Largest reduced-cost arc MIP tried. Measured on m4n500s0 (shared 2-core machine): SCIP with
+    /// 91,000 variables found nothing in 125 s; the 36 small instances need a few thousand.
+    /// </summary>
+    private const int MaxMipVariables = 30_000;
+
+    public static bool Applies(ConnectionNetwork network) => SparseFlowImprovement.Applies(network) && network.Depots.Length > 1;
+
+    public static VspSolution? Solve(ConnectionNetwork network, VspOptions options, Stopwatch clock)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        var limit = options.TimeLimit;
+        var start = SuperDepotStart.Build(network, fits: null);
+        if (start is null)
+        {
+            return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, "arc LP (no super-depot flow covers the trips)");
+        }
+
+        (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = start.Complete ? (start.Blocks, TotalCost(network, start.Blocks)) : null;
+        using var lp = new ArcGenerationLp(network, StartArcs(network, start.Blocks.Select(b => b.Block)));
+        if (lp.Converge(clock, Scale(limit, LpShare)) is not { Converged: true } relaxation)
+        {
+            return null;
+        }
+
+        var bound = Math.Max(start.Bound, (long)Math.Ceiling(relaxation.Value - 1e-6 - (Math.Abs(relaxation.Value) * 1e-9)));
+        var method = string.Create(CultureInfo.InvariantCulture, $"arc LP ({relaxation.Rounds} solves, {relaxation.Arcs} arcs)");
+        if (lp.Dive(clock, limit - Scale(limit, SearchShare)) is { } dived && (incumbent is null || dived.Cost < incumbent.Value.Cost))
+        {
+            incumbent = dived;
+            method += " + LP dive";
+        }
+
+        if (incumbent is { } current && current.Cost > bound)
+        {
+            var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, limit);
+            if (moved.Cost < current.Cost)
+            {
+                incumbent = moved;
+                method += " + block moves";
+            }
+        }
+
+        if ((incumbent is null || incumbent.Value.Cost > bound) && limit - clock.Elapsed > TimeSpan.FromSeconds(1))
+        {
+            // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
+            // and its limit covers its search, not building the model: keep a margin for that.
+            var ceiling = incumbent?.Cost ?? long.MaxValue;
+            var margin = TimeSpan.FromSeconds(Math.Min(3, 0.05 * limit.TotalSeconds));
+            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, limit - clock.Elapsed - margin, options.Threads, options.Seed, MaxMipVariables);
+            if (closing is not null)
+            {
+                method += " + reduced-cost arc MIP";
+                if (closing.Blocks is not null && closing.Cost < ceiling)
+                {
+                    incumbent = (closing.Blocks.Select(b => (b, ConnectionCost(network, b))).ToList(), closing.Cost);
+                }
+                else if (incumbent is null && closing.Proven)
+                {
+                    return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
+                }
+
+                bound = Math.Max(bound, closing.LowerBound);
+            }
+        }
+
+        if (incumbent is not { } result)
+        {
+            return new VspSolution(VspStatus.NoSolutionFound, [], 0, (decimal)bound / network.CostScale, clock.Elapsed, method);
+        }
+
+        var lower = Math.Min(bound, result.Cost);
+        var blocks = result.Blocks.Select(b => b.Block).OrderBy(b => network.TripStart[b.Trips[0]]).ThenBy(b => b.Depot).ToImmutableArray();
+        return new VspSolution(
+            result.Cost == lower ? VspStatus.Optimal : VspStatus.Feasible,
+            blocks,
+            (decimal)result.Cost / network.CostScale,
+            (decimal)lower / network.CostScale,
+            clock.Elapsed,
+            method);
+    }
+
+    private static TimeSpan Scale(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
+
+    /// <summary>Each trip's cheapest connections each way, and every connection of the first schedule (so the LP can hold it).</summary>
+    private static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule)
+    {
+        var keep = SparseFlowImprovement.CheapestConnections(network, StartConnections);
+        foreach (var block in schedule)
+        {
+            for (var i = 1; i < block.Trips.Length; i++)
+            {
+                if (SparseFlowImprovement.Connection(network, block.Trips[i - 1], block.Trips[i]) is { } a)
+                {
+                    keep[a] = true;
+                }
+            }
+        }
+
+        return keep;
+    }
+
+    private static long ConnectionCost(ConnectionNetwork network, VspBlock block)
+    {
+        long cost = 0;
+        for (var i = 1; i < block.Trips.Length; i++)
+        {
+            cost += network.ArcCost[SparseFlowImprovement.Connection(network, block.Trips[i - 1], block.Trips[i]) ?? throw new InvalidOperationException("A block uses a connection the network does not have.")];
+        }
+
+        return cost;
+    }
+
+    private static long TotalCost(ConnectionNetwork network, IEnumerable<(VspBlock Block, long ConnectionCost)> blocks) =>
+        blocks.Sum(b => network.VehicleCost + network.Depots[b.Block.Depot].PullOutCost[b.Block.Trips[0]] + network.Depots[b.Block.Depot].PullInCost[b.Block.Trips[^1]] + b.ConnectionCost);
+}
