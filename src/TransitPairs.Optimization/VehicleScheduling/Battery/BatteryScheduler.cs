@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using Google.OrTools.Sat;
 using TransitPairs.Places;
@@ -13,7 +12,11 @@ using SatIntVar = Google.OrTools.Sat.IntVar;
 
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
-/// <summary>Options of a battery scheduling solve: CP-SAT time limit (seconds), workers and seed.</summary>
+/// <summary>
+/// Options of a battery scheduling solve: the wall-clock budget of the whole stage (seconds: the
+/// no-battery bound, both CP-SAT stages and, when no plan exists, the relaxed solves that explain
+/// why, share it), CP-SAT workers and seed.
+/// </summary>
 public sealed record BatterySolveOptions(double TimeLimitSeconds = 20, int Workers = 1, int Seed = 1)
 {
     /// <summary>The scenario's own solver options.</summary>
@@ -123,19 +126,19 @@ public static class BatteryScheduler
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
-        var bound = NoBatteryBound(problem, options);
+        var budget = new WallClockBudget(options.TimeLimitSeconds);
+        var bound = NoBatteryBound(problem, options with { TimeLimitSeconds = budget.Left(BoundShare) });
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), clock.Elapsed);
+            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options);
+        var solved = SolveModel(problem, options, budget);
         if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
         {
-            var (why, remedies) = Explain(problem, options, solved.Status, bound);
-            return Failed(problem, solved.Status, bound, why, remedies, clock.Elapsed);
+            var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
+            return Failed(problem, solved.Status, bound, why, remedies, budget.Elapsed);
         }
 
         var vehicles = solved.Schedule.Vehicles;
@@ -146,16 +149,32 @@ public static class BatteryScheduler
             solved.Schedule, solved.Status, vehicles, bound,
             vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
             solved.Objective, solved.Bound, solved.Objective == 0 ? 0 : (double)(solved.Objective - solved.Bound) / solved.Objective,
-            Kpis(problem, solved.Schedule), null, [], clock.Elapsed);
+            Kpis(problem, solved.Schedule), null, [], budget.Elapsed);
     }
 
-    /// <summary>Fewest vehicles without battery limits (same depots and vehicle limits); 0 when even that is infeasible.</summary>
+    /// <summary>
+    /// Share of the stage's budget for the no-battery bound: one depot is an exact min-cost flow
+    /// (milliseconds); several are column generation, which stops at its limit.
+    /// </summary>
+    private const double BoundShare = 0.2;
+
+    /// <summary>
+    /// Fewest vehicles without battery limits (same depots and vehicle limits), a lower bound on
+    /// the battery fleet; 0 when even that is infeasible. When the solve stops at its wall-clock
+    /// limit (<paramref name="options"/>' time limit) before proving its fleet, the deficit-function
+    /// bound (most trips in service at once) is returned instead: still a bound, if a weaker one.
+    /// </summary>
     public static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var plain = TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(Math.Max(1, options.TimeLimitSeconds)), 1, options.Seed));
-        return plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule.Vehicles : 0;
+        var plain = TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), 1, options.Seed));
+        return plain.Status switch
+        {
+            VspStatus.Optimal => plain.Schedule.Vehicles,
+            VspStatus.Feasible => plain.FleetLowerBound,
+            _ => 0,
+        };
     }
 
     /// <summary>Energy a vehicle type uses over a distance and a driving time in the problem's season, Wh (0 for diesel).</summary>
@@ -234,13 +253,16 @@ public static class BatteryScheduler
         return [.. remedies];
     }
 
-    /// <summary>Re-solves relaxed variants to say what is short: vehicles, charging, or both.</summary>
-    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, VspStatus status, int bound)
+    /// <summary>
+    /// Re-solves relaxed variants to say what is short: vehicles, charging, or both. They share what
+    /// is left of <paramref name="budget"/>: half for more vehicles, the rest for more chargers.
+    /// </summary>
+    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VspStatus status, int bound)
     {
         var have = problem.Fleet.Sum(f => f.Count);
         if (status == VspStatus.NoSolutionFound)
         {
-            return ($"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists).",
+            return (string.Create(CultureInfo.InvariantCulture, $"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists)"),
                 ["raise --time-limit"]);
         }
 
@@ -253,7 +275,7 @@ public static class BatteryScheduler
         }
 
         var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
-        var relaxed = SolveModel(unlimited, options with { TimeLimitSeconds = Math.Max(5, options.TimeLimitSeconds / 2) });
+        var relaxed = SolveModel(unlimited, options, new WallClockBudget(budget.Left(0.5)));
         if (relaxed.Status is VspStatus.Optimal or VspStatus.Feasible)
         {
             var need = relaxed.Schedule.Vehicles;
@@ -269,7 +291,7 @@ public static class BatteryScheduler
         {
             var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
             var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
-            var withChargers = SolveModel(charged, options with { TimeLimitSeconds = Math.Max(5, options.TimeLimitSeconds / 2) });
+            var withChargers = SolveModel(charged, options, new WallClockBudget(budget.Left()));
             if (withChargers.Status is VspStatus.Optimal or VspStatus.Feasible)
             {
                 remedies.Add(string.Create(CultureInfo.InvariantCulture,
@@ -289,10 +311,10 @@ public static class BatteryScheduler
         return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
     }
 
-    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options)
+    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget)
     {
         var model = new BatteryModel(problem);
-        return model.Solve(options);
+        return model.Solve(options, budget);
     }
 
     /// <summary>KPIs read from the blocks' events.</summary>
@@ -622,16 +644,23 @@ public static class BatteryScheduler
         }
 
         /// <summary>
-        /// Two stages, each with half the time: the fewest vehicles (CP-SAT proves that bound far
-        /// sooner than the weighted sum's), then, with the fleet fixed and the first plan as a hint,
-        /// the least cost.
+        /// Two stages within <paramref name="budget"/>: the fewest vehicles with half of what is left
+        /// (CP-SAT proves that bound far sooner than the weighted sum's), then, with the fleet fixed
+        /// and the first plan as a hint, the least cost with the rest (more when the first stage
+        /// proved its fleet early). When the first stage finds no plan in its half, it gets the rest.
         /// </summary>
-        public Solved Solve(BatterySolveOptions options)
+        public Solved Solve(BatterySolveOptions options, WallClockBudget budget)
         {
-            var half = options with { TimeLimitSeconds = options.TimeLimitSeconds / 2 };
             model.Minimize(vehicleCount);
-            var fleetSolver = NewSolver(half);
+            var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left(0.5) });
             var fleetStatus = fleetSolver.Solve(model);
+            if (fleetStatus == CpSolverStatus.Unknown && !budget.IsSpent)
+            {
+                // No plan in half the time: spend the rest finding one (the same seed retraces the first search, then goes on).
+                fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
+                fleetStatus = fleetSolver.Solve(model);
+            }
+
             switch (fleetStatus)
             {
                 case CpSolverStatus.Optimal:
@@ -658,7 +687,7 @@ public static class BatteryScheduler
             model.Model.SolutionHint = hint;
             model.Add(vehicleCount <= fleet);
             model.Minimize(costObjective);
-            var costSolver = NewSolver(half);
+            var costSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
             var costStatus = costSolver.Solve(model);
             var provenFleet = fleetStatus == CpSolverStatus.Optimal;
             if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -676,7 +705,7 @@ public static class BatteryScheduler
 
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
         {
-            // The timetable's CP-SAT settings: deterministic time with one worker, so the same seed repeats.
+            // The timetable's CP-SAT settings: a wall-clock limit, with one worker also deterministic time (see there).
             StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
         };
 
