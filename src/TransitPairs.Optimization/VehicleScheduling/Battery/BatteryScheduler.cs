@@ -88,8 +88,15 @@ public sealed record BatteryScheduleResult(
 /// curve exactly: both linear pieces bound the charged energy (the curve is concave).
 /// Objective: vehicles × 10⁸ + cost in fen (type cost per km on trips and empty runs, vehicle-day
 /// cost, 1 yuan per charging session). The lower bound reported beside it is the fleet of the same
-/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow).
+/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow); its blocks also hint the
+/// first CP-SAT stage.
 /// </summary>
+/// <remarks>
+/// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
+/// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage half of what is
+/// left, the least-cost stage the rest. A stage stopped by its limit gives status "feasible" with
+/// CP-SAT's bound (or the no-battery fleet's when links were pruned), never "optimal".
+/// </remarks>
 public static class BatteryScheduler
 {
     private const long VehicleWeight = 100_000_000;
@@ -127,14 +134,15 @@ public static class BatteryScheduler
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         var budget = new WallClockBudget(options.TimeLimitSeconds);
-        var bound = NoBatteryBound(problem, options with { TimeLimitSeconds = budget.Left(BoundShare) });
+        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare) });
+        var bound = FleetBound(plain);
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
             return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options, budget);
+        var solved = SolveModel(problem, options, budget, plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null);
         if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
         {
             var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
@@ -168,14 +176,19 @@ public static class BatteryScheduler
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var plain = TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), 1, options.Seed));
-        return plain.Status switch
+        return FleetBound(NoBatteryPlan(problem, options));
+    }
+
+    private static TripScheduleResult NoBatteryPlan(BatterySchedulingProblem problem, BatterySolveOptions options) =>
+        TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), 1, options.Seed));
+
+    private static int FleetBound(TripScheduleResult plain) =>
+        plain.Status switch
         {
             VspStatus.Optimal => plain.Schedule.Vehicles,
             VspStatus.Feasible => plain.FleetLowerBound,
             _ => 0,
         };
-    }
 
     /// <summary>Energy a vehicle type uses over a distance and a driving time in the problem's season, Wh (0 for diesel).</summary>
     internal static long DrivingWh(BatterySchedulingProblem problem, VehicleType type, int metres, int seconds)
@@ -311,9 +324,14 @@ public static class BatteryScheduler
         return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
     }
 
-    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget)
+    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VehicleSchedule? hint = null)
     {
         var model = new BatteryModel(problem);
+        if (hint is not null)
+        {
+            model.Hint(hint);
+        }
+
         return model.Solve(options, budget);
     }
 
@@ -701,6 +719,72 @@ public static class BatteryScheduler
             var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
             var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
             return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
+        }
+
+        /// <summary>
+        /// Hints the first stage with blocks that ignore the batteries (the no-battery plan): which
+        /// trip follows which and the depot of each block. CP-SAT starts its search there and
+        /// repairs it (charging, state of charge, extra vehicles) instead of starting from nothing,
+        /// which on 50+ trips finds a fleet at the bound in seconds rather than minutes.
+        /// </summary>
+        public void Hint(VehicleSchedule blocks)
+        {
+            var index = Enumerable.Range(0, trips.Length).ToDictionary(i => trips[i].TripId, StringComparer.Ordinal);
+            var follows = new HashSet<(int, int)>();
+            var slotOfTrip = new Dictionary<int, int>();
+            var first = new HashSet<int>();
+            var last = new HashSet<int>();
+            foreach (var block in blocks.Blocks)
+            {
+                var chain = block.TripIds.Select(t => index[t]).ToList();
+                if (chain.Count == 0)
+                {
+                    continue;
+                }
+
+                var c = Enumerable.Range(0, slots.Length).FirstOrDefault(k => slots[k].Depot == block.DepotId && chain.All(i => slotOf[i, k] is not null), -1);
+                first.Add(chain[0]);
+                last.Add(chain[^1]);
+                for (var k = 0; k < chain.Count; k++)
+                {
+                    if (c >= 0)
+                    {
+                        slotOfTrip[chain[k]] = c;
+                    }
+
+                    if (k > 0)
+                    {
+                        follows.Add((chain[k - 1], chain[k]));
+                    }
+                }
+            }
+
+            var hint = new PartialVariableAssignment();
+            void Set(BoolVar? v, bool value)
+            {
+                if (v is not null)
+                {
+                    hint.Vars.Add(v.GetIndex());
+                    hint.Values.Add(value ? 1 : 0);
+                }
+            }
+
+            foreach (var ((i, j), link) in links)
+            {
+                Set(link.Used, follows.Contains((i, j)));
+            }
+
+            foreach (var (i, c) in slotOfTrip)
+            {
+                for (var k = 0; k < slots.Length; k++)
+                {
+                    Set(slotOf[i, k], k == c);
+                    Set(starts[i, k], k == c && first.Contains(i));
+                    Set(ends[i, k], k == c && last.Contains(i));
+                }
+            }
+
+            model.Model.SolutionHint = hint;
         }
 
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
