@@ -162,8 +162,7 @@ public static class Planner
         var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
         if (!result.HasPlan)
         {
-            var remedies = result.Remedies.IsDefaultOrEmpty ? string.Empty : " Remedies: " + string.Join("; ", result.Remedies) + ".";
-            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {(result.Explanation ?? StatusName(result.Status)).TrimEnd('.')}.{remedies}");
+            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {result.NoPlanMessage}");
         }
 
         var check = BatteryScheduleChecker.Check(problem, result.Schedule);

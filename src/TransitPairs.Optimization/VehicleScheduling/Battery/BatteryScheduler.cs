@@ -76,6 +76,12 @@ public sealed record BatteryScheduleResult(
     TimeSpan Elapsed)
 {
     public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
+
+    /// <summary>Why there is no plan and what would make one feasible, in one paragraph (empty when there is a plan).</summary>
+    public string NoPlanMessage => HasPlan
+        ? string.Empty
+        : $"{(Explanation ?? $"the search ended {Status}").TrimEnd('.')}."
+            + (Remedies.IsDefaultOrEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", Remedies) + ".");
 }
 
 /// <summary>
