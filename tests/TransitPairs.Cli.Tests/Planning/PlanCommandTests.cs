@@ -140,6 +140,24 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
+    public void Plan_BatteryBlocksProvenOptimalWithinTheBudget_RepeatByteForByte()
+    {
+        // Baishan–Tonghua's 24 trips: both stages end proven optimal long before the wall-clock budget, so nothing depends on the clock.
+        var first = JsonNode.Parse(plans.Results["baishan-tonghua"].Out)!["kpis"]!;
+        Assert.Equal("optimal optimal", $"{first["timetableStatus"]} {first["blocksStatus"]}");
+        var again = Path.Combine(plans.Root, "battery-again");
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--out", again,
+            "--time-limit", BundledPlans.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture), "--threads", "1");
+        Assert.True(code == 0, stderr);
+        foreach (var file in new[] { "timetable.csv", "blocks.csv", "gtfs.zip" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(plans.Folder("baishan-tonghua"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs");
+        }
+
+        Directory.Delete(again, recursive: true);
+    }
+
+    [Fact]
     public void Plan_BadScenarioPath_ExitsTwoAndWritesNothing()
     {
         var folder = Path.Combine(plans.Root, "never");
