@@ -158,6 +158,21 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
+    public void Plan_SipingLiaoyuanGrowthWithHalfASecond_StillACheckedBatteryPlanMarkedFeasible()
+    {
+        // 61 trips: CP-SAT's presolve alone outlasts half a second, so the greedy plan it was hinted with comes back;
+        // the planner's independent battery check passed it (else exit 70), and it never claims optimality.
+        var folder = Path.Combine(plans.Root, "half-second");
+        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan-growth"), "--out", folder, "--time-limit", "0.5", "--format", "json");
+        Assert.True(code == 0, stderr);
+        var kpis = JsonNode.Parse(stdout)!["kpis"]!;
+        Assert.Equal("feasible", (string)kpis["blocksStatus"]!);
+        Assert.True((bool)kpis["energyChecked"]!);
+        Assert.InRange((int)kpis["vehicles"]!, (int)kpis["vehicleLowerBound"]!, 20);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Plan_BadScenarioPath_ExitsTwoAndWritesNothing()
     {
         var folder = Path.Combine(plans.Root, "never");

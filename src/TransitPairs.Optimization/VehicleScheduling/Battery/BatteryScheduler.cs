@@ -99,8 +99,9 @@ public sealed record BatteryScheduleResult(
 /// </summary>
 /// <remarks>
 /// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
-/// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage half of what is
-/// left, the least-cost stage the rest. A stage stopped by its limit gives status "feasible" with
+/// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage stops at a plan with
+/// the no-battery fleet (proven minimal), or at its first plan after half of what is left, and the
+/// least-cost stage gets the rest. A stage stopped by its limit gives status "feasible" with
 /// CP-SAT's bound (or the no-battery fleet's when links were pruned), never "optimal".
 /// </remarks>
 public static class BatteryScheduler
@@ -148,7 +149,7 @@ public static class BatteryScheduler
             return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options, budget, plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null);
+        var solved = SolveModel(problem, options, budget, plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null, bound);
         if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
         {
             var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
@@ -330,15 +331,16 @@ public static class BatteryScheduler
         return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
     }
 
-    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VehicleSchedule? hint = null)
+    /// <summary>Builds and solves the model; <paramref name="fleetLowerBound"/> (0: none) ends the fleet stage when reached.</summary>
+    private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VehicleSchedule? hint = null, int fleetLowerBound = 0)
     {
         var model = new BatteryModel(problem);
-        if (hint is not null)
+        if (!model.HintGreedily(hint) && hint is not null)
         {
             model.Hint(hint);
         }
 
-        return model.Solve(options, budget);
+        return model.Solve(options, budget, fleetLowerBound);
     }
 
     /// <summary>KPIs read from the blocks' events.</summary>
@@ -395,6 +397,12 @@ public static class BatteryScheduler
         /// <summary>Compatible links left out of the model (large days only); when above 0 the result is not proven optimal.</summary>
         public int PrunedLinks { get; private set; }
         private LinearExpr costObjective = LinearExpr.Constant(0);
+
+        /// <summary>The objective as literal × fen terms (so that a plan built outside CP-SAT can be priced the same way).</summary>
+        private readonly List<(BoolVar Literal, long Fen)> objectiveTerms = [];
+
+        /// <summary>The greedy plan's value of every variable it sets (see <see cref="HintGreedily"/>); null without one.</summary>
+        private Dictionary<int, long>? greedyValues;
         private LinearExpr vehicleCount = LinearExpr.Constant(0);
 
         public BatteryModel(BatterySchedulingProblem problem)
@@ -467,7 +475,6 @@ public static class BatteryScheduler
             var n = trips.Length;
             var m = slots.Length;
             var rules = problem.Schedule.Rules;
-            var objective = new List<LinearExpr>();
             var plug = problem.Charging.MinPlugInSeconds;
             for (var i = 0; i < n; i++)
             {
@@ -476,7 +483,7 @@ public static class BatteryScheduler
                     if (SlotCanRun(i, c))
                     {
                         slotOf[i, c] = model.NewBoolVar($"z{i}_{c}");
-                        objective.Add(slotOf[i, c]! * RunCostFen(c, problem.TripDistanceMetres[trips[i].TripId]));
+                        objectiveTerms.Add((slotOf[i, c]!, RunCostFen(c, problem.TripDistanceMetres[trips[i].TripId])));
                     }
                 }
 
@@ -507,7 +514,7 @@ public static class BatteryScheduler
                         model.Add(socStart[i] == Ceiling(c) - Run(c, depot, trips[i].FromStop)).OnlyEnforceIf(s);
                         starts[i, c] = s;
                         perSlotStarts[c].Add(s);
-                        objective.Add(s * (VehicleWeight + (long)Math.Round(Type(c).CostPerVehicleDayYuan * 100) + RunCostFen(c, Metres(depot, trips[i].FromStop))));
+                        objectiveTerms.Add((s, VehicleWeight + (long)Math.Round(Type(c).CostPerVehicleDayYuan * 100) + RunCostFen(c, Metres(depot, trips[i].FromStop))));
                     }
 
                     if (Seconds(trips[i].ToStop, depot) >= 0)
@@ -516,7 +523,7 @@ public static class BatteryScheduler
                         model.AddImplication(e, z);
                         model.Add(socEnd[i] - Run(c, trips[i].ToStop, depot) >= Floor(c)).OnlyEnforceIf(e);
                         ends[i, c] = e;
-                        objective.Add(e * RunCostFen(c, Metres(trips[i].ToStop, depot)));
+                        objectiveTerms.Add((e, RunCostFen(c, Metres(trips[i].ToStop, depot))));
                     }
                 }
             }
@@ -571,7 +578,7 @@ public static class BatteryScheduler
 
                     var straight = model.NewBoolVar($"d{i}_{j}");
                     model.Add(socStart[j] == socEnd[i] - BySlot(j, c => Run(c, a.ToStop, b.FromStop))).OnlyEnforceIf(straight);
-                    objective.Add(straight * (long)Math.Round(Metres(a.ToStop, b.FromStop) * 0.1));
+                    objectiveTerms.Add((straight, (long)Math.Round(Metres(a.ToStop, b.FromStop) * 0.1)));
 
                     var battery = shared.Where(c => Type(c).Battery is not null).ToList();
                     var sessions = new List<(ChargerSite, BoolVar)>();
@@ -626,7 +633,7 @@ public static class BatteryScheduler
                         var interval = model.NewOptionalIntervalVar(start, length, finish!, chosen, $"iv{i}_{j}_{site.Id}");
                         sessionsAt[site.Id].Add(interval);
                         sessions.Add((site, chosen));
-                        objective.Add(chosen * (SessionCostFen + (long)Math.Round((Metres(a.ToStop, site.Place) + Metres(site.Place, b.FromStop)) * 0.1)));
+                        objectiveTerms.Add((chosen, SessionCostFen + (long)Math.Round((Metres(a.ToStop, site.Place) + Metres(site.Place, b.FromStop)) * 0.1)));
                     }
 
                     if (leave is not null)
@@ -663,26 +670,26 @@ public static class BatteryScheduler
                 model.AddExactlyOne(outOf);
             }
 
-            costObjective = LinearExpr.Sum(objective);
+            costObjective = LinearExpr.Sum(objectiveTerms.Where(t => t.Fen != 0).Select(t => t.Literal * t.Fen));
             vehicleCount = LinearExpr.Sum(perSlotStarts.SelectMany(x => x));
         }
 
         /// <summary>
-        /// Two stages within <paramref name="budget"/>: the fewest vehicles with half of what is left
-        /// (CP-SAT proves that bound far sooner than the weighted sum's), then, with the fleet fixed
-        /// and the first plan as a hint, the least cost with the rest (more when the first stage
-        /// proved its fleet early). When the first stage finds no plan in its half, it gets the rest.
+        /// Two stages within <paramref name="budget"/>: the fewest vehicles (CP-SAT proves that bound
+        /// far sooner than the weighted sum's), then, with the fleet fixed and the first plan as a
+        /// hint, the least cost with whatever is left. The first stage stops as soon as its plan
+        /// needs no more than <paramref name="fleetLowerBound"/> vehicles (0: no bound known), or
+        /// once half of what was left has passed and it has a plan; without a plan it may use all.
         /// </summary>
-        public Solved Solve(BatterySolveOptions options, WallClockBudget budget)
+        public Solved Solve(BatterySolveOptions options, WallClockBudget budget, int fleetLowerBound)
         {
             model.Minimize(vehicleCount);
-            var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left(0.5) });
-            var fleetStatus = fleetSolver.Solve(model);
-            if (fleetStatus == CpSolverStatus.Unknown && !budget.IsSpent)
+            var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
+            var gate = new FleetStageGate(fleetSolver, fleetLowerBound, budget, budget.Elapsed + TimeSpan.FromSeconds(budget.Left(0.5)));
+            CpSolverStatus fleetStatus;
+            using (gate.Arm())
             {
-                // No plan in half the time: spend the rest finding one (the same seed retraces the first search, then goes on).
-                fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
-                fleetStatus = fleetSolver.Solve(model);
+                fleetStatus = fleetSolver.Solve(model, gate);
             }
 
             switch (fleetStatus)
@@ -695,7 +702,10 @@ public static class BatteryScheduler
                 case CpSolverStatus.ModelInvalid:
                     throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
                 default:
-                    return new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
+                    // No plan before the limit (a starved machine: presolve alone can take seconds): the greedy plan, when there is one.
+                    return greedyValues is { } greedy
+                        ? new Solved(Read(v => greedy.GetValueOrDefault(v.GetIndex())), VspStatus.Feasible, objectiveTerms.Sum(t => greedy.GetValueOrDefault(t.Literal.GetIndex()) * t.Fen), 0)
+                        : new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
             }
 
             var fleet = (long)Math.Round(fleetSolver.ObjectiveValue);
@@ -713,7 +723,8 @@ public static class BatteryScheduler
             model.Minimize(costObjective);
             var costSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
             var costStatus = costSolver.Solve(model);
-            var provenFleet = fleetStatus == CpSolverStatus.Optimal;
+            // At the no-battery fleet the fleet is proven minimal whatever CP-SAT's own bound says.
+            var provenFleet = fleetStatus == CpSolverStatus.Optimal || (fleetLowerBound > 0 && fleet <= fleetLowerBound);
             if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
@@ -725,6 +736,238 @@ public static class BatteryScheduler
             var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
             var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
             return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
+        }
+
+        /// <summary>A bus of the greedy plan: its slot, last trip, state of charge after it (Wh).</summary>
+        private sealed class GreedyBus(int slot, int lastTrip, long socEndWh)
+        {
+            public int Slot { get; } = slot;
+
+            public int LastTrip { get; set; } = lastTrip;
+
+            public long SocEndWh { get; set; } = socEndWh;
+        }
+
+        /// <summary>What the greedy plan does on a link: a charging session (site index, point, start, length, arrive and leave Wh) or none.</summary>
+        private readonly record struct GreedyLink(int I, int J, int Session, int Point, long Start, long Length, long ArriveWh, long LeaveWh, long SocStartWh);
+
+        /// <summary>
+        /// Builds a complete battery-feasible plan greedily and hints it, so that CP-SAT holds a plan
+        /// from its first moment (on 50+ trips it otherwise needs seconds of search for the first;
+        /// a starved machine then ends with none). Trips in departure order; each goes to the bus
+        /// that ran its predecessor in <paramref name="plain"/> (the no-battery blocks) when that
+        /// bus can, else to the bus that waits least, charging in every layover where a point is free
+        /// for the longest free stretch; a bus takes a trip only if it can still get home above its
+        /// floor after it. Returns false (nothing hinted) when the greedy needs more vehicles than
+        /// the fleet has; CP-SAT checks every hinted value, so a wrong hint costs time, never a plan.
+        /// </summary>
+        public bool HintGreedily(VehicleSchedule? plain)
+        {
+            var n = trips.Length;
+            var index = Enumerable.Range(0, n).ToDictionary(i => trips[i].TripId, StringComparer.Ordinal);
+            var plainPrevious = new Dictionary<int, int>();
+            foreach (var block in plain?.Blocks ?? [])
+            {
+                var chain = block.TripIds.Select(t => index[t]).ToList();
+                for (var k = 1; k < chain.Count; k++)
+                {
+                    plainPrevious[chain[k]] = chain[k - 1];
+                }
+            }
+
+            var sites = problem.Chargers;
+            var booked = sites.Select(site => Enumerable.Range(0, site.Points).Select(_ => new List<(long From, long To)>()).ToArray()).ToArray();
+            var left = slots.Select(s => s.Count).ToArray();
+            var buses = new List<GreedyBus>();
+            var busOf = new int[n];
+            var socStartOf = new long[n];
+            var socEndOf = new long[n];
+            var chosen = new Dictionary<(int, int), GreedyLink>();
+            for (var j = 0; j < n; j++)
+            {
+                var b = trips[j];
+                GreedyLink? best = null;
+                var bestBus = -1;
+                foreach (var (bus, k) in buses.Select((x, k) => (x, k)))
+                {
+                    if (!links.TryGetValue((bus.LastTrip, j), out var link) || slotOf[j, bus.Slot] is null || ends[j, bus.Slot] is null)
+                    {
+                        continue;
+                    }
+
+                    var option = BestLinkOption(bus, j, link, booked);
+                    if (option is not { } o)
+                    {
+                        continue;
+                    }
+
+                    var preferred = plainPrevious.TryGetValue(j, out var p) && p == bus.LastTrip;
+                    var wait = b.Departure.TotalSeconds - trips[bus.LastTrip].Arrival.TotalSeconds;
+                    var current = best is { } x ? b.Departure.TotalSeconds - trips[x.I].Arrival.TotalSeconds : int.MaxValue;
+                    var currentPreferred = best is { } y && plainPrevious.TryGetValue(j, out var q) && q == y.I;
+                    if (best is null || (preferred && !currentPreferred) || (preferred == currentPreferred && wait < current))
+                    {
+                        best = o;
+                        bestBus = k;
+                    }
+                }
+
+                if (best is { } chosenLink)
+                {
+                    var bus = buses[bestBus];
+                    if (chosenLink.Session >= 0)
+                    {
+                        booked[chosenLink.Session][chosenLink.Point].Add((chosenLink.Start, chosenLink.Start + chosenLink.Length));
+                    }
+
+                    chosen[(chosenLink.I, j)] = chosenLink;
+                    socStartOf[j] = chosenLink.SocStartWh;
+                    socEndOf[j] = chosenLink.SocStartWh - TripWh(j, bus.Slot);
+                    bus.LastTrip = j;
+                    bus.SocEndWh = socEndOf[j];
+                    busOf[j] = bestBus;
+                    continue;
+                }
+
+                // A new bus from the first slot with vehicles left that can run the trip and get home.
+                var slot = Enumerable.Range(0, slots.Length).FirstOrDefault(c =>
+                    left[c] > 0 && starts[j, c] is not null && ends[j, c] is not null
+                    && Ceiling(c) - Run(c, DepotStop(c), b.FromStop) - TripWh(j, c) - Run(c, b.ToStop, DepotStop(c)) >= Floor(c), -1);
+                if (slot < 0)
+                {
+                    return false;
+                }
+
+                left[slot]--;
+                socStartOf[j] = Ceiling(slot) - Run(slot, DepotStop(slot), b.FromStop);
+                socEndOf[j] = socStartOf[j] - TripWh(j, slot);
+                busOf[j] = buses.Count;
+                buses.Add(new GreedyBus(slot, j, socEndOf[j]));
+            }
+
+            var hint = new PartialVariableAssignment();
+            void Set(SatIntVar? v, long value)
+            {
+                if (v is not null)
+                {
+                    hint.Vars.Add(v.GetIndex());
+                    hint.Values.Add(value);
+                }
+            }
+
+            var firsts = Enumerable.Range(0, n).Where(j => !chosen.Keys.Any(key => key.Item2 == j)).ToHashSet();
+            var lasts = buses.Select(x => x.LastTrip).ToHashSet();
+            for (var i = 0; i < n; i++)
+            {
+                var c = buses[busOf[i]].Slot;
+                for (var k = 0; k < slots.Length; k++)
+                {
+                    Set(slotOf[i, k], k == c ? 1 : 0);
+                    Set(starts[i, k], k == c && firsts.Contains(i) ? 1 : 0);
+                    Set(ends[i, k], k == c && lasts.Contains(i) ? 1 : 0);
+                }
+
+                Set(socStart[i], socStartOf[i]);
+                Set(socEnd[i], socEndOf[i]);
+            }
+
+            foreach (var (key, link) in links)
+            {
+                var on = chosen.TryGetValue(key, out var g);
+                Set(link.Used, on ? 1 : 0);
+                Set(link.Direct, on && g.Session < 0 ? 1 : 0);
+                foreach (var (site, flag) in link.Sessions)
+                {
+                    Set(flag, on && g.Session >= 0 && sites[g.Session].Id == site.Id ? 1 : 0);
+                }
+
+                if (on && g.Session >= 0)
+                {
+                    Set(link.Arrive, g.ArriveWh);
+                    Set(link.Leave, g.LeaveWh);
+                    Set(link.Start, g.Start);
+                    Set(link.Length, g.Length);
+                }
+            }
+
+            model.Model.SolutionHint = hint;
+            greedyValues = Enumerable.Range(0, hint.Vars.Count).ToDictionary(k => hint.Vars[k], k => hint.Values[k]);
+            return true;
+        }
+
+        /// <summary>
+        /// The best way for <paramref name="bus"/> to run trip <paramref name="j"/> next: straight
+        /// or through a free charging point (the most charge), provided the bus still gets home above
+        /// its floor after the trip; null when it cannot.
+        /// </summary>
+        private GreedyLink? BestLinkOption(GreedyBus bus, int j, Link link, List<(long From, long To)>[][] booked)
+        {
+            var c = bus.Slot;
+            var i = bus.LastTrip;
+            var a = trips[i];
+            var b = trips[j];
+            var home = TripWh(j, c) + Run(c, b.ToStop, DepotStop(c)) + Floor(c);
+            GreedyLink? best = null;
+            var straight = bus.SocEndWh - Run(c, a.ToStop, b.FromStop);
+            if (straight >= home && straight <= Ceiling(c))
+            {
+                best = new GreedyLink(i, j, -1, -1, 0, 0, 0, 0, straight);
+            }
+
+            var pack = Type(c).Battery;
+            if (pack is null)
+            {
+                return best;
+            }
+
+            foreach (var (site, _) in link.Sessions)
+            {
+                var s = problem.Chargers.IndexOf(site);
+                var open = (long)a.Arrival.TotalSeconds + Seconds(a.ToStop, site.Place);
+                var close = (long)b.Departure.TotalSeconds - Seconds(site.Place, b.FromStop);
+                var arrive = bus.SocEndWh - Run(c, a.ToStop, site.Place);
+                if (arrive < Floor(c))
+                {
+                    continue;
+                }
+
+                for (var point = 0; point < booked[s].Length; point++)
+                {
+                    // The longest free stretch of this point inside [open, close].
+                    var edges = booked[s][point].Where(x => x.To > open && x.From < close).OrderBy(x => x.From).ToList();
+                    var (from, length) = (0L, -1L);
+                    var cursor = open;
+                    foreach (var (busyFrom, busyTo) in edges.Append((close, close)))
+                    {
+                        if (busyFrom - cursor > length)
+                        {
+                            (from, length) = (cursor, busyFrom - cursor);
+                        }
+
+                        cursor = Math.Max(cursor, busyTo);
+                    }
+
+                    if (length < Math.Max(problem.Charging.MinPlugInSeconds, 1))
+                    {
+                        continue;
+                    }
+
+                    var watts = (long)Math.Round(Math.Min(site.PowerKw, pack.MaxChargingPowerKw) * 1000);
+                    var taper = problem.Charging.TaperPowerPercent;
+                    var threshold = pack.PackWh * problem.Charging.TaperStartPercent / 100;
+                    var leave = Math.Min(Ceiling(c), Math.Min(
+                        arrive + (watts * length / 3600),
+                        ((taper * watts * length) + (3600L * taper * arrive) + (3600L * (100 - taper) * threshold)) / 360_000));
+                    leave = Math.Max(leave, arrive);
+                    var socStart = leave - Run(c, site.Place, b.FromStop);
+                    if (socStart >= home && (best is not { } x || socStart > x.SocStartWh))
+                    {
+                        best = new GreedyLink(i, j, s, point, from, length, arrive, leave, socStart);
+                    }
+                }
+            }
+
+            return best;
         }
 
         /// <summary>
@@ -793,13 +1036,49 @@ public static class BatteryScheduler
             model.Model.SolutionHint = hint;
         }
 
+        /// <summary>
+        /// Ends the fewest-vehicles stage early: at a plan with the bound's fleet (nothing better
+        /// exists), or at the first plan after the soft deadline (checked at each plan and by a
+        /// timer). CP-SAT's <c>StopSearch</c> is asynchronous; the solve then returns "feasible".
+        /// </summary>
+        private sealed class FleetStageGate(CpSolver solver, int fleetLowerBound, WallClockBudget budget, TimeSpan softDeadline) : CpSolverSolutionCallback
+        {
+            private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+            private volatile bool found;
+
+            /// <summary>Starts the timer that stops the search after the soft deadline once a plan exists.</summary>
+            public Timer Arm()
+            {
+                var due = softDeadline - budget.Elapsed;
+                return new Timer(_ =>
+                {
+                    if (found)
+                    {
+                        solver.StopSearch();
+                    }
+                }, null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Poll);
+            }
+
+            public override void OnSolutionCallback()
+            {
+                found = true;
+                if (ObjectiveValue() <= fleetLowerBound || budget.Elapsed >= softDeadline)
+                {
+                    solver.StopSearch();
+                }
+            }
+        }
+
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
         {
             // The timetable's CP-SAT settings: a wall-clock limit, with one worker also deterministic time (see there).
             StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
         };
 
-        private VehicleSchedule Read(CpSolver solver)
+        private VehicleSchedule Read(CpSolver solver) => Read(v => solver.Value(v));
+
+        /// <summary>The blocks of an assignment given as the value of each variable (a CP-SAT solution or the greedy plan).</summary>
+        private VehicleSchedule Read(Func<SatIntVar, long> value)
         {
             var n = trips.Length;
             var next = new int[n];
@@ -807,7 +1086,7 @@ public static class BatteryScheduler
             var hasPrevious = new bool[n];
             foreach (var ((i, j), link) in links)
             {
-                if (solver.BooleanValue(link.Used))
+                if (value(link.Used) != 0)
                 {
                     next[i] = j;
                     hasPrevious[j] = true;
@@ -819,7 +1098,7 @@ public static class BatteryScheduler
             var digits = Math.Max(3, firsts.Count.ToString(CultureInfo.InvariantCulture).Length);
             foreach (var first in firsts)
             {
-                var c = Enumerable.Range(0, slots.Length).First(s => slotOf[first, s] is { } z && solver.BooleanValue(z));
+                var c = Enumerable.Range(0, slots.Length).First(s => slotOf[first, s] is { } z && value(z) != 0);
                 var chain = new List<int>();
                 for (var i = first; i >= 0; i = next[i])
                 {
@@ -827,13 +1106,13 @@ public static class BatteryScheduler
                 }
 
                 var id = "V" + (blocks.Count + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
-                blocks.Add(BuildBlock(solver, id, c, chain));
+                blocks.Add(BuildBlock(value, id, c, chain));
             }
 
             return new VehicleSchedule([.. blocks]);
         }
 
-        private VehicleBlock BuildBlock(CpSolver solver, string vehicleId, int c, List<int> chain)
+        private VehicleBlock BuildBlock(Func<SatIntVar, long> value, string vehicleId, int c, List<int> chain)
         {
             var type = Type(c);
             var electric = type.Battery is not null;
@@ -872,11 +1151,11 @@ public static class BatteryScheduler
 
                 var after = trips[chain[k + 1]];
                 var link = links[(chain[k], chain[k + 1])];
-                var session = link.Sessions.FirstOrDefault(s => solver.BooleanValue(s.Chosen));
+                var session = link.Sessions.FirstOrDefault(s => value(s.Chosen) != 0);
                 if (session.Site is { } site)
                 {
-                    var start = (int)solver.Value(link.Start!);
-                    var length = (int)solver.Value(link.Length!);
+                    var start = (int)value(link.Start!);
+                    var length = (int)value(link.Length!);
                     var toSite = Seconds(trip.ToStop, site.Place);
                     var reached = trip.Arrival.AddSeconds(toSite);
                     if (trip.ToStop != site.Place)
@@ -885,7 +1164,7 @@ public static class BatteryScheduler
                     }
 
                     Wait(site.Place, reached, new ServiceTime(start));
-                    var charged = solver.Value(link.Leave!) - soc;
+                    var charged = value(link.Leave!) - soc;
                     events.Add(new BlockEvent(BlockEventKind.Charge, null, site.Place, site.Place, new ServiceTime(start), new ServiceTime(start + length), 0)
                     {
                         EnergyWh = -charged,
