@@ -101,7 +101,8 @@ public sealed record BatteryScheduleResult(
 /// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
 /// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage stops at a plan with
 /// the no-battery fleet (proven minimal), or at its first plan after half of what is left, and the
-/// least-cost stage gets the rest. A stage stopped by its limit gives status "feasible" with
+/// least-cost stage gets the rest. A greedy battery-feasible plan (<see cref="BatteryModel.HintGreedily"/>)
+/// hints CP-SAT and is the answer when CP-SAT has no plan at the limit. A stage stopped by its limit gives status "feasible" with
 /// CP-SAT's bound (or the no-battery fleet's when links were pruned), never "optimal".
 /// </remarks>
 public static class BatteryScheduler
