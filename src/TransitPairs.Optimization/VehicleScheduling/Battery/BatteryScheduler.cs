@@ -94,16 +94,17 @@ public sealed record BatteryScheduleResult(
 /// curve exactly: both linear pieces bound the charged energy (the curve is concave).
 /// Objective: vehicles × 10⁸ + cost in fen (type cost per km on trips and empty runs, vehicle-day
 /// cost, 1 yuan per charging session). The lower bound reported beside it is the fleet of the same
-/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow); its blocks also hint the
-/// first CP-SAT stage.
+/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow); its blocks also guide
+/// the greedy plan that CP-SAT starts from.
 /// </summary>
 /// <remarks>
 /// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
 /// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage stops at a plan with
 /// the no-battery fleet (proven minimal), or at its first plan after half of what is left, and the
-/// least-cost stage gets the rest. A greedy battery-feasible plan (<see cref="BatteryModel.HintGreedily"/>)
-/// hints CP-SAT and is the answer when CP-SAT has no plan at the limit. A stage stopped by its limit gives status "feasible" with
-/// CP-SAT's bound (or the no-battery fleet's when links were pruned), never "optimal".
+/// least-cost stage gets the rest. A greedy battery-feasible plan
+/// (<see cref="BatteryModel.HintGreedily"/>) hints CP-SAT and is the answer when CP-SAT has no
+/// plan at the limit. A stage stopped by its limit gives status "feasible" with CP-SAT's bound (or
+/// the no-battery fleet's when links were pruned), never "optimal".
 /// </remarks>
 public static class BatteryScheduler
 {
@@ -398,13 +399,13 @@ public static class BatteryScheduler
         /// <summary>Compatible links left out of the model (large days only); when above 0 the result is not proven optimal.</summary>
         public int PrunedLinks { get; private set; }
         private LinearExpr costObjective = LinearExpr.Constant(0);
+        private LinearExpr vehicleCount = LinearExpr.Constant(0);
 
         /// <summary>The objective as literal × fen terms (so that a plan built outside CP-SAT can be priced the same way).</summary>
         private readonly List<(BoolVar Literal, long Fen)> objectiveTerms = [];
 
         /// <summary>The greedy plan's value of every variable it sets (see <see cref="HintGreedily"/>); null without one.</summary>
         private Dictionary<int, long>? greedyValues;
-        private LinearExpr vehicleCount = LinearExpr.Constant(0);
 
         public BatteryModel(BatterySchedulingProblem problem)
         {
@@ -686,7 +687,7 @@ public static class BatteryScheduler
         {
             model.Minimize(vehicleCount);
             var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
-            var gate = new FleetStageGate(fleetSolver, fleetLowerBound, budget, budget.Elapsed + TimeSpan.FromSeconds(budget.Left(0.5)));
+            using var gate = new FleetStageGate(fleetSolver, fleetLowerBound, budget, budget.Elapsed + TimeSpan.FromSeconds(budget.Left(0.5)));
             CpSolverStatus fleetStatus;
             using (gate.Arm())
             {
