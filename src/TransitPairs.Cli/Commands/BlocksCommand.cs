@@ -94,8 +94,7 @@ internal static class BlocksCommand
         var result = BatteryScheduler.Solve(problem, options);
         if (!result.HasPlan)
         {
-            var remedies = result.Remedies.IsEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", result.Remedies) + ".";
-            throw new NoFeasiblePlanException(result.Explanation + remedies);
+            throw new NoFeasiblePlanException(result.NoPlanMessage);
         }
 
         var check = BatteryScheduleChecker.Check(problem, result.Schedule);

@@ -11,7 +11,7 @@ namespace TransitPairs.Cli.Commands;
 /// </summary>
 internal sealed class ScenarioSolverOptions
 {
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Time limit of each solver stage in seconds (default: the scenario's options). With one thread this is deterministic time, so the output repeats exactly." };
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Wall-clock time limit in seconds for the whole solve, shared by its stages (default: the scenario's options). A solve stopped by it reports 'feasible' with bound and gap; with one thread a plan whose solves finish before the limit repeats exactly." };
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Solver worker threads (default: the scenario's options; 1 = reproducible)." };
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using TransitPairs.Corridors;
 using TransitPairs.Optimization.Timetabling;
@@ -28,8 +27,9 @@ public enum BlockStage
     Plain,
 }
 
-/// <summary>Solver options of a whole plan; each stage gets the same limit, workers and seed.</summary>
-/// <param name="TimeLimitSeconds">Time limit of each stage, seconds (&gt; 0).</param>
+/// <summary>Solver options of a whole plan: one wall-clock budget shared by the stages, workers and seed.</summary>
+/// <param name="TimeLimitSeconds">Wall-clock budget of the whole plan, seconds (&gt; 0): the timetable may use up to
+/// <see cref="Planner.TimetableShare"/> of it, the vehicle blocks get the rest (see <see cref="Planner"/>).</param>
 /// <param name="Threads">Solver workers (1 = the same seed gives the same plan).</param>
 /// <param name="Seed">Random seed (≥ 0).</param>
 /// <param name="Blocks">Which block stage to use.</param>
@@ -59,7 +59,7 @@ public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripSche
 /// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
 /// vehicle blocks (<see cref="TripScheduler"/>, checked by <see cref="VehicleScheduleChecker"/>) →
 /// KPIs (<see cref="PlanKpis"/>). Pure: the same scenario, options and seed with one thread give the
-/// same plan. Never prints.
+/// same plan when every solve ends before its limit. Never prints.
 /// </summary>
 /// <remarks>
 /// Blocks: every depot of the scenario's corridors with vehicles is a depot of the problem holding
@@ -69,9 +69,20 @@ public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripSche
 /// network (whole minutes rounded up); the least layover is the policy's; costs put the fleet first,
 /// then empty kilometres (<see cref="OperatingCosts.FleetThenEmptyKm"/>). A block's vehicle type is
 /// taken from its depot's fleet (types in id order, as many blocks as vehicles of each).
+/// <para>Time: <see cref="PlanSolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the
+/// whole plan. The timetable's CP-SAT solve may use up to <see cref="TimetableShare"/> of it
+/// (usually it proves its optimum in well under a second); the block stage gets whatever is left
+/// and splits it among its own solves (the battery stage: the no-battery bound, fewest vehicles,
+/// then least cost). A solve stopped by its limit reports status <c>feasible</c> with its bound and
+/// gap, never <c>optimal</c>. With one worker, CP-SAT also caps deterministic time at the same
+/// figure, so a plan whose solves all finish before their limits repeats exactly; one cut by the
+/// wall clock depends on the machine's speed and load.</para>
 /// </remarks>
 public static class Planner
 {
+    /// <summary>Most of the plan's budget the timetable stage may use (0–1); the blocks get the rest.</summary>
+    public const double TimetableShare = 1.0 / 3;
+
     /// <summary>
     /// Plans <paramref name="scenario"/>. Throws <see cref="NoFeasiblePlanException"/> when no
     /// timetable satisfies the policy or no blocks cover the trips with the fleet.
@@ -80,9 +91,9 @@ public static class Planner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
+        var budget = new WallClockBudget(options.TimeLimitSeconds);
         var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
+            new TimetableSolveOptions(budget.Left(TimetableShare), options.Threads, options.Seed));
         if (!timetable.Solve.HasTimetable)
         {
             throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
@@ -93,10 +104,11 @@ public static class Planner
             throw new InvalidOperationException($"The timetable of {scenario.Name} failed the policy check: {string.Join(" ", timetable.PolicyViolations.Take(3))}");
         }
 
-        var timetableSeconds = clock.Elapsed.TotalSeconds;
+        var timetableSeconds = budget.Elapsed.TotalSeconds;
+        var blockOptions = options with { TimeLimitSeconds = budget.Left() };
         var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
-            ? BatteryBlocks(scenario, timetable, options)
-            : PlainBlocks(scenario, timetable, options);
+            ? BatteryBlocks(scenario, timetable, blockOptions)
+            : PlainBlocks(scenario, timetable, blockOptions);
         var types = VehicleTypes(scenario, blocks.Schedule);
         var loads = Loads(timetable);
         var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Seconds);
@@ -150,8 +162,7 @@ public static class Planner
         var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
         if (!result.HasPlan)
         {
-            var remedies = result.Remedies.IsDefaultOrEmpty ? string.Empty : " Remedies: " + string.Join(" ", result.Remedies);
-            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {result.Explanation ?? StatusName(result.Status)}.{remedies}");
+            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {result.NoPlanMessage}");
         }
 
         var check = BatteryScheduleChecker.Check(problem, result.Schedule);

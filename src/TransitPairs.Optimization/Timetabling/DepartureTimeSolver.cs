@@ -87,18 +87,20 @@ public static class DepartureTimeSolver
     }
 
     /// <summary>
-    /// CP-SAT parameters. With one worker the time limit is CP-SAT's deterministic time (work
-    /// units close to seconds on an idle current core) and no wall-clock limit is set, so the same
-    /// seed gives the same timetable on a busy or an idle machine (a wall-clock guard would cut
-    /// the search at a load-dependent point; deterministic time already bounds the work). With
-    /// several workers the limit is wall-clock and the result may vary from run to run.
+    /// CP-SAT parameters. The time limit is wall-clock (<c>max_time_in_seconds</c>) for any number of
+    /// workers. With one worker the same figure also caps CP-SAT's deterministic time (work units,
+    /// a little slower than seconds on these machines), so that a search ending at its limit on a
+    /// fast, idle machine ends at the same point on every run: the same seed then gives the same
+    /// answer. A search cut by the wall clock first (a loaded or slow machine) may return another
+    /// solution of the same or a different quality; one that finishes before either limit
+    /// (optimal, or infeasibility proven) is identical on every run.
     /// </summary>
     internal static string Parameters(TimetableSolveOptions options)
     {
         var limit = options.TimeLimitSeconds;
         return options.Workers == 1
             ? string.Create(CultureInfo.InvariantCulture,
-                $"max_deterministic_time:{limit} num_workers:1 random_seed:{options.Seed} log_search_progress:false")
+                $"max_time_in_seconds:{limit} max_deterministic_time:{limit} num_workers:1 random_seed:{options.Seed} log_search_progress:false")
             : string.Create(CultureInfo.InvariantCulture,
                 $"max_time_in_seconds:{limit} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false");
     }

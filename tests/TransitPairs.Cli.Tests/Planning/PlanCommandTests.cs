@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using TransitPairs.IO.Gtfs;
+using TransitPairs.IO.Scenarios;
+using TransitPairs.Optimization.Planning;
 using TransitPairs.TestSupport;
 using Xunit.Abstractions;
 
@@ -11,7 +13,7 @@ namespace TransitPairs.Cli.Tests.Planning;
 [Collection(BundledPlansCollection.Name)]
 public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper output)
 {
-    public static TheoryData<string> Scenarios() => [.. BundledPlans.Scenarios, BundledPlans.BatteryPlan];
+    public static TheoryData<string> Scenarios() => [.. BundledPlans.Scenarios, BundledPlans.PlainPlan];
 
     private static List<Dictionary<string, string>> Rows(string csvPath)
     {
@@ -37,7 +39,9 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         Assert.Equal(["blocks.csv", "gtfs.zip", "kpis.json", "report.html", "timetable.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(folder)!, $".{scenario}.*"));
-        Assert.Equal(scenario == BundledPlans.BatteryPlan ? "true" : "false", JsonNode.Parse(stdout)!["kpis"]!["energyChecked"]!.ToJsonString());
+        // Battery-aware blocks (energy checked) exactly where the fleet has battery buses and plain blocks were not asked for.
+        var batteryAware = scenario != BundledPlans.PlainPlan && Planner.HasBatteryBuses(ScenarioLoader.Load(BundledPlans.ScenarioPath(scenario)));
+        Assert.Equal(batteryAware, (bool)JsonNode.Parse(stdout)!["kpis"]!["energyChecked"]!);
 
         var timetableTrips = Rows(Path.Combine(folder, "timetable.csv")).Select(r => r["trip_id"]).ToList();
         var blockTrips = Rows(Path.Combine(folder, "blocks.csv")).Where(r => r["kind"] == "trip").Select(r => r["trip_id"]).ToList();
@@ -57,9 +61,9 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
-    public void Plan_SipingLiaoyuan_FleetEqualsTheBoundAndCostFollowsTheStatedModel()
+    public void Plan_SipingLiaoyuanPlainBlocks_FleetEqualsTheBoundAndCostFollowsTheStatedModel()
     {
-        var kpis = JsonNode.Parse(File.ReadAllText(Path.Combine(plans.Folder("siping-liaoyuan"), "kpis.json")))!["kpis"]!;
+        var kpis = JsonNode.Parse(File.ReadAllText(Path.Combine(plans.Folder(BundledPlans.PlainPlan), "kpis.json")))!["kpis"]!;
         var vehicles = (int)kpis["vehicles"]!;
         Assert.Equal(vehicles, (int)kpis["vehicleLowerBound"]!);
         Assert.Equal(0.0, (double)kpis["vehicleGap"]!);
@@ -74,7 +78,7 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     [Fact]
     public void Report_BaishanTonghuaWithBatteryBlocks_OpensInChromiumWithEveryChartDrawnAndNoScriptError()
     {
-        var report = Path.Combine(plans.Folder(BundledPlans.BatteryPlan), "report.html");
+        var report = Path.Combine(plans.Folder("baishan-tonghua"), "report.html");
         var dom = HeadlessChromium.DumpDom(report);
         Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
         Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
@@ -94,20 +98,23 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     [Fact]
     public void Plan_BatteryBuses_BlocksChargeAndPassTheBatteryChecker()
     {
-        var blocks = Rows(Path.Combine(plans.Folder(BundledPlans.BatteryPlan), "blocks.csv"));
+        var blocks = Rows(Path.Combine(plans.Folder("baishan-tonghua"), "blocks.csv"));
         Assert.Contains(blocks, r => r["kind"] == "charge");
-        var kpis = JsonNode.Parse(plans.Results[BundledPlans.BatteryPlan].Out)!;
+        var kpis = JsonNode.Parse(plans.Results["baishan-tonghua"].Out)!;
         Assert.Contains(kpis["notes"]!.AsArray(), n => ((string)n!).Contains("battery-aware", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Plan_BaichengSongyuanBatteryCoachesInWinter_ExitsOneWithWhyAndWhatWouldHelp()
+    public void Plan_BaichengSongyuanProposalCoachesInWinter_ExitsOneWithNeededAgainstUsableKwhAndRemedies()
     {
+        // The proposal's 365 kWh coaches on a winter day: the README's infeasibility example.
         var folder = Path.Combine(plans.Root, "winter-battery");
-        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baicheng-songyuan-winter"), "--out", folder, "--time-limit", "10");
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baicheng-songyuan-proposal"), "--set", "season=winter", "--out", folder, "--time-limit", "10");
         Assert.True(code == 1, $"exit {code}: {stderr}");
-        Assert.Contains("328 kWh", stderr, StringComparison.Ordinal);
-        Assert.Contains("diesel", stderr, StringComparison.Ordinal);
+        Assert.Contains("is 205 km and needs 328 kWh in winter on a c9-365", stderr, StringComparison.Ordinal);
+        Assert.Contains("the largest usable pack is 292 kWh", stderr, StringComparison.Ordinal);
+        Assert.Contains("What would make it feasible: a pack of at least 430 kWh on c9-365", stderr, StringComparison.Ordinal);
+        Assert.Contains("--set fleet.baicheng-depot.diesel-coach=", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
     }
 
@@ -130,6 +137,39 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         }
 
         Directory.Delete(again, recursive: true);
+    }
+
+    [Fact]
+    public void Plan_BatteryBlocksProvenOptimalWithinTheBudget_RepeatByteForByte()
+    {
+        // Baishan–Tonghua's 24 trips: both stages end proven optimal long before the wall-clock budget, so nothing depends on the clock.
+        var first = JsonNode.Parse(plans.Results["baishan-tonghua"].Out)!["kpis"]!;
+        Assert.Equal("optimal optimal", $"{first["timetableStatus"]} {first["blocksStatus"]}");
+        var again = Path.Combine(plans.Root, "battery-again");
+        var (code, _, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("baishan-tonghua"), "--out", again,
+            "--time-limit", BundledPlans.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture), "--threads", "1");
+        Assert.True(code == 0, stderr);
+        foreach (var file in new[] { "timetable.csv", "blocks.csv", "gtfs.zip" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(plans.Folder("baishan-tonghua"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs");
+        }
+
+        Directory.Delete(again, recursive: true);
+    }
+
+    [Fact]
+    public void Plan_SipingLiaoyuanGrowthWithHalfASecond_StillACheckedBatteryPlanMarkedFeasible()
+    {
+        // 61 trips: CP-SAT's presolve alone outlasts half a second, so the greedy plan it was hinted with comes back;
+        // the planner's independent battery check passed it (else exit 70), and it never claims optimality.
+        var folder = Path.Combine(plans.Root, "half-second");
+        var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan-growth"), "--out", folder, "--time-limit", "0.5", "--format", "json");
+        Assert.True(code == 0, stderr);
+        var kpis = JsonNode.Parse(stdout)!["kpis"]!;
+        Assert.Equal("feasible", (string)kpis["blocksStatus"]!);
+        Assert.True((bool)kpis["energyChecked"]!);
+        Assert.InRange((int)kpis["vehicles"]!, (int)kpis["vehicleLowerBound"]!, 20);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -76,7 +76,20 @@ public sealed class ScenarioLoaderTests
     {
         var s = ScenarioLoader.Load(Scenario("baicheng-songyuan-diesel-winter.json"));
         Assert.Equal(0, s.Fleet.CountOf("c9-365"));
+        Assert.Equal(0, s.Fleet.CountOf("e12-422"));
         Assert.Equal(12, s.Fleet.CountOf("diesel-coach"));
+        Assert.Equal(Season.Winter, s.Season);
+    }
+
+    [Fact]
+    public void Load_WinterVariants_EachRunsTheFleetItsNameSays()
+    {
+        var winter = ScenarioLoader.Load(Scenario("baicheng-songyuan-winter.json"));
+        Assert.Equal((14, 0), (winter.Fleet.CountOf("e12-422"), winter.Fleet.CountOf("c9-365")));
+        var bigPack = ScenarioLoader.Load(Scenario("baicheng-songyuan-bigpack-winter.json"));
+        Assert.Equal((0, 14), (bigPack.Fleet.CountOf("e12-422"), bigPack.Fleet.CountOf("c9-365")));
+        Assert.Equal(430, bigPack.VehicleType("c9-365").Battery!.PackKwh);
+        Assert.All([winter, bigPack], s => Assert.Equal(Season.Winter, s.Season));
     }
 
     [Fact]

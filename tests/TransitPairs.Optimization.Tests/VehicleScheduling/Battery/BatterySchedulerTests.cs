@@ -60,6 +60,28 @@ public sealed class BatterySchedulerTests
         "T3 A 09:00 → B 10:00");
 
     [Fact]
+    public void Solve_SixtyTripsWithATenthOfASecond_StillACheckedPlanNeverCalledOptimal()
+    {
+        // Every 15 minutes each way 06:00–13:15: 60 trips, two per charge, one 2-point charger per terminal.
+        // CP-SAT cannot even finish presolve in the budget, so the greedy plan it was hinted with is the answer.
+        var trips = Timetables.Trips([.. Enumerable.Range(0, 30).SelectMany(k =>
+        {
+            var departure = new TimeOnly(6, 0).AddMinutes(15 * k);
+            var arrival = departure.AddMinutes(60);
+            return new[] { $"O{k:00} A {departure:HH:mm} → B {arrival:HH:mm}", $"I{k:00} B {departure:HH:mm} → A {arrival:HH:mm}" };
+        })]);
+        var problem = Shuttle(trips, [new ChargerSite("a-fast", "A", 150, 2), new ChargerSite("b-fast", "B", 150, 2)]);
+
+        var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 0.1 });
+
+        Assert.True(result.HasPlan, result.Explanation);
+        Assert.Equal(VspStatus.Feasible, result.Status);
+        Assert.True(BatteryScheduleChecker.Check(problem, result.Schedule).IsValid, string.Join("\n", BatteryScheduleChecker.Check(problem, result.Schedule).Violations));
+        Assert.InRange(result.Vehicles, result.NoBatteryFleetBound, 20);
+        Assert.Equal(60, result.Schedule.Blocks.Sum(b => b.TripIds.Count()));
+    }
+
+    [Fact]
     public void Solve_ThirdTripWithoutCharger_NeedsASecondBus()
     {
         var problem = Shuttle(ThreeTrips, []);
