@@ -67,6 +67,11 @@ internal sealed class ArcGenerationLp : IDisposable
         lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
         objective = lp.Objective();
         objective.SetMinimization();
+        // No variable has an upper bound: every one is implied by the cover and balance rows
+        // (a trip is covered once, so nothing flows through it more than once), and without bound
+        // duals the row duals alone certify the LP value, Σπ + Σ μ_k · limit_k, which the
+        // reduced-cost fixing of the arc MIP relies on.
+        //
         // A trip may stay uncovered at a penalty, so the LP on a few arcs is never infeasible
         // merely because depot limits need arcs it does not hold yet; the penalty grows until no
         // trip is left uncovered (or it is clear none can be).
@@ -80,7 +85,7 @@ internal sealed class ArcGenerationLp : IDisposable
         for (var t = 0; t < n; t++)
         {
             cover[t] = lp.MakeConstraint(1, 1, "cover" + t.ToString(CultureInfo.InvariantCulture));
-            uncovered[t] = lp.MakeNumVar(0, 1, string.Empty);
+            uncovered[t] = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
             cover[t].SetCoefficient(uncovered[t], 1);
             objective.SetCoefficient(uncovered[t], penalty);
         }
@@ -114,14 +119,14 @@ internal sealed class ArcGenerationLp : IDisposable
             {
                 var s = network.TripStart[t];
                 var e = network.TripEnd[t];
-                var y = lp.MakeNumVar(0, 1, string.Empty);
+                var y = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                 cover[t].SetCoefficient(y, 1);
                 balance[k][s].SetCoefficient(y, -1);
                 balance[k][e].SetCoefficient(y, 1);
                 tripVar[k][t] = y;
                 if (depot.PullOutCost[t] >= 0)
                 {
-                    var x = lp.MakeNumVar(0, 1, string.Empty);
+                    var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                     objective.SetCoefficient(x, network.VehicleCost + depot.PullOutCost[t]);
                     balance[k][s].SetCoefficient(x, 1);
                     vehicles[k].SetCoefficient(x, 1);
@@ -130,7 +135,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
                 if (depot.PullInCost[t] >= 0)
                 {
-                    var x = lp.MakeNumVar(0, 1, string.Empty);
+                    var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                     objective.SetCoefficient(x, depot.PullInCost[t]);
                     balance[k][e].SetCoefficient(x, -1);
                     inVar[k][t] = x;
@@ -214,8 +219,8 @@ internal sealed class ArcGenerationLp : IDisposable
     }
 
     /// <summary>
-    /// LP diving for a schedule. Each round solves the LP (arcs priced between rounds, so the dive
-    /// runs over the whole network), fixes every trip the LP already gives wholly to one depot,
+    /// LP diving for a schedule. Each round re-solves the LP and prices arcs until none prices out
+    /// (so the dive runs over the whole network; near the deadline one solve must do), fixes every trip the LP already gives wholly to one depot,
     /// and rounds some of the still fractional trips — those with the largest shares — to their
     /// depot: one per round when time allows, more as the deadline nears (the fractional trips
     /// left, spread over the rounds that still fit in the time at the pace so far). When a rounding
@@ -247,7 +252,6 @@ internal sealed class ArcGenerationLp : IDisposable
                 return null;
             }
 
-            rounds++;
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
             var status = SolveLp();
             if (status == MpSolver.ResultStatus.OPTIMAL && AnyUncovered())
@@ -264,7 +268,7 @@ internal sealed class ArcGenerationLp : IDisposable
                     for (var k = 0; k < m; k++)
                     {
                         var open = !forbidden[k, t];
-                        tripVar[k][t]?.SetBounds(0, open ? 1 : 0);
+                        tripVar[k][t]?.SetBounds(0, open ? double.PositiveInfinity : 0);
                     }
                 }
 
@@ -288,7 +292,15 @@ internal sealed class ArcGenerationLp : IDisposable
 
             // Read every share before the model changes (a changed model has no solution).
             var shares = tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray()).ToArray();
+            // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
+            // (unless the deadline is near, when the shares at hand must do).
             var added = PriceArcs();
+            if (added > 0 && rounds > 0 && deadline - clock.Elapsed > 3 * ((clock.Elapsed - diveStarted) / rounds))
+            {
+                continue;
+            }
+
+            rounds++;
             var placedNow = 0;
             var fractional = new List<(int Trip, int Depot, double Share)>();
             for (var t = 0; t < n; t++)
@@ -328,7 +340,7 @@ internal sealed class ArcGenerationLp : IDisposable
             }
 
             // Rounds that still fit at the pace so far (kept 1.5× short: the last ones take longer).
-            var pace = (clock.Elapsed - diveStarted) / rounds;
+            var pace = (clock.Elapsed - diveStarted) / rounds; // per fixing round, re-pricing included
             var roundsLeft = (deadline - clock.Elapsed) / (1.5 * pace);
             var count = singly ? 1 : roundsLeft < 1 ? fractional.Count : Math.Max(1, (int)Math.Ceiling(fractional.Count / roundsLeft));
             singly = false;
@@ -467,7 +479,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
     private void AddArc(int k, int a)
     {
-        var x = lp.MakeNumVar(0, network.Depots[k].VehicleLimit, string.Empty);
+        var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
         objective.SetCoefficient(x, network.ArcCost[a]);
         balance[k][tailOf[a]].SetCoefficient(x, -1);
         balance[k][network.ArcHead[a]].SetCoefficient(x, 1);
