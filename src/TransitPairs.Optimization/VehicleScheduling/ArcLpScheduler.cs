@@ -113,17 +113,7 @@ internal static class ArcLpScheduler
     private static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule)
     {
         var keep = SparseFlowImprovement.CheapestConnections(network, StartConnections);
-        foreach (var block in schedule)
-        {
-            for (var i = 1; i < block.Trips.Length; i++)
-            {
-                if (SparseFlowImprovement.Connection(network, block.Trips[i - 1], block.Trips[i]) is { } a)
-                {
-                    keep[a] = true;
-                }
-            }
-        }
-
+        SparseFlowImprovement.MarkConnections(network, schedule, keep);
         return keep;
     }
 
@@ -139,5 +129,5 @@ internal static class ArcLpScheduler
     }
 
     private static long TotalCost(ConnectionNetwork network, IEnumerable<(VspBlock Block, long ConnectionCost)> blocks) =>
-        blocks.Sum(b => network.VehicleCost + network.Depots[b.Block.Depot].PullOutCost[b.Block.Trips[0]] + network.Depots[b.Block.Depot].PullInCost[b.Block.Trips[^1]] + b.ConnectionCost);
+        blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
 }

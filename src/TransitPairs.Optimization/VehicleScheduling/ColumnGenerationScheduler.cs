@@ -36,7 +36,6 @@ internal sealed class ColumnGenerationScheduler
     private readonly VspOptions options;
     private readonly Stopwatch clock;
     private readonly int? maxBlockSeconds;
-    private readonly int[] tripOfStart;
     private readonly List<Column> columns = [];
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private double big;
@@ -52,12 +51,6 @@ internal sealed class ColumnGenerationScheduler
         this.options = options;
         this.clock = clock;
         this.maxBlockSeconds = maxBlockSeconds;
-        tripOfStart = new int[network.NodeCount];
-        Array.Fill(tripOfStart, -1);
-        for (var t = 0; t < network.TripCount; t++)
-        {
-            tripOfStart[network.TripStart[t]] = t;
-        }
     }
 
     public static VspSolution Solve(ConnectionNetwork network, VspOptions options, Stopwatch clock, int? maxBlockSeconds = null)
@@ -319,8 +312,7 @@ internal sealed class ColumnGenerationScheduler
 
         var next = better.Blocks.Select(b =>
         {
-            var depot = network.Depots[b.Block.Depot];
-            var blockCost = network.VehicleCost + depot.PullOutCost[b.Block.Trips[0]] + depot.PullInCost[b.Block.Trips[^1]] + b.ConnectionCost;
+            var blockCost = network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost);
             return new Column(b.Block.Depot, [.. b.Block.Trips], blockCost);
         }).ToList();
         for (var i = 0; i < next.Count; i++)
@@ -352,12 +344,9 @@ internal sealed class ColumnGenerationScheduler
         }
 
         relaxationBound = start.Bound;
-        var assigned = start.Blocks.Select(b =>
-        {
-            var depot = network.Depots[b.Block.Depot];
-            var cost = network.VehicleCost + depot.PullOutCost[b.Block.Trips[0]] + depot.PullInCost[b.Block.Trips[^1]] + b.ConnectionCost;
-            return new Column(b.Block.Depot, [.. b.Block.Trips], cost);
-        }).ToList();
+        var assigned = start.Blocks
+            .Select(b => new Column(b.Block.Depot, [.. b.Block.Trips], network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost)))
+            .ToList();
         if (start.Complete)
         {
             initialSchedule = (assigned, assigned.Sum(c => c.Cost));
@@ -469,7 +458,7 @@ internal sealed class ColumnGenerationScheduler
                 continue;
             }
 
-            var trip = tripOfStart[v];
+            var trip = network.TripOfStart[v];
             if (trip >= 0)
             {
                 var e = network.TripEnd[trip];
@@ -523,7 +512,7 @@ internal sealed class ColumnGenerationScheduler
             while (true)
             {
                 var s = predNode[v]; // v is a trip end; its predecessor is the trip's start
-                var trip = tripOfStart[s];
+                var trip = network.TripOfStart[s];
                 trips.Add(trip);
                 v = s;
                 while (predArc[v] >= 0)

@@ -57,6 +57,31 @@ internal sealed class ConnectionNetwork
 
     public int ArcCount => ArcHead.Length;
 
+    /// <summary>For every node, the trip starting there, or -1 (built once, on first use).</summary>
+    public int[] TripOfStart => tripOfStart ??= BuildTripOfStart();
+
+    /// <summary>
+    /// What a block costs at depot <paramref name="depot"/>, internal units: the vehicle, its pull-out
+    /// before <paramref name="firstTrip"/>, its pull-in after <paramref name="lastTrip"/> and the
+    /// connections between (<paramref name="connectionCost"/>).
+    /// </summary>
+    public long BlockCost(int depot, int firstTrip, int lastTrip, long connectionCost) =>
+        VehicleCost + Depots[depot].PullOutCost[firstTrip] + Depots[depot].PullInCost[lastTrip] + connectionCost;
+
+    private int[]? tripOfStart;
+
+    private int[] BuildTripOfStart()
+    {
+        var result = new int[NodeCount];
+        Array.Fill(result, -1);
+        for (var t = 0; t < TripCount; t++)
+        {
+            result[TripStart[t]] = t;
+        }
+
+        return result;
+    }
+
     /// <summary>Pull-out and pull-in arcs of one depot; -1 cost means no arc.</summary>
     internal sealed record DepotArcs(int VehicleLimit, long[] PullOutCost, long[] PullInCost, int[] PullOutSeconds, int[] PullInSeconds);
 }

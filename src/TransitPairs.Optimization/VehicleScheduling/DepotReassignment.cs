@@ -15,7 +15,6 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 internal sealed class DepotReassignment
 {
     private readonly ConnectionNetwork network;
-    private readonly int[] tripOfStart;
     private readonly int[] localOf;
     private readonly List<int>[] tripsOf;
     private readonly long[] depotCost;
@@ -26,13 +25,6 @@ internal sealed class DepotReassignment
         this.network = network;
         var n = network.TripCount;
         var m = network.Depots.Length;
-        tripOfStart = new int[network.NodeCount];
-        Array.Fill(tripOfStart, -1);
-        for (var t = 0; t < n; t++)
-        {
-            tripOfStart[network.TripStart[t]] = t;
-        }
-
         localOf = new int[n];
         Array.Fill(localOf, -1);
         tripsOf = [.. Enumerable.Range(0, m).Select(_ => new List<int>())];
@@ -170,7 +162,7 @@ internal sealed class DepotReassignment
                 var e = network.TripEnd[trips[i]];
                 for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
                 {
-                    var following = tripOfStart[network.ArcHead[a]];
+                    var following = network.TripOfStart[network.ArcHead[a]];
                     if (following >= 0 && localOf[following] >= 0)
                     {
                         var arc = flow.AddArcWithCapacityAndUnitCost((2 * i) + 1, 2 * localOf[following], 1, network.ArcCost[a]);

@@ -20,12 +20,7 @@ internal static class FlowDecomposition
     /// <summary>As <see cref="Blocks"/>, with each block's connection cost (arcs between its trips, internal units).</summary>
     public static List<(VspBlock Block, long ConnectionCost)> BlocksWithCost(ConnectionNetwork network, int depotIndex, bool[] pullOut, bool[] pullIn, long[] arcFlow)
     {
-        var tripOfStart = new int[network.NodeCount];
-        Array.Fill(tripOfStart, -1);
-        for (var t = 0; t < network.TripCount; t++)
-        {
-            tripOfStart[network.TripStart[t]] = t;
-        }
+        var tripOfStart = network.TripOfStart;
 
         var blocks = new List<(VspBlock, long)>();
         foreach (var first in Enumerable.Range(0, network.TripCount).Where(t => pullOut[t]).OrderBy(t => network.TripStart[t]))

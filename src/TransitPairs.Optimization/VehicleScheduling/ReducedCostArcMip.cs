@@ -25,12 +25,7 @@ internal static class ReducedCostArcMip
         var m = network.Depots.Length;
         // Reduced cost a block may have in a better schedule (no limit without an incumbent).
         var slack = incumbent == long.MaxValue ? double.PositiveInfinity : incumbent - 1 - lpValue + 1e-4;
-        var tripOfStart = new int[network.NodeCount];
-        Array.Fill(tripOfStart, -1);
-        for (var t = 0; t < n; t++)
-        {
-            tripOfStart[network.TripStart[t]] = t;
-        }
+        var tripOfStart = network.TripOfStart;
 
         var keepArc = new bool[m][];
         var keepOut = new bool[m][];

@@ -32,17 +32,7 @@ internal static class SparseFlowImprovement
         var m = network.Depots.Length;
         var keepConnection = CheapestConnections(network, connectionsPerTrip);
 
-        // The incumbent's own connections.
-        foreach (var block in incumbent)
-        {
-            for (var i = 1; i < block.Trips.Length; i++)
-            {
-                if (Connection(network, block.Trips[i - 1], block.Trips[i]) is { } a)
-                {
-                    keepConnection[a] = true;
-                }
-            }
-        }
+        MarkConnections(network, incumbent, keepConnection); // the incumbent's own connections
 
         var keepArc = new bool[m][];
         var keepOut = new bool[m][];
@@ -94,6 +84,23 @@ internal static class SparseFlowImprovement
         }
 
         return keep;
+    }
+
+    /// <summary>Marks in <paramref name="keep"/> every connection the blocks of <paramref name="schedule"/> use.</summary>
+    public static void MarkConnections(ConnectionNetwork network, IEnumerable<VspBlock> schedule, bool[] keep)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(keep);
+        foreach (var block in schedule)
+        {
+            for (var i = 1; i < block.Trips.Length; i++)
+            {
+                if (Connection(network, block.Trips[i - 1], block.Trips[i]) is { } a)
+                {
+                    keep[a] = true;
+                }
+            }
+        }
     }
 
     /// <summary>The connection arc from trip <paramref name="from"/>'s end to trip <paramref name="to"/>'s start, if the network has one.</summary>
