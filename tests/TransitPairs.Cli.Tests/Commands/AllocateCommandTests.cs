@@ -17,7 +17,7 @@ public sealed class AllocateCommandTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = TransitPairsCli.Run(["allocate", .. ThreeCorridors, "--time-limit", "10", .. args], output, error);
+        var code = TransitPairsCli.Run(["allocate", .. ThreeCorridors, "--time-limit", "120", .. args], output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -24,7 +24,7 @@ public sealed class MdvspCommandTests
     private static void AssertKnownOptimum(string instance)
     {
         var known = Known("small")[instance];
-        var result = Solve("small", instance, 120);
+        var result = Solve("small", instance, 600);
         Assert.Equal("optimal", result.GetProperty("status").GetString());
         Assert.Equal(long.Parse(known[3], CultureInfo.InvariantCulture), result.GetProperty("cost").GetInt64());
         Assert.Equal(int.Parse(known[4], CultureInfo.InvariantCulture), result.GetProperty("vehicles").GetInt32());

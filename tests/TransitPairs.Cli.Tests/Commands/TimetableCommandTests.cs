@@ -66,7 +66,7 @@ public sealed class TimetableCommandTests
     public void Timetable_SameSeedOneThread_SameOutputTwice()
     {
         // The limit is wall clock: generous, so that the solve ends proven optimal (well under a second) and nothing depends on the machine's load.
-        string[] args = ["timetable", Scenario("siping-liaoyuan-growth.json"), "--time-limit", "30", "--threads", "1", "--seed", "5", "--objective", "even-load", "--format", "json"];
+        string[] args = ["timetable", Scenario("siping-liaoyuan-growth.json"), "--time-limit", "600", "--threads", "1", "--seed", "5", "--objective", "even-load", "--format", "json"];
         var a = Run(args);
         var b = Run(args);
         Assert.Equal(ExitCodes.Ok, a.Code);

@@ -53,8 +53,9 @@ public sealed class CompareAndSweepTests(BundledPlans plans, ITestOutputHelper o
     {
         var scenario = BundledPlans.ScenarioPath("baishan-tonghua-proposal");
         // One depot: the exact min-cost-flow blocks, which repeat on every run (the multi-depot column
-        // generation works to a wall-clock budget and may return another equally cheap block set).
-        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "10", "--blocks", "plain",
+        // generation works to a wall-clock budget and may return another equally cheap block set). The budget is
+        // generous so that every timetable ends proven optimal, never cut by the clock of a loaded machine.
+        string[] common = ["sweep", scenario, "--vary", "demand.scale=0.8:1.6:0.1", "--time-limit", "600", "--blocks", "plain",
             "--set", "fleet.tonghua-depot=null", "--set", "fleet.baishan-depot.e12-350=12"];
         var whole = Path.Combine(plans.Root, "sweep.csv");
         var (code, _, stderr) = Cli.Run([.. common, "--out", whole]);

@@ -8,7 +8,7 @@ namespace TransitPairs.Optimization.Tests.Timetabling;
 /// <summary>Small timetabling inputs written like a planner would say them.</summary>
 internal static class TimetableFixtures
 {
-    public static readonly TimetableSolveOptions OneWorker = new(TimeLimitSeconds: 5, Workers: 1, Seed: 7);
+    public static readonly TimetableSolveOptions OneWorker = new(TimeLimitSeconds: 300, Workers: 1, Seed: 7);
 
     public static int Minute(string hhmm) => ServiceTime.Parse(hhmm).TotalMinutes;
 

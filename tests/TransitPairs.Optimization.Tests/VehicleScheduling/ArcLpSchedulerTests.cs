@@ -13,7 +13,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// </summary>
 public sealed class ArcLpSchedulerTests
 {
-    private static readonly VspOptions AllPairs = new(TimeSpan.FromSeconds(60), Threads: 1, Seed: 0, Network: NetworkKind.AllPairs);
+    private static readonly VspOptions AllPairs = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0, Network: NetworkKind.AllPairs);
 
     /// <summary>Days with two or three depots whose vehicle limits bind now and then.</summary>
     private static readonly Gen<(SyntheticDaySpec Spec, int Seed)> MultiDepotDays =

@@ -8,7 +8,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// <summary>Invariants on random days: exactness against brute force, network equivalence, checker, bounds.</summary>
 public sealed class SchedulerPropertyTests
 {
-    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(60), Threads: 1, Seed: 0);
+    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0);
 
     private static readonly Gen<(SyntheticDaySpec Spec, int Seed, OperatingCosts Costs)> SmallDays =
         from trips in Gen.Int[1, 8]

@@ -6,7 +6,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 
 public sealed class TripSchedulerTests
 {
-    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(20), Threads: 1, Seed: 0);
+    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0);
 
     private static string Summary(VehicleSchedulingProblem problem, TripScheduleResult result)
     {

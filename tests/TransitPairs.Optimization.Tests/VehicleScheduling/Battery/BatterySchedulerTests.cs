@@ -16,7 +16,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling.Battery;
 /// </summary>
 public sealed class BatterySchedulerTests
 {
-    private static readonly BatterySolveOptions Options = new(10, 1, 1);
+    private static readonly BatterySolveOptions Options = new(300, 1, 1);
 
     private static readonly VehicleType Bus = new("bus200", "test battery bus", 39, 0, EnergySource.Battery,
         new BatterySpec(200, 10, 90, 150), new SeasonalRate(1.0, 1.5), 1.0, 900, 0);
