@@ -77,6 +77,24 @@ public sealed record BatteryScheduleResult(
 {
     public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
 
+    /// <summary>
+    /// The battery fleet bound of the block master's LP (charger points relaxed, rounded up): no plan
+    /// has fewer vehicles. 0 when no exact pricing round ended within the limit.
+    /// </summary>
+    public int BatteryFleetBound { get; init; }
+
+    /// <summary>The tighter of the two fleet bounds (no-battery, battery LP).</summary>
+    public int FleetBound => Math.Max(NoBatteryFleetBound, BatteryFleetBound);
+
+    /// <summary>Which method produced the blocks.</summary>
+    public string Method { get; init; } = string.Empty;
+
+    /// <summary>Block columns generated.</summary>
+    public int Columns { get; init; }
+
+    /// <summary>When there is no plan: the trips the best partial plan leaves to no vehicle.</summary>
+    public ImmutableArray<string> UncoveredTrips { get; init; } = [];
+
     /// <summary>Why there is no plan and what would make one feasible, in one paragraph (empty when there is a plan).</summary>
     public string NoPlanMessage => HasPlan
         ? string.Empty
@@ -151,23 +169,71 @@ public static class BatteryScheduler
             return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options, budget, plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null, bound);
-        if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        var energy = EnergyRelaxation.Shortfall(problem);
+        if (energy is { } shortfall)
         {
-            var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
-            return Failed(problem, solved.Status, bound, why, remedies, budget.Elapsed);
+            return Failed(problem, VspStatus.Infeasible, bound, shortfall.Why, shortfall.Remedies, budget.Elapsed);
         }
 
-        var vehicles = solved.Schedule.Vehicles;
+        var day = new EnergyDay(problem);
+        var columns = BlockColumnGeneration.Solve(day, budget, options.Workers, options.Seed);
+        var have = problem.Fleet.Sum(f => f.Count);
+        if (columns.Infeasible)
+        {
+            return Failed(problem, VspStatus.Infeasible, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) needs at least {columns.LpValue:0.#} vehicles, more than the {have} the depots hold"),
+                columns.VehiclesNeeded > 0 ? [string.Create(CultureInfo.InvariantCulture, $"{columns.VehiclesNeeded} vehicles instead of {have}")] : [], budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
+        }
 
-        // Every cost term is ≥ 0, so the no-battery fleet × the vehicle weight bounds the objective too.
-        solved = solved with { Bound = Math.Max(solved.Bound, bound * VehicleWeight) };
+        if (columns.Blocks is not { } blocks)
+        {
+            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
+            var more = columns.VehiclesNeeded - have;
+            return Failed(problem, VspStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
+                more > 0 ? [string.Create(CultureInfo.InvariantCulture, $"{more} more vehicles ({columns.VehiclesNeeded} in all) cover every trip")] : [], budget.Elapsed)
+                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
+        }
+
+        var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
+        var schedule = new VehicleSchedule([.. blocks
+            .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
+            .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
+        var vehicles = schedule.Vehicles;
+        var fleetBound = Math.Max(bound, columns.FleetBound);
+        var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        var status = vehicles <= fleetBound && columns.SelectionProved ? VspStatus.Optimal : VspStatus.Feasible;
+        var method = "battery column generation";
+        if (vehicles > fleetBound && problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
+        {
+            // Corridor days: the exact CP-SAT model, hinted with the plan, may still save a vehicle.
+            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left() }, budget, schedule, fleetBound);
+            if (solved.Status is VspStatus.Optimal or VspStatus.Feasible && solved.Schedule.Vehicles < vehicles)
+            {
+                schedule = solved.Schedule;
+                vehicles = schedule.Vehicles;
+                objective = solved.Objective;
+                status = solved.Status;
+                method = "battery CP-SAT (exact model)";
+                fleetBound = solved.Status == VspStatus.Optimal ? vehicles : fleetBound;
+            }
+        }
+
+        var objectiveBound = fleetBound * VehicleWeight;
         return new BatteryScheduleResult(
-            solved.Schedule, solved.Status, vehicles, bound,
-            vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
-            solved.Objective, solved.Bound, solved.Objective == 0 ? 0 : (double)(solved.Objective - solved.Bound) / solved.Objective,
-            Kpis(problem, solved.Schedule), null, [], budget.Elapsed);
+            schedule, status, vehicles, bound,
+            vehicles == 0 ? 0 : (double)(vehicles - fleetBound) / vehicles,
+            objective, status == VspStatus.Optimal ? objective : objectiveBound, status == VspStatus.Optimal || objective == 0 ? 0 : (double)(objective - objectiveBound) / objective,
+            Kpis(problem, schedule), null, [], budget.Elapsed)
+        {
+            BatteryFleetBound = columns.FleetBound,
+            Method = method,
+            Columns = columns.Columns,
+        };
     }
+
+    /// <summary>Days of at most this many trips also try the exact CP-SAT model when the column plan is above the bound.</summary>
+    private const int ExactModelTrips = 70;
 
     /// <summary>
     /// Share of the stage's budget for the no-battery bound: one depot is an exact min-cost flow

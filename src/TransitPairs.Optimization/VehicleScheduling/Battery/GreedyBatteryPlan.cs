@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+
+namespace TransitPairs.Optimization.VehicleScheduling.Battery;
+
+/// <summary>How the constructive plan picks the bus for a trip among those that can run it.</summary>
+internal enum GreedyRule
+{
+    /// <summary>The bus that reaches the departure with the most charge, charging wherever a point is free (first in, first out).</summary>
+    MostCharge,
+
+    /// <summary>The bus that waits least; it charges only when it could not otherwise run the trip and get home.</summary>
+    LeastWait,
+
+    /// <summary>The bus with the most charge, charging only when it could not otherwise run the trip and get home.</summary>
+    MostChargeWhenNeeded,
+}
+
+/// <summary>
+/// The constructive plan: trips in departure order, each given to a bus already out that can run
+/// it (straight on, or after a charging session at a site whose points are free, plugging in on
+/// arrival) and still get back to its depot above the floor, else to a new bus from the slot with
+/// vehicles left that can run the trip alone. A bus never takes a trip it could not get home from,
+/// so with enough vehicles every day whose single trips fit in a pack gets a plan; with
+/// unlimited vehicles the plan says how many the day needs by this rule.
+/// </summary>
+internal static class GreedyBatteryPlan
+{
+    /// <summary>A constructive plan: blocks and the trips it could not give to any vehicle (none when complete).</summary>
+    public sealed record Result(ImmutableArray<EnergyBlock> Blocks, ImmutableArray<int> Uncovered);
+
+    private sealed class Bus(int slot, int first, long soc)
+    {
+        public int Slot { get; } = slot;
+
+        public List<int> Trips { get; } = [first];
+
+        public List<ChargeStop?> Charges { get; } = [];
+
+        public long Soc { get; set; } = soc;
+
+        public int Last => Trips[^1];
+    }
+
+    public static Result Build(EnergyDay day, GreedyRule rule, bool unlimited = false)
+    {
+        var bookings = new ChargerBookings(day);
+        var left = day.Slots.Select(s => unlimited ? int.MaxValue : s.Count).ToArray();
+        var buses = new List<Bus>();
+        var uncovered = new List<int>();
+        var charge = rule == GreedyRule.MostCharge;
+        for (var j = 0; j < day.TripCount; j++)
+        {
+            Bus? best = null;
+            (long Soc, ChargeStop? Stop, long Score) bestOption = default;
+            foreach (var bus in buses)
+            {
+                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || rule == GreedyRule.LeastWait ? long.MinValue : bestOption.Score) is not { } option)
+                {
+                    continue;
+                }
+
+                var score = rule == GreedyRule.LeastWait ? -(day.Departure[j] - day.Arrival[bus.Last]) : option.Soc;
+                if (best is null || score > bestOption.Score)
+                {
+                    best = bus;
+                    bestOption = (option.Soc, option.Stop, score);
+                }
+            }
+
+            if (best is not null)
+            {
+                if (bestOption.Stop is { } stop)
+                {
+                    bookings.Book(stop);
+                }
+
+                best.Charges.Add(bestOption.Stop);
+                best.Trips.Add(j);
+                best.Soc = bestOption.Soc - day.TripWh(j, best.Slot);
+                continue;
+            }
+
+            var slot = NewBusSlot(day, left, j);
+            if (slot < 0)
+            {
+                uncovered.Add(j);
+                continue;
+            }
+
+            left[slot] = unlimited ? left[slot] : left[slot] - 1;
+            var start = day.Electric(slot) ? day.Ceiling(slot) - day.RunWh(slot, day.SlotDepot[slot], day.From[j]) : 0;
+            buses.Add(new Bus(slot, j, start - day.TripWh(j, slot)));
+        }
+
+        var blocks = buses.Select(b => new EnergyBlock(b.Slot, [.. b.Trips], [.. b.Charges])).ToImmutableArray();
+        return new Result(blocks, [.. uncovered]);
+    }
+
+    /// <summary>The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then the nearest depot; −1 when none can.</summary>
+    private static int NewBusSlot(EnergyDay day, int[] left, int j) =>
+        Enumerable.Range(0, day.SlotCount)
+            .Where(c => left[c] > 0 && day.CanRunAlone(j, c))
+            .OrderBy(c => day.Electric(c) ? 0 : 1)
+            .ThenBy(c => day.RunMetres(day.SlotDepot[c], day.From[j]) + day.RunMetres(day.To[j], day.SlotDepot[c]))
+            .ThenBy(c => c)
+            .DefaultIfEmpty(-1).First();
+
+    /// <summary>
+    /// How <paramref name="bus"/> reaches trip <paramref name="j"/>: the charge at its departure and
+    /// the session taken (null: straight on). Straight on when that gets it home after the trip and
+    /// charging is not wanted; otherwise the session at a free point that leaves it fullest.
+    /// </summary>
+    private static (long Soc, ChargeStop? Stop)? Option(EnergyDay day, ChargerBookings bookings, Bus bus, int j, bool alwaysCharge, long beat)
+    {
+        var c = bus.Slot;
+        var i = bus.Last;
+        var floor = day.Floor(c);
+        var home = day.TripWh(j, c) + day.RunWh(c, day.To[j], day.SlotDepot[c]) + floor;
+        (long Soc, ChargeStop? Stop)? best = null;
+        var straight = bus.Soc - day.RunWh(c, day.To[i], day.From[j]);
+        if (straight >= home)
+        {
+            best = (straight, null);
+            if (!alwaysCharge || !day.Electric(c))
+            {
+                return best;
+            }
+        }
+
+        if (!day.Electric(c))
+        {
+            return best;
+        }
+
+        for (var s = 0; s < day.Sites.Length; s++)
+        {
+            if (day.Window(i, j, s) is not { } w)
+            {
+                continue;
+            }
+
+            var arrive = bus.Soc - day.RunWh(c, day.To[i], day.SiteStop[s]);
+            var back = day.RunWh(c, day.SiteStop[s], day.From[j]);
+            if (arrive < floor)
+            {
+                continue;
+            }
+
+            // Even a free point for the whole window would not beat the best option so far: skip the bookings.
+            var most = arrive + day.MaxCharge(c, s, arrive, w.Close - w.Open) - back;
+            if (most < home || most <= beat || (best is { } sofar && most <= sofar.Soc))
+            {
+                continue;
+            }
+
+            var wanted = day.SecondsToReach(c, s, arrive, day.Ceiling(c));
+            if (bookings.Earliest(s, w.Open, w.Close, wanted) is not { } stop)
+            {
+                continue;
+            }
+
+            var soc = arrive + day.MaxCharge(c, s, arrive, stop.Seconds) - back;
+            if (soc >= home && (best is not { } b || soc > b.Soc))
+            {
+                best = (soc, stop);
+            }
+        }
+
+        return best;
+    }
+}
