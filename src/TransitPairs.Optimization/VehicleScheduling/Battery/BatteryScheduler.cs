@@ -73,7 +73,7 @@ public sealed record BatteryScheduleResult(
     double Gap,
     BatteryKpis Kpis,
     string? Explanation,
-    ImmutableArray<string> Remedies,
+    ImmutableArray<Remedy> Remedies,
     TimeSpan Elapsed)
 {
     public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
@@ -100,7 +100,7 @@ public sealed record BatteryScheduleResult(
     public string NoPlanMessage => HasPlan
         ? string.Empty
         : $"{(Explanation ?? $"the search ended {Status}").TrimEnd('.')}."
-            + (Remedies.IsDefaultOrEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", Remedies) + ".");
+            + (Remedies.IsDefaultOrEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", Remedies.Select(BatteryRemedyWords.Describe)) + ".");
 }
 
 /// <summary>
@@ -161,7 +161,8 @@ public static class BatteryScheduler
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        var solveOptions = new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed);
+        var budget = solveOptions.StartBudget();
         var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
         var bound = FleetBound(plain);
         var tooLong = TripsNoVehicleCanRun(problem);
@@ -177,13 +178,14 @@ public static class BatteryScheduler
         }
 
         var day = new EnergyDay(problem);
-        var columns = BlockColumnGeneration.Solve(day, budget, options.Workers, options.Seed);
+        var columns = BlockColumnGeneration.Solve(day, solveOptions,
+            problem.Schedule.Trips.Length <= ExactModelTrips ? budget.Share(BudgetShares.BatteryColumnsBeforeExactModel) : budget);
         var have = problem.Fleet.Sum(f => f.Count);
         if (columns.Infeasible)
         {
             return Failed(problem, VspStatus.Infeasible, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) needs at least {columns.LpValue:0.#} vehicles, more than the {have} the depots hold"),
-                columns.VehiclesNeeded > 0 ? [string.Create(CultureInfo.InvariantCulture, $"{columns.VehiclesNeeded} vehicles instead of {have}")] : [], budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
+                columns.VehiclesNeeded > have ? [new MoreVehicles(columns.VehiclesNeeded - have)] : [], budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
 
         if (columns.Blocks is not { } blocks)
@@ -192,7 +194,7 @@ public static class BatteryScheduler
             var more = columns.VehiclesNeeded - have;
             return Failed(problem, VspStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
-                more > 0 ? [string.Create(CultureInfo.InvariantCulture, $"{more} more vehicles ({columns.VehiclesNeeded} in all) cover every trip")] : [], budget.Elapsed)
+                more > 0 ? [new MoreVehicles(more), new MoreTime(2 * solveOptions.TimeLimit)] : [new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
                 with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
         }
 
@@ -203,19 +205,21 @@ public static class BatteryScheduler
         var vehicles = schedule.Vehicles;
         var fleetBound = Math.Max(bound, columns.FleetBound);
         var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
-        var status = vehicles <= fleetBound && columns.SelectionProved ? VspStatus.Optimal : VspStatus.Feasible;
+        // A choice among generated columns proves nothing about the day: the plan is "feasible" unless the exact model proves it.
+        var status = VspStatus.Feasible;
         var method = "battery column generation";
-        if (vehicles > fleetBound && problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
+        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
         {
-            // Corridor days: the exact CP-SAT model, hinted with the plan, may still save a vehicle.
-            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left() }, budget, schedule, fleetBound);
-            if (solved.Status is VspStatus.Optimal or VspStatus.Feasible && solved.Schedule.Vehicles < vehicles)
+            // Corridor days: the exact CP-SAT model, hinted with the plan, proves it or saves a vehicle or cost.
+            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, schedule, fleetBound);
+            if (solved.Status is VspStatus.Optimal or VspStatus.Feasible
+                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == VspStatus.Optimal)))
             {
                 schedule = solved.Schedule;
                 vehicles = schedule.Vehicles;
                 objective = solved.Objective;
                 status = solved.Status;
-                method = "battery CP-SAT (exact model)";
+                method = "battery CP-SAT (exact model) from the column plan";
                 fleetBound = solved.Status == VspStatus.Optimal ? vehicles : fleetBound;
             }
         }
@@ -233,7 +237,7 @@ public static class BatteryScheduler
         };
     }
 
-    /// <summary>Days of at most this many trips also try the exact CP-SAT model when the column plan is above the bound.</summary>
+    /// <summary>Days of at most this many trips also run the exact CP-SAT model, hinted with the column plan: it proves the plan or improves it.</summary>
     private const int ExactModelTrips = 70;
 
     /// <summary>
@@ -280,7 +284,7 @@ public static class BatteryScheduler
 
     private sealed record Solved(VehicleSchedule Schedule, VspStatus Status, long Objective, long Bound);
 
-    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, VspStatus status, int bound, string why, ImmutableArray<string> remedies, TimeSpan elapsed) =>
+    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, VspStatus status, int bound, string why, ImmutableArray<Remedy> remedies, TimeSpan elapsed) =>
         new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
             Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
 
@@ -317,9 +321,9 @@ public static class BatteryScheduler
         return sentences;
     }
 
-    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
+    private static ImmutableArray<Remedy> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
     {
-        var remedies = new List<string>();
+        var remedies = new List<Remedy>();
         var depotStops = problem.Schedule.Depots.Select(d => d.Stop).ToList();
         int Nearest(Func<string, int> metres) => depotStops.Select(metres).Where(m => m >= 0).DefaultIfEmpty(0).Min();
         int Run(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DistanceMetres : -1;
@@ -330,74 +334,15 @@ public static class BatteryScheduler
         foreach (var type in problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).Where(t => t.Battery is not null))
         {
             var b = type.Battery!;
-            var perKm = type.Consumption.In(problem.Season);
-            var pack = Math.Ceiling(longest / 1000.0 * perKm / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
-            remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %, for {longest / 1000.0:0} km from depot to depot), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
+            var usable = longest / 1000.0 * type.Consumption.In(problem.Season);
+            var pack = Math.Ceiling(usable / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
+            remedies.Add(new BiggerPack(type.Id, Math.Ceiling(usable), pack));
         }
 
-        var depot = problem.Fleet[0].Depot;
-        remedies.Add(string.Create(CultureInfo.InvariantCulture,
-            $"diesel coaches for the trips batteries cannot run (a mixed fleet: the scheduler chooses which trips each type runs; {noBatteryFleet} diesel coaches run the whole day), e.g. --set fleet.{depot}.diesel-coach={noBatteryFleet}"));
+        // A mixed fleet: the scheduler gives the diesel buses what batteries cannot run; the no-battery fleet runs the whole day.
+        _ = noBatteryFleet;
+        remedies.Add(new SwitchToDiesel());
         return [.. remedies];
-    }
-
-    /// <summary>
-    /// Re-solves relaxed variants to say what is short: vehicles, charging, or both. They share what
-    /// is left of <paramref name="budget"/>: half for more vehicles, the rest for more chargers.
-    /// </summary>
-    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VspStatus status, int bound)
-    {
-        var have = problem.Fleet.Sum(f => f.Count);
-        if (status == VspStatus.NoSolutionFound)
-        {
-            return (string.Create(CultureInfo.InvariantCulture, $"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists)"),
-                ["raise --time-limit"]);
-        }
-
-        var remedies = new List<string>();
-        var n = problem.Schedule.Trips.Length;
-        if (bound == 0)
-        {
-            return ($"even without battery limits the {have} vehicles at their depots cannot cover the {n} trips.",
-                ["more vehicles at the depots (fleet.DEPOT.TYPE=N)"]);
-        }
-
-        var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
-        var relaxed = SolveModel(unlimited, options, budget.Share(BudgetShares.BatteryRelaxedModel));
-        if (relaxed.Status is VspStatus.Optimal or VspStatus.Feasible)
-        {
-            var need = relaxed.Schedule.Vehicles;
-            var byType = relaxed.Schedule.Blocks.GroupBy(b => (b.DepotId, b.VehicleTypeId)).Select(g => $"{g.Count()} {g.Key.VehicleTypeId} at {g.Key.DepotId}");
-            remedies.Add($"{need} vehicles ({string.Join(", ", byType)}) instead of {have}");
-            return ($"{have} vehicles are too few once the batteries' range and charging are respected: the day needs {need} (without battery limits {bound} would do).", [.. remedies]);
-        }
-
-        // Even unlimited vehicles fail: charging is the bottleneck. Try a fast charger at every terminal.
-        var terminals = problem.Schedule.Trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Distinct(StringComparer.Ordinal)
-            .Where(s => problem.Chargers.All(c => c.Place != s)).ToList();
-        if (terminals.Count > 0)
-        {
-            var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
-            var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
-            var withChargers = SolveModel(charged, options, budget.Share(1));
-            if (withChargers.Status is VspStatus.Optimal or VspStatus.Feasible)
-            {
-                remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"a 300 kW charger with 2 points at {string.Join(" and ", terminals)} (e.g. --set chargers.{terminals[0]}-fast.place={terminals[0]} --set chargers.{terminals[0]}-fast.powerKw=300 --set chargers.{terminals[0]}-fast.points=2), then {withChargers.Schedule.Vehicles} vehicles"));
-            }
-        }
-
-        remedies.Add("diesel coaches for part of the trips (fleet.DEPOT.diesel-coach=N): the scheduler gives them what batteries cannot run");
-        return ("no number of these battery buses covers the day with the chargers given: some bus cannot recharge in time between its trips.", [.. remedies]);
-    }
-
-    private static BatterySchedulingProblem WithFleet(BatterySchedulingProblem problem, IEnumerable<FleetSlot> fleet)
-    {
-        var slots = fleet.ToImmutableArray();
-        var depots = problem.Schedule.Depots.Select(d => new VehicleDepot(d.DepotId, d.Stop, slots.Where(s => s.Depot == d.DepotId).Sum(s => s.Count))).ToImmutableArray();
-        var schedule = new VehicleSchedulingProblem(problem.Schedule.Trips, problem.Schedule.Deadheads, depots, problem.Schedule.Rules, problem.Schedule.Costs);
-        return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
     }
 
     /// <summary>Builds and solves the model; <paramref name="fleetLowerBound"/> (0: none) ends the fleet stage when reached.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
@@ -11,14 +12,14 @@ namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 /// </summary>
 internal static class BlockColumnGeneration
 {
-    /// <summary>Share of the budget left after the constructive plans that column generation may use; the integer selection gets the rest.</summary>
-    public const double PricingShare = 0.5;
-
-    /// <summary>Share of what is left after column generation that diving may use.</summary>
-    public const double DivingShare = 0.8;
-
     /// <summary>Columns the LP takes at least this much of are fixed together in one diving step.</summary>
     private const double FixAbove = 0.9;
+
+    /// <summary>Connections tried from each trip in the cheap pricing rounds (the earliest ones).</summary>
+    private const int HeuristicSuccessors = 40;
+
+    /// <summary>Every this many rounds of column generation, one exact round for the bound.</summary>
+    private const int ExactEvery = 8;
 
     /// <summary>Pricing rounds between two diving steps.</summary>
     private const int RoundsPerFix = 2;
@@ -26,7 +27,7 @@ internal static class BlockColumnGeneration
     /// <summary>Whether CP-SAT also searches the columns for a cheaper plan when the fleet is already at the bound.</summary>
     private const bool SelectForCost = true;
 
-    /// <summary>Columns added per slot and pricing round (different last trips).</summary>
+    /// <summary>Columns added per slot and pricing round (different last trips): at least this many, or a quarter of the trips.</summary>
     private const int ColumnsPerRound = 60;
 
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
@@ -53,7 +54,7 @@ internal static class BlockColumnGeneration
         bool SelectionProved,
         int Columns);
 
-    public static Outcome Solve(EnergyDay day, WallClockBudget budget, int workers, int seed)
+    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget)
     {
         var greedy = Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule)).ToList();
         // With unlimited vehicles the rules build the same plans unless the fleet ran out.
@@ -87,15 +88,21 @@ internal static class BlockColumnGeneration
         }
 
         var pricing = new BlockPricing(day);
+        var perRound = Math.Max(ColumnsPerRound, day.TripCount / 4);
+        var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
         (double Value, double Lagrangian, int Added) Round(bool exact)
         {
-            var (value, duals, penalties) = master.Solve(TimeSpan.FromSeconds(budget.Left()));
-            var lagrangian = duals.Sum();
+            var (value, duals, penalties) = master.Solve(budget.Left());
+            var bySlot = duals.Sum();
+            var least = 0.0;
             var added = 0;
             for (var c = 0; c < day.SlotCount; c++)
             {
-                var (least, paths) = pricing.Price(c, duals, penalties[c], ColumnsPerRound, exact ? int.MaxValue : HeuristicLabels);
-                lagrangian += master.Upper(c) * Math.Min(0, least - penalties[c]);
+                var (slotLeast, paths) = exact
+                    ? pricing.Price(c, duals, penalties[c], perRound, int.MaxValue)
+                    : pricing.Price(c, duals, penalties[c], perRound, HeuristicLabels, HeuristicSuccessors);
+                bySlot += master.Upper(c) * Math.Min(0, slotLeast - penalties[c]);
+                least = Math.Min(least, slotLeast - penalties[c]);
                 foreach (var path in paths)
                 {
                     if (BlockEnergy.Shortest(day, c, path.Trips, path.Sites.AsSpan()) is { } block && Add(block))
@@ -105,6 +112,10 @@ internal static class BlockColumnGeneration
                 }
             }
 
+            // Two Lagrangian bounds, both valid when the pricing was exact: with each slot's vehicles,
+            // and with at most the incumbent's fleet in all (an optimal plan has no more).
+            var total = Math.Min(fleetOfAll, best is { } incumbent ? incumbent.Length : int.MaxValue);
+            var lagrangian = Math.Max(bySlot, duals.Sum() + (total * least));
             Dbg($"lp {value:0.000} lagr {lagrangian:0.000} exact {exact} added {added} cols {columns.Count} t={budget.Elapsed.TotalSeconds:0.0}");
             return (value, lagrangian, added);
         }
@@ -114,12 +125,32 @@ internal static class BlockColumnGeneration
         var fleetBound = 0;
         var lpValue = double.NaN;
         var infeasible = false;
-        var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
-        var pricingEnds = budget.Elapsed.TotalSeconds + budget.Left(PricingShare);
+        var pricingBudget = budget.Share(BudgetShares.BatteryColumnGeneration);
         var exact = false;
-        while (budget.Elapsed.TotalSeconds < pricingEnds)
+        var rounds = 0;
+        while (!pricingBudget.IsSpent)
         {
-            var (value, lagrangian, added) = Round(exact);
+            // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
+            var thisExact = exact || (++rounds % ExactEvery == 0);
+            var (value, lagrangian, added) = Round(thisExact);
+            if (thisExact && !exact)
+            {
+                var bound = (int)Math.Ceiling(lagrangian - 1e-6);
+                if (bound > fleetBound)
+                {
+                    fleetBound = bound;
+                    lpValue = lagrangian;
+                }
+
+                if (fleetBound >= Math.Ceiling(value - 1e-6))
+                {
+                    // The bound has reached the LP's rounded value: more pricing cannot raise it.
+                    break;
+                }
+
+                continue;
+            }
+
             if (exact)
             {
                 var bound = (int)Math.Ceiling(lagrangian - 1e-6);
@@ -162,17 +193,18 @@ internal static class BlockColumnGeneration
         // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
         if (best is not { } known || known.Length > fleetBound)
         {
-            var diveEnds = budget.Elapsed.TotalSeconds + budget.Left(DivingShare);
-            while (budget.Elapsed.TotalSeconds < diveEnds)
+            var diveBudget = budget.Share(BudgetShares.BatteryDiving);
+            var fixedPerSlot = new int[day.SlotCount];
+            while (!diveBudget.IsSpent)
             {
                 for (var r = 0; r < RoundsPerFix && Round(false).Added > 0; r++)
                 {
                 }
 
                 // Trips the fixed columns left no column for: price until they are covered or exact pricing proves the dive dead.
-                master.Solve(TimeSpan.FromSeconds(budget.Left()));
+                master.Solve(budget.Left());
                 var repairing = false;
-                while (master.Uncovered() > 1e-6 && budget.Elapsed.TotalSeconds < diveEnds)
+                while (master.Uncovered() > 1e-6 && !diveBudget.IsSpent)
                 {
                     if (Round(repairing).Added == 0)
                     {
@@ -184,7 +216,7 @@ internal static class BlockColumnGeneration
                         repairing = true;
                     }
 
-                    master.Solve(TimeSpan.FromSeconds(budget.Left()));
+                    master.Solve(budget.Left());
                 }
 
                 if (master.Uncovered() > 1e-6)
@@ -210,12 +242,27 @@ internal static class BlockColumnGeneration
                 var fix = Enumerable.Range(0, x.Length).Where(k => x[k] >= FixAbove && x[k] < 1 - 1e-6).ToList();
                 if (fix.Count == 0)
                 {
-                    fix = [Enumerable.Range(0, x.Length).Where(k => x[k] < 1 - 1e-6).MaxBy(k => x[k])];
+                    // Nothing nearly whole: the largest few, a twentieth of the fractional fleet at most (never two sharing a trip).
+                    var taken = new HashSet<int>();
+                    var most = Math.Max(1, (int)(x.Sum() / 20));
+                    foreach (var k in Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6 && x[k] < 1 - 1e-6).OrderByDescending(k => x[k]))
+                    {
+                        if (fix.Count < most && columns[k].Trips.All(t => !taken.Contains(t)))
+                        {
+                            taken.UnionWith(columns[k].Trips);
+                            fix.Add(k);
+                        }
+                    }
                 }
 
                 foreach (var k in fix)
                 {
-                    master.Fix(k);
+                    // A slot never gets more fixed columns than vehicles (the LP would have no solution).
+                    if (fixedPerSlot[columns[k].Slot] < master.Upper(columns[k].Slot))
+                    {
+                        fixedPerSlot[columns[k].Slot]++;
+                        master.Fix(k);
+                    }
                 }
             }
         }
@@ -223,7 +270,7 @@ internal static class BlockColumnGeneration
         var proved = false;
         if (!budget.IsSpent && (best is not { } b || b.Length > fleetBound || SelectForCost))
         {
-            var parameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(budget.Left(), workers, seed));
+            var parameters = CpSatParameters.For(options, budget.Left());
             if (BlockSelection.Select(day, columns, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {

@@ -1,4 +1,5 @@
 using Google.OrTools.LinearSolver;
+using TransitPairs.Optimization.Solving;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -77,7 +78,7 @@ internal sealed class BlockMasterLp : IDisposable
     /// <summary>Solves the LP on its columns: its value, the trip duals (≥ 0) and the slot penalties (≥ 0).</summary>
     public (double Value, double[] Duals, double[] SlotPenalties) Solve(TimeSpan limit)
     {
-        lp.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
+        LinearSolverSetup.SetLimit(lp, limit);
         var status = lp.Solve();
         if (status is not (MpSolver.ResultStatus.OPTIMAL or MpSolver.ResultStatus.FEASIBLE))
         {

@@ -34,9 +34,10 @@ internal sealed class BlockPricing
     /// <summary>
     /// The most negative reduced cost of slot <paramref name="c"/> (1 − Σ duals + <paramref name="slotPenalty"/>)
     /// and up to <paramref name="most"/> paths with negative reduced cost, ending at different trips.
-    /// <paramref name="maxLabels"/> caps the labels kept per trip (int.MaxValue: exact).
+    /// <paramref name="maxLabels"/> caps the labels kept per trip and <paramref name="maxSuccessors"/>
+    /// the connections tried from each (the earliest ones); with both at int.MaxValue the pricing is exact.
     /// </summary>
-    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels)
+    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels, int maxSuccessors = int.MaxValue)
     {
         pool.Clear();
         foreach (var f in front)
@@ -97,8 +98,10 @@ internal sealed class BlockPricing
                 }
             }
 
-            foreach (var j in day.Successors[i])
+            var successors = day.Successors[i];
+            for (var next = 0; next < successors.Length && next < maxSuccessors; next++)
             {
+                var j = successors[next];
                 var direct = electric ? day.RunWh(c, day.To[i], day.From[j]) : 0;
                 var trip = electric ? day.TripWh(j, c) : 0;
                 var anyWindow = false;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Vehicles;
 
@@ -41,7 +42,7 @@ internal static class EnergyRelaxation
     }
 
     /// <summary>Why the day is impossible and what would close the gap, or null when the balance does not prove it.</summary>
-    public static (string Why, ImmutableArray<string> Remedies)? Shortfall(BatterySchedulingProblem problem)
+    public static (string Why, ImmutableArray<Remedy> Remedies)? Shortfall(BatterySchedulingProblem problem)
     {
         if (Of(problem) is not { } b || b.ShortWh <= 0)
         {
@@ -52,16 +53,16 @@ internal static class EnergyRelaxation
         var inv = CultureInfo.InvariantCulture;
         var why = string.Create(inv,
             $"the trips need at least {b.NeedWh / 1000.0:0} kWh, but the {fleet} buses carry {b.PacksWh / 1000.0:0} kWh usable at pull-out and the chargers can put in at most {b.ChargersWh / 1000.0:0} kWh over the day (every point busy at full power): {b.ShortWh / 1000.0:0} kWh short");
-        var remedies = new List<string>();
+        var remedies = new List<Remedy>();
         var largest = problem.Fleet.Select(f => f.VehicleType).MaxBy(t => t.Battery!.CeilingWh - t.Battery.FloorWh)!;
         var perBus = largest.Battery!.CeilingWh - largest.Battery.FloorWh;
-        remedies.Add(string.Create(inv, $"at least {(b.ShortWh + perBus - 1) / perBus} more {largest.Id} buses"));
+        remedies.Add(new MoreVehicles((int)((b.ShortWh + perBus - 1) / perBus), null, largest.Id));
         if (problem.Chargers.Length > 0)
         {
             var site = problem.Chargers.MaxBy(s => s.PowerKw)!;
             var span = problem.Schedule.Trips.Max(t => t.Arrival.TotalSeconds) - problem.Schedule.Trips.Min(t => t.Departure.TotalSeconds);
             var perPoint = (long)(Math.Min(site.PowerKw, largest.Battery.MaxChargingPowerKw) * span / 3.6);
-            remedies.Add(string.Create(inv, $"at least {(b.ShortWh + perPoint - 1) / perPoint} more charging points at {site.Id}"));
+            remedies.Add(new MoreChargers(site.Id, (int)((b.ShortWh + perPoint - 1) / perPoint)));
         }
 
         return (why, [.. remedies]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Tests.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -172,12 +173,13 @@ public sealed class BatterySchedulerTests
         Assert.Equal(VspStatus.Infeasible, result.Status);
         Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains(result.Remedies, r => r.Contains("a pack of at least 390 kWh on bus200", StringComparison.Ordinal));
-        Assert.Contains(result.Remedies, r => r.Contains("diesel", StringComparison.Ordinal));
+        Assert.Contains(result.Remedies, r => r is BiggerPack { VehicleTypeId: "bus200", PackKwh: 390 });
+        Assert.Contains(result.Remedies, r => r is SwitchToDiesel);
+        Assert.Contains("a pack of at least 390 kWh on bus200", result.NoPlanMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Solve_TooFewBuses_SaysHowManyTheDayNeeds()
+    public void Solve_TooFewBuses_ProvesItByTheEnergyBalanceAndSaysHowManyMore()
     {
         var problem = Shuttle(ThreeTrips, [], busesPerDepot: 1);
         var onlyOne = new BatterySchedulingProblem(
@@ -186,9 +188,11 @@ public sealed class BatterySchedulerTests
 
         var result = BatteryScheduler.Solve(onlyOne, Options);
 
+        // 3 × 60 kWh against one pack of 160 kWh usable and no charger: proved short by 20 kWh.
         Assert.False(result.HasPlan);
-        Assert.Contains("1 vehicles are too few", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains("the day needs 2", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Contains("the trips need at least 180 kWh, but the 1 buses carry 160 kWh", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new MoreVehicles(1, null, "bus200"), Assert.Single(result.Remedies));
     }
 
     /// <summary>Random days of 3–8 trips: the solver's fleet equals brute force over every partition into chains.</summary>
