@@ -144,7 +144,7 @@ internal static class BlocksCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var k = r.Kpis;
-        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (bounds: no-battery {r.NoBatteryFleetBound}, battery LP {r.BatteryFleetBound}; fleet gap {r.FleetGap:P0})  {StatusText.Of(r.Status)}, cost gap {r.Gap:P2}"));
+        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (bounds: no-battery {r.NoBatteryFleetBound}, battery LP {r.BatteryFleetBound}; fleet gap {r.FleetGap:P0})  {StatusText.Of(r.Status)}, cost gap {r.Gap:P2}, {r.Method} in {r.Elapsed.TotalSeconds:0.0} s"));
         w.WriteLine(string.Create(inv, $"energy {k.EnergyKwh:0.#} kWh  charged {k.ChargedKwh:0.#} kWh in {k.ChargingSessions} sessions  min state of charge {(k.MinSocKwh is { } m ? $"{m:0.#} kWh ({k.MinSocPercent:0.#} %)" : "-")}  empty {k.EmptyKm:0.#} km"));
         w.WriteLine("vehicles by type: " + string.Join(", ", k.VehiclesByType.Select(p => $"{p.Key} {p.Value}")));
         w.WriteLine("peak chargers in use: " + (k.PeakChargersInUse.Count == 0 ? "-" : string.Join(", ", k.PeakChargersInUse.Select(p => $"{p.Key} {p.Value}/{problem.Chargers.First(c => c.Id == p.Key).Points}"))));

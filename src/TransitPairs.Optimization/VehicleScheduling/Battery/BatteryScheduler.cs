@@ -184,7 +184,7 @@ public static class BatteryScheduler
         if (columns.Infeasible)
         {
             return Failed(problem, VspStatus.Infeasible, Math.Max(bound, columns.FleetBound),
-                string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) needs at least {columns.LpValue:0.#} vehicles, more than the {have} the depots hold"),
+                string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) cannot cover the {day.TripCount} trips with the {have} vehicles the depots hold"),
                 columns.VehiclesNeeded > have ? [new MoreVehicles(columns.VehiclesNeeded - have)] : [], budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
 
@@ -210,8 +210,10 @@ public static class BatteryScheduler
         var method = "battery column generation";
         if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
         {
-            // Corridor days: the exact CP-SAT model, hinted with the plan, proves it or saves a vehicle or cost.
-            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, schedule, fleetBound);
+            // Corridor days: the exact CP-SAT model (started, as before, from a greedy plan guided by the
+            // no-battery blocks) proves the column plan or saves a vehicle or cost; the better plan is kept.
+            var guide = plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : schedule;
+            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, guide, fleetBound);
             if (solved.Status is VspStatus.Optimal or VspStatus.Feasible
                 && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == VspStatus.Optimal)))
             {
@@ -219,7 +221,7 @@ public static class BatteryScheduler
                 vehicles = schedule.Vehicles;
                 objective = solved.Objective;
                 status = solved.Status;
-                method = "battery CP-SAT (exact model) from the column plan";
+                method = "battery CP-SAT (exact model)";
                 fleetBound = solved.Status == VspStatus.Optimal ? vehicles : fleetBound;
             }
         }
