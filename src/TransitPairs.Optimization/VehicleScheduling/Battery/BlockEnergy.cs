@@ -47,12 +47,7 @@ internal static class BlockEnergy
                 return -1;
             }
 
-            if (k + 1 == trips.Length)
-            {
-                break;
-            }
-
-            var j = trips[k + 1];
+            var next = k + 1 < trips.Length ? day.From[trips[k + 1]] : depot;
             if (charges[k] is { } stop)
             {
                 var site = day.SiteStop[stop.Site];
@@ -63,11 +58,11 @@ internal static class BlockEnergy
                 }
 
                 soc += day.MaxCharge(c, stop.Site, soc, stop.Seconds);
-                soc -= day.RunWh(c, site, day.From[j]);
+                soc -= day.RunWh(c, site, next);
             }
             else
             {
-                soc -= day.RunWh(c, day.To[i], day.From[j]);
+                soc -= day.RunWh(c, day.To[i], next);
             }
 
             if (soc < floor)
@@ -76,24 +71,23 @@ internal static class BlockEnergy
             }
         }
 
-        soc -= day.RunWh(c, day.To[trips[^1]], depot);
-        return soc < floor ? -1 : soc;
+        return soc;
     }
 
     /// <summary>
     /// The block through <paramref name="trips"/> that charges at <paramref name="sites"/> (one per
-    /// connection, −1 = straight on) for as short as it can: each session plugs in on arrival and
+    /// trip, after it; −1 = straight on) for as short as it can: each session plugs in on arrival and
     /// lasts the least time (at least the minimum plug-in) that still lets the rest of the block,
     /// charging as long as it can later, end above the floor. Null when even the longest sessions fail.
     /// </summary>
     public static EnergyBlock? Shortest(EnergyDay day, int c, ImmutableArray<int> trips, ReadOnlySpan<int> sites)
     {
-        var charges = new ChargeStop?[Math.Max(0, trips.Length - 1)];
-        for (var k = 0; k + 1 < trips.Length; k++)
+        var charges = new ChargeStop?[trips.Length];
+        for (var k = 0; k < trips.Length; k++)
         {
-            if (sites[k] >= 0)
+            if (k < sites.Length && sites[k] >= 0)
             {
-                if (!day.Electric(c) || day.Window(trips[k], trips[k + 1], sites[k]) is not { } w)
+                if (!day.Electric(c) || day.WindowAfter(trips.AsSpan(), k, c, sites[k]) is not { } w)
                 {
                     return null;
                 }
@@ -147,24 +141,21 @@ internal static class BlockEnergy
     {
         var c = block.Slot;
         var type = day.Slots[c].VehicleType;
-        long metres = day.RunMetres(day.SlotDepot[c], day.From[block.Trips[0]]) + day.RunMetres(day.To[block.Trips[^1]], day.SlotDepot[c]);
+        long metres = day.RunMetres(day.SlotDepot[c], day.From[block.Trips[0]]);
         long sessions = 0;
         for (var k = 0; k < block.Trips.Length; k++)
         {
             var i = block.Trips[k];
             metres += day.TripMetres[i];
-            if (k + 1 < block.Trips.Length)
+            var next = k + 1 < block.Trips.Length ? day.From[block.Trips[k + 1]] : day.SlotDepot[c];
+            if (block.Charges[k] is { } stop)
             {
-                var j = block.Trips[k + 1];
-                if (block.Charges[k] is { } stop)
-                {
-                    metres += day.RunMetres(day.To[i], day.SiteStop[stop.Site]) + day.RunMetres(day.SiteStop[stop.Site], day.From[j]);
-                    sessions++;
-                }
-                else
-                {
-                    metres += day.RunMetres(day.To[i], day.From[j]);
-                }
+                metres += day.RunMetres(day.To[i], day.SiteStop[stop.Site]) + day.RunMetres(day.SiteStop[stop.Site], next);
+                sessions++;
+            }
+            else
+            {
+                metres += day.RunMetres(day.To[i], next);
             }
         }
 
@@ -211,12 +202,9 @@ internal static class BlockEnergy
         {
             var i = block.Trips[k];
             Drive(BlockEventKind.Trip, day.Trips[i].TripId, day.From[i], day.To[i], day.Departure[i], day.Arrival[i], day.TripMetres[i]);
-            if (k + 1 == block.Trips.Length)
-            {
-                break;
-            }
-
-            var j = block.Trips[k + 1];
+            var last = k + 1 == block.Trips.Length;
+            var next = last ? depot : day.From[block.Trips[k + 1]];
+            var departure = last ? -1 : day.Departure[block.Trips[k + 1]];
             if (block.Charges[k] is { } stop)
             {
                 var site = day.SiteStop[stop.Site];
@@ -236,29 +224,37 @@ internal static class BlockEnergy
                     ChargerSite = day.Sites[stop.Site].Id,
                 });
                 soc += charged;
-                var leave = day.Departure[j] - day.RunSeconds(site, day.From[j]);
-                Wait(site, stop.End, leave);
-                if (site != day.From[j])
+                if (last)
                 {
-                    Drive(BlockEventKind.Deadhead, null, site, day.From[j], leave, day.Departure[j], day.RunMetres(site, day.From[j]));
+                    Drive(BlockEventKind.PullIn, null, site, depot, stop.End, stop.End + day.RunSeconds(site, depot), day.RunMetres(site, depot));
+                    break;
                 }
+
+                var leave = departure - day.RunSeconds(site, next);
+                Wait(site, stop.End, leave);
+                if (site != next)
+                {
+                    Drive(BlockEventKind.Deadhead, null, site, next, leave, departure, day.RunMetres(site, next));
+                }
+            }
+            else if (last)
+            {
+                Drive(BlockEventKind.PullIn, null, day.To[i], depot, day.Arrival[i], day.Arrival[i] + day.RunSeconds(day.To[i], depot), day.RunMetres(day.To[i], depot));
             }
             else
             {
                 var at = day.Arrival[i];
-                if (day.To[i] != day.From[j])
+                if (day.To[i] != next)
                 {
-                    var reached = at + day.RunSeconds(day.To[i], day.From[j]);
-                    Drive(BlockEventKind.Deadhead, null, day.To[i], day.From[j], at, reached, day.RunMetres(day.To[i], day.From[j]));
+                    var reached = at + day.RunSeconds(day.To[i], next);
+                    Drive(BlockEventKind.Deadhead, null, day.To[i], next, at, reached, day.RunMetres(day.To[i], next));
                     at = reached;
                 }
 
-                Wait(day.From[j], at, day.Departure[j]);
+                Wait(next, at, departure);
             }
         }
 
-        var last = block.Trips[^1];
-        Drive(BlockEventKind.PullIn, null, day.To[last], depot, day.Arrival[last], day.Arrival[last] + day.RunSeconds(day.To[last], depot), day.RunMetres(day.To[last], depot));
         return new VehicleBlock(vehicleId, day.Slots[c].Depot, events.ToImmutable()) { VehicleTypeId = type.Id };
     }
 }

@@ -28,7 +28,7 @@ internal sealed class BlockPricing
 
     private readonly record struct Label(double Value, long Soc, int Trip, int Parent, int Site);
 
-    /// <summary>A priced block: its trips, the site charged at on each connection (−1: none) and its reduced cost.</summary>
+    /// <summary>A priced block: its trips, the site charged at after each (−1: none; after the last: before the pull-in) and its reduced cost.</summary>
     public readonly record struct Path(ImmutableArray<int> Trips, ImmutableArray<int> Sites, double ReducedCost);
 
     /// <summary>
@@ -63,7 +63,7 @@ internal sealed class BlockPricing
             }
         }
 
-        var closing = new List<(double Rc, int Label)>();
+        var closing = new List<(double Rc, int Label, int HomeSite)>();
         var best = double.PositiveInfinity;
         var windows = new (int Open, int Close)?[day.Sites.Length];
         for (var i = 0; i < n; i++)
@@ -74,16 +74,32 @@ internal sealed class BlockPricing
                 continue;
             }
 
-            // Close: back to the depot above the floor.
+            // Close: back to the depot above the floor, straight or after charging near the trip's end.
             if (day.HasRun(day.To[i], depot))
             {
                 var home = electric ? day.RunWh(c, day.To[i], depot) + floor : 0;
                 var bestHere = -1;
+                var homeSite = -1;
                 foreach (var l in labels)
                 {
-                    if (pool[l].Soc >= home && (bestHere < 0 || pool[l].Value > pool[bestHere].Value))
+                    if (bestHere >= 0 && pool[l].Value <= pool[bestHere].Value)
                     {
-                        bestHere = l;
+                        continue;
+                    }
+
+                    if (pool[l].Soc >= home)
+                    {
+                        (bestHere, homeSite) = (l, -1);
+                        continue;
+                    }
+
+                    for (var s = 0; s < day.Sites.Length && electric; s++)
+                    {
+                        if (day.HomeWindow(i, c, s) is { } w && day.CanGetHome(c, s, pool[l].Soc - day.RunWh(c, day.To[i], day.SiteStop[s]), w.Close - w.Open))
+                        {
+                            (bestHere, homeSite) = (l, s);
+                            break;
+                        }
                     }
                 }
 
@@ -93,7 +109,7 @@ internal sealed class BlockPricing
                     best = Math.Min(best, rc);
                     if (rc < -1e-6)
                     {
-                        closing.Add((rc, bestHere));
+                        closing.Add((rc, bestHere, homeSite));
                     }
                 }
             }
@@ -157,10 +173,10 @@ internal sealed class BlockPricing
         }
 
         var paths = new List<Path>();
-        foreach (var (rc, l) in closing.OrderBy(x => x.Rc).Take(most))
+        foreach (var (rc, l, homeSite) in closing.OrderBy(x => x.Rc).Take(most))
         {
             var trips = new List<int>();
-            var sites = new List<int>();
+            var sites = new List<int> { homeSite };
             for (var at = l; at >= 0; at = pool[at].Parent)
             {
                 trips.Add(pool[at].Trip);

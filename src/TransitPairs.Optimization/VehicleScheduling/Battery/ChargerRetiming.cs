@@ -22,7 +22,7 @@ internal static class ChargerRetiming
         foreach (var (k, at, stop) in sessions)
         {
             var block = blocks[k];
-            if (day.Window(block.Trips[at], block.Trips[at + 1], stop.Site) is not { } window)
+            if (day.WindowAfter(block.Trips.AsSpan(), at, block.Slot, stop.Site) is not { } window)
             {
                 return null;
             }

@@ -168,8 +168,32 @@ internal sealed class EnergyDay
             return false;
         }
 
-        return Ceiling(c) - RunWh(c, depot, From[i]) - TripWh(i, c) - RunWh(c, To[i], depot) >= Floor(c);
+        var after = Ceiling(c) - RunWh(c, depot, From[i]) - TripWh(i, c);
+        if (after < Floor(c))
+        {
+            return false;
+        }
+
+        if (after - RunWh(c, To[i], depot) >= Floor(c))
+        {
+            return true;
+        }
+
+        // Or charge near the trip's end before running home.
+        for (var s = 0; s < Sites.Length && Electric(c); s++)
+        {
+            if (HomeWindow(i, c, s) is { } w && CanGetHome(c, s, after - RunWh(c, To[i], SiteStop[s]), w.Close - w.Open))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>True when a bus of slot <paramref name="c"/> reaching site <paramref name="s"/> with <paramref name="arriveWh"/> gets home above the floor after charging at most <paramref name="seconds"/>.</summary>
+    public bool CanGetHome(int c, int s, long arriveWh, int seconds) =>
+        arriveWh >= Floor(c) && arriveWh + MaxCharge(c, s, arriveWh, seconds) - RunWh(c, SiteStop[s], SlotDepot[c]) >= Floor(c);
 
     /// <summary>
     /// The charging window of site <paramref name="s"/> between trips <paramref name="i"/> and
@@ -191,6 +215,32 @@ internal sealed class EnergyDay
         var close = Departure[j] - back;
         return close - open >= MinPlugSeconds ? (open, close) : null;
     }
+
+    /// <summary>Longest charging session before the pull-in, seconds (8 h): the night is not planned.</summary>
+    public const int MaxHomeChargeSeconds = 8 * 3600;
+
+    /// <summary>
+    /// The window of site <paramref name="s"/> after trip <paramref name="i"/>, the last of a block of
+    /// slot <paramref name="c"/>, before its pull-in: arrival at the site and <see cref="MaxHomeChargeSeconds"/>
+    /// later; null when the site or the depot from it cannot be reached or the detour is too long.
+    /// </summary>
+    public (int Open, int Close)? HomeWindow(int i, int c, int s)
+    {
+        var site = SiteStop[s];
+        var depot = SlotDepot[c];
+        if (runSeconds[To[i], site] < 0 || runSeconds[site, depot] < 0 || runSeconds[To[i], depot] < 0
+            || runMetres[To[i], site] + runMetres[site, depot] - runMetres[To[i], depot] > MaxChargingDetourMetres)
+        {
+            return null;
+        }
+
+        var open = Arrival[i] + runSeconds[To[i], site];
+        return (open, open + MaxHomeChargeSeconds);
+    }
+
+    /// <summary>The window of site <paramref name="s"/> after the <paramref name="k"/>-th trip of <paramref name="trips"/> (the home window after the last).</summary>
+    public (int Open, int Close)? WindowAfter(ReadOnlySpan<int> trips, int k, int c, int s) =>
+        k + 1 < trips.Length ? Window(trips[k], trips[k + 1], s) : HomeWindow(trips[k], c, s);
 
     /// <summary>Charging power of site <paramref name="s"/> into slot <paramref name="c"/>'s pack, watts.</summary>
     public double Watts(int c, int s) => Math.Min(Sites[s].PowerKw, Slots[c].VehicleType.Battery!.MaxChargingPowerKw) * 1000;

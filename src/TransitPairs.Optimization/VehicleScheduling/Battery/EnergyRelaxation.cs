@@ -9,8 +9,8 @@ namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 /// <summary>
 /// A relaxation that proves a day impossible for an all-battery fleet: the trips alone need more
 /// energy than the packs hold at pull-out (every vehicle of the fleet, full usable window) plus
-/// what every charging point could put in between the first departure and the last arrival at its
-/// full power. Empty runs, tapering and plug-in times only make the need larger and the supply
+/// what every charging point could put in between the first departure and the last arrival (and
+/// the longest charge before a pull-in after it) at its full power. Empty runs, tapering and plug-in times only make the need larger and the supply
 /// smaller, so when the need exceeds the supply no plan exists.
 /// </summary>
 internal static class EnergyRelaxation
@@ -35,11 +35,15 @@ internal static class EnergyRelaxation
             BatteryScheduler.DrivingWh(problem, type, problem.TripDistanceMetres[t.TripId], t.Arrival.TotalSeconds - t.Departure.TotalSeconds)));
         var n = problem.Schedule.Trips.Length;
         var packs = problem.Fleet.Sum(f => (long)Math.Min(f.Count, n) * (f.VehicleType.Battery!.CeilingWh - f.VehicleType.Battery.FloorWh));
-        var span = problem.Schedule.Trips.Max(t => t.Arrival.TotalSeconds) - problem.Schedule.Trips.Min(t => t.Departure.TotalSeconds);
+        var span = Span(problem);
         var fastest = types.Max(t => t.Battery!.MaxChargingPowerKw);
         var chargers = problem.Chargers.Sum(site => (long)(site.Points * Math.Min(site.PowerKw, fastest) * span / 3.6));
         return new Balance(need, packs, chargers);
     }
+
+    /// <summary>Seconds in which charging can happen: from the first departure to the last arrival, plus the longest charge before a pull-in.</summary>
+    private static int Span(BatterySchedulingProblem problem) =>
+        problem.Schedule.Trips.Max(t => t.Arrival.TotalSeconds) - problem.Schedule.Trips.Min(t => t.Departure.TotalSeconds) + EnergyDay.MaxHomeChargeSeconds;
 
     /// <summary>Why the day is impossible and what would close the gap, or null when the balance does not prove it.</summary>
     public static (string Why, ImmutableArray<Remedy> Remedies)? Shortfall(BatterySchedulingProblem problem)
@@ -60,7 +64,7 @@ internal static class EnergyRelaxation
         if (problem.Chargers.Length > 0)
         {
             var site = problem.Chargers.MaxBy(s => s.PowerKw)!;
-            var span = problem.Schedule.Trips.Max(t => t.Arrival.TotalSeconds) - problem.Schedule.Trips.Min(t => t.Departure.TotalSeconds);
+            var span = Span(problem);
             var perPoint = (long)(Math.Min(site.PowerKw, largest.Battery.MaxChargingPowerKw) * span / 3.6);
             remedies.Add(new MoreChargers(site.Id, (int)((b.ShortWh + perPoint - 1) / perPoint)));
         }
