@@ -185,16 +185,15 @@ public static class BatteryScheduler
         {
             return Failed(problem, VspStatus.Infeasible, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) cannot cover the {day.TripCount} trips with the {have} vehicles the depots hold"),
-                columns.VehiclesNeeded > have ? [new MoreVehicles(columns.VehiclesNeeded - have)] : [], budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
+                MoreVehiclesWhereNeeded(day, columns), budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
 
         if (columns.Blocks is not { } blocks)
         {
             var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
-            var more = columns.VehiclesNeeded - have;
             return Failed(problem, VspStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
-                more > 0 ? [new MoreVehicles(more), new MoreTime(2 * solveOptions.TimeLimit)] : [new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
+                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
                 with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
         }
 
@@ -238,6 +237,14 @@ public static class BatteryScheduler
             Columns = columns.Columns,
         };
     }
+
+    /// <summary>
+    /// More vehicles where the constructive plan with unlimited vehicles used more than a slot has
+    /// (depot and type); one remedy per slot, or none when it needed no more than the fleet.
+    /// </summary>
+    private static ImmutableArray<Remedy> MoreVehiclesWhereNeeded(EnergyDay day, BlockColumnGeneration.Outcome columns) =>
+        [.. columns.MoreBySlot.Select((more, c) => (more, c)).Where(x => x.more > 0)
+            .Select(x => (Remedy)new MoreVehicles(x.more, day.Slots[x.c].Depot, day.Slots[x.c].VehicleType.Id))];
 
     /// <summary>Days of at most this many trips also run the exact CP-SAT model, hinted with the column plan: it proves the plan or improves it.</summary>
     private const int ExactModelTrips = 70;

@@ -41,6 +41,7 @@ internal static class BlockColumnGeneration
     /// <param name="LpValue">The master's LP value at that round (NaN without one).</param>
     /// <param name="Infeasible">True when the LP bound exceeds every vehicle of the fleet: no plan exists (charger points relaxed, so the proof holds).</param>
     /// <param name="VehiclesNeeded">Vehicles the constructive plan needs with unlimited vehicles (an upper bound on what the day needs).</param>
+    /// <param name="MoreBySlot">Per fleet slot, the vehicles that constructive plan uses beyond the slot's count (0 where it fits).</param>
     /// <param name="SelectionProved">True when CP-SAT proved its choice best among the columns.</param>
     /// <param name="Columns">Columns generated.</param>
     public sealed record Outcome(
@@ -51,6 +52,7 @@ internal static class BlockColumnGeneration
         double LpValue,
         bool Infeasible,
         int VehiclesNeeded,
+        ImmutableArray<int> MoreBySlot,
         bool SelectionProved,
         int Columns);
 
@@ -64,9 +66,11 @@ internal static class BlockColumnGeneration
         var complete = greedy.Where(g => g.Uncovered.IsEmpty).Select(g => g.Blocks).ToList();
         ImmutableArray<EnergyBlock>? best = complete.Count == 0 ? null : complete.MinBy(b => (b.Length, Cost(day, b)));
         var partial = greedy.MinBy(g => g.Uncovered.Length)!;
-        var needed = unlimited.Where(u => u.Uncovered.IsEmpty).Select(u => u.Blocks.Length).DefaultIfEmpty(0).Min();
+        var fewest = unlimited.Where(u => u.Uncovered.IsEmpty).MinBy(u => u.Blocks.Length);
+        var needed = fewest?.Blocks.Length ?? 0;
+        ImmutableArray<int> more = fewest is null ? [.. day.Slots.Select(_ => 0)]
+            : [.. day.Slots.Select((slot, c) => Math.Max(0, fewest.Blocks.Count(b => b.Slot == c) - slot.Count))];
 
-        Dbg($"greedy {string.Join(",", greedy.Select(g => g.Blocks.Length + "/" + g.Uncovered.Length))} unlimited {string.Join(",", unlimited.Select(g => g.Blocks.Length))} t={budget.Elapsed.TotalSeconds:0.0}");
         var columns = new List<EnergyBlock>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         using var master = new BlockMasterLp(day);
@@ -116,7 +120,6 @@ internal static class BlockColumnGeneration
             // and with at most the incumbent's fleet in all (an optimal plan has no more).
             var total = Math.Min(fleetOfAll, best is { } incumbent ? incumbent.Length : int.MaxValue);
             var lagrangian = Math.Max(bySlot, duals.Sum() + (total * least));
-            Dbg($"lp {value:0.000} lagr {lagrangian:0.000} exact {exact} added {added} cols {columns.Count} t={budget.Elapsed.TotalSeconds:0.0}");
             return (value, lagrangian, added);
         }
 
@@ -187,7 +190,7 @@ internal static class BlockColumnGeneration
 
         if (infeasible)
         {
-            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, false, columns.Count);
+            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count);
         }
 
         // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
@@ -221,7 +224,6 @@ internal static class BlockColumnGeneration
 
                 if (master.Uncovered() > 1e-6)
                 {
-                    Dbg("dive dead");
                     break;
                 }
 
@@ -235,7 +237,6 @@ internal static class BlockColumnGeneration
                         best = dived;
                     }
 
-                    Dbg($"dive integral {whole.Count} t={budget.Elapsed.TotalSeconds:0.0}");
                     break;
                 }
 
@@ -279,16 +280,7 @@ internal static class BlockColumnGeneration
             }
         }
 
-        Dbg($"final {best?.Length} bound {fleetBound} proved {proved} t={budget.Elapsed.TotalSeconds:0.0}");
-        return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, proved, columns.Count);
-    }
-
-    private static void Dbg(string s)
-    {
-        if (Environment.GetEnvironmentVariable("BATDBG") == "1")
-        {
-            System.Console.Error.WriteLine(s);
-        }
+        return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, more, proved, columns.Count);
     }
 
     private static bool Better(EnergyDay day, IReadOnlyList<EnergyBlock> candidate, ImmutableArray<EnergyBlock> current) =>

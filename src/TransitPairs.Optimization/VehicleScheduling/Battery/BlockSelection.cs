@@ -58,7 +58,7 @@ internal static class BlockSelection
             }
         }
 
-        for (var s = 0; s < sessions.Length && Environment.GetEnvironmentVariable("BATNOCHG") != "1"; s++)
+        for (var s = 0; s < sessions.Length; s++)
         {
             var points = day.Sites[s].Points;
             foreach (var t in sessions[s].Select(x => x.Start).Distinct())
@@ -89,10 +89,6 @@ internal static class BlockSelection
 
         var solver = new CpSolver { StringParameters = parameters };
         var status = solver.Solve(model);
-        if (Environment.GetEnvironmentVariable("BATDBG") == "1")
-        {
-            Console.Error.WriteLine($"selection {status} obj {solver.ObjectiveValue / VehicleWeight:0.00} bound {solver.BestObjectiveBound / VehicleWeight:0.00} {solver.WallTime():0.0}s hint {chosen.Count} {!chosen.Contains(-1)}");
-        }
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             return null;

@@ -211,7 +211,7 @@ public sealed class BatterySchedulerTests
         Assert.False(result.HasPlan);
         Assert.Equal(VspStatus.Infeasible, result.Status);
         Assert.Contains("even the LP relaxation of the day (charger points relaxed) cannot cover the 2 trips with the 1 vehicles the depots hold", result.Explanation, StringComparison.Ordinal);
-        Assert.Equal(new MoreVehicles(1), Assert.Single(result.Remedies));
+        Assert.Equal(new MoreVehicles(1, "depot-a", "bus200"), Assert.Single(result.Remedies));
     }
 
     [Fact]
