@@ -354,6 +354,19 @@ public static class BatteryScheduler
         return [.. remedies];
     }
 
+    /// <summary>
+    /// The exact CP-SAT model alone on the whole day (the stage's method before column generation),
+    /// for benchmarks: the fleet of its plan, or 0 when it has none within the limit.
+    /// </summary>
+    internal static int ExactModelFleet(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
+        var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget,
+            plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null, FleetBound(plain));
+        return solved.Status is VspStatus.Optimal or VspStatus.Feasible ? solved.Schedule.Vehicles : 0;
+    }
+
     /// <summary>Builds and solves the model; <paramref name="fleetLowerBound"/> (0: none) ends the fleet stage when reached.</summary>
     private static Solved SolveModel(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VehicleSchedule? hint = null, int fleetLowerBound = 0)
     {

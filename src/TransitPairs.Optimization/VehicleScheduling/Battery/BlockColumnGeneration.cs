@@ -134,7 +134,8 @@ internal static class BlockColumnGeneration
         while (!pricingBudget.IsSpent)
         {
             // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
-            var thisExact = exact || (++rounds % ExactEvery == 0);
+            // and one as soon as half the pricing budget is gone (a starved machine may not reach the eighth round).
+            var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2);
             var (value, lagrangian, added) = Round(thisExact);
             if (thisExact && !exact)
             {
