@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scenarios;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -44,7 +45,7 @@ public class BatterySchedulingBenchmarks
     public int BatteryAware()
     {
         var result = BatteryScheduler.Solve(problem, Options);
-        return result.Status is VspStatus.Optimal or VspStatus.Feasible
+        return result.Status is SolveStatus.Optimal or SolveStatus.Feasible
             ? result.Vehicles
             : throw new InvalidOperationException($"demand × {DemandScale}: battery scheduling ended {result.Status}.");
     }

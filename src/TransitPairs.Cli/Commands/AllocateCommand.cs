@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Time;
 using TransitPairs.Validation;
@@ -30,7 +31,6 @@ internal static class AllocateCommand
         var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var solver = new SolverOptionsBinding();
-        solver.TimeLimit.Description = "Seconds per solve: the allocation, two per corridor for the marginal values, one block solve per corridor.";
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
         var overrides = new ScenarioOverridesOption();
         var command = new Command("allocate", "Share a fleet or a budget across corridors: buses per corridor, a headway per band, waiting, unserved passengers, and the value of one more bus.");
@@ -62,14 +62,15 @@ internal static class AllocateCommand
 
             Require(parse.GetValue(fleet) is null or >= 0, "--fleet", "The fleet is negative.", "Give 0 or more buses.");
             Require(parse.GetValue(budget) is null or >= 0, "--budget", "The budget is negative.", "Give 0 or more yuan.");
-            Require(parse.GetValue(solver.Seed) >= 0, "--seed", "The seed is negative.", "Give 0 or more.");
             Require(parse.GetValue(penalty) is >= 0 and < 1e6, "--unserved-penalty", "The penalty is not between 0 and 1,000,000 passenger-minutes.", "Give e.g. 120.");
             if (problems.Count > 0)
             {
                 throw new InputException(problems);
             }
 
-            var (limit, threads, seed) = solver.Read(parse);
+            var solve = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
+            var clock = solve.StartBudget();
+            var (limit, threads, seed) = (solve.TimeLimit, solve.Workers, solve.Seed);
             var set = overrides.Read(parse);
             var loaded = new List<(string, Scenarios.Scenario)>();
             var loadProblems = new List<InputProblem>();
@@ -98,7 +99,7 @@ internal static class AllocateCommand
             }
 
             var allocation = FleetAllocator.Solve(built.Problem, new AllocationOptions(limit, threads, seed));
-            var consistency = AllocationConsistency.Check(built, allocation, new VspOptions(limit, threads, seed));
+            var consistency = AllocationConsistency.Check(built, allocation, solve, clock);
             var report = Report(built, allocation, consistency);
             switch (parse.GetValue(format))
             {

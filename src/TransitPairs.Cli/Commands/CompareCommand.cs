@@ -5,6 +5,7 @@ using TransitPairs.IO.Files;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 
 namespace TransitPairs.Cli.Commands;
@@ -31,14 +32,15 @@ internal static class CompareCommand
         command.Options.Add(report);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            solver.Validate(parse);
+            var budget = solver.CommandBudget(parse);
             // Load every scenario first, so that bad input is reported before any solving.
             var scenarios = parse.GetValue(scenarioFiles)!.Select(f => ScenarioLoader.Load(f.ToString())).ToList();
             var plans = new List<Plan>();
-            foreach (var scenario in scenarios)
+            for (var i = 0; i < scenarios.Count; i++)
             {
-                console.Error.WriteLine($"planning {scenario.Name} …");
-                plans.Add(Planner.Plan(scenario, solver.For(scenario, parse)).Plan);
+                console.Error.WriteLine($"planning {scenarios[i].Name} …");
+                plans.Add(Planner.Plan(scenarios[i], solver.For(scenarios[i], parse, budget, 1.0 / (scenarios.Count - i))).Plan);
             }
 
             var comparison = new KpiComparison(plans);

@@ -6,6 +6,7 @@ using NodaTime.Text;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Scenarios;
 using TransitPairs.Validation;
@@ -44,18 +45,19 @@ internal static class PlanCommand
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            solver.Validate(parse);
+            var budget = solver.CommandBudget(parse);
             var path = parse.GetValue(scenarioFile)!.ToString();
             var sets = overrides.Read(parse);
             var (day, range) = ReadDates(parse.GetValue(date), parse.GetValue(from), parse.GetValue(to));
             if (range is { } r)
             {
-                return PlanRange(console, parse, solver, path, sets, r, parse.GetValue(output));
+                return PlanRange(console, parse, solver, budget, path, sets, r, parse.GetValue(output));
             }
 
             var scenario = ScenarioDates.Load(path, sets, day);
             console.Error.WriteLine($"planning {scenario.Name} {scenario.ServiceDate:yyyy-MM-dd}: timetable, then vehicle blocks …");
-            var result = Planner.Plan(scenario, solver.For(scenario, parse));
+            var result = Planner.Plan(scenario, solver.For(scenario, parse, budget));
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("out", scenario.Name);
             PlanOutputs.Write(result.Plan, folder);
             Print(console, parse.GetValue(format)!, result.Plan, folder);
@@ -64,18 +66,26 @@ internal static class PlanCommand
         return command;
     }
 
-    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output)
+    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, WallClockBudget? budget, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output)
     {
         var plans = new List<Plan>();
         var byKind = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        var days = new List<Scenario>();
         for (var day = range.First; day <= range.Last; day = day.PlusDays(1))
         {
-            var scenario = ScenarioDates.Load(path, sets, day);
+            days.Add(ScenarioDates.Load(path, sets, day));
+        }
+
+        // One plan per kind of day; with --time-limit the kinds share the command's budget.
+        var kinds = days.Select(PlanRangeFeed.ServiceKind).Distinct(StringComparer.Ordinal).Count();
+        foreach (var scenario in days)
+        {
+            var day = scenario.ServiceDate;
             var kind = PlanRangeFeed.ServiceKind(scenario);
             if (!byKind.TryGetValue(kind, out var same))
             {
                 console.Error.WriteLine($"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}) …");
-                same = Planner.Plan(scenario, solver.For(scenario, parse)).Plan;
+                same = Planner.Plan(scenario, solver.For(scenario, parse, budget, 1.0 / (kinds - byKind.Count))).Plan;
                 byKind.Add(kind, same);
             }
             else

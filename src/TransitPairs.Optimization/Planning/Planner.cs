@@ -1,7 +1,7 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -54,7 +54,7 @@ public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int 
 /// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
 /// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
 /// <param name="Battery">The battery-aware stage's result when the fleet has battery buses (then <paramref name="Blocks"/> is null).</param>
-public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, SolveOutcome<TripSchedule>? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
 
 /// <summary>
 /// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
@@ -133,28 +133,24 @@ public static class Planner
         double Seconds,
         string Description,
         bool EnergyChecked,
-        TripScheduleResult? Plain,
+        SolveOutcome<TripSchedule>? Plain,
         BatteryScheduleResult? Battery);
 
     private static Blocks PlainBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
     {
         var problem = SchedulingProblem(scenario, timetable.Timetable);
-        var blocks = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed));
-        if (blocks.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        var blocks = TripScheduler.SolveChecked(problem, new SolveOptions(limit, options.Threads, options.Seed), new WallClockBudget(limit), $"the blocks of {scenario.Name}");
+        var fleetBound = TripScheduler.FleetBound(problem);
+        if (blocks.Solution is not { } solution)
         {
             throw new NoFeasiblePlanException(
-                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {blocks.FleetLowerBound} vehicles are needed at once){(blocks.Status == VspStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
-        }
-
-        var check = VehicleScheduleChecker.Check(problem, blocks.Schedule, blocks.Cost);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException($"The blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {blocks.Schedule.Vehicles} vehicles against a lower bound of {blocks.FleetLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
-        return new Blocks(blocks.Schedule, problem, StatusName(blocks.Status), blocks.FleetLowerBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
+            $"Vehicle blocks: {blocks.Method} {blocks.Status.Word()}, {solution.Schedule.Vehicles} vehicles against a lower bound of {fleetBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
+        return new Blocks(solution.Schedule, problem, blocks.Status.Word(), fleetBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
     }
 
     private static Blocks BatteryBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
@@ -173,8 +169,8 @@ public static class Planner
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: battery-aware CP-SAT {StatusName(result.Status)}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
-        return new Blocks(result.Schedule, problem.Schedule, StatusName(result.Status), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
+            $"Vehicle blocks: battery-aware CP-SAT {result.Status.Word()}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
@@ -199,15 +195,6 @@ public static class Planner
         return new VehicleSchedulingProblem(trips, new DeadheadTable(runs), depots,
             new SchedulingRules((int)scenario.Policy.MinLayover.TotalSeconds), OperatingCosts.FleetThenEmptyKm);
     }
-
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(VspStatus status) => status switch
-    {
-        VspStatus.Optimal => "optimal",
-        VspStatus.Feasible => "feasible",
-        VspStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
 
     /// <summary>The status words used in KPIs and outputs.</summary>
     public static string StatusName(TimetableSolveStatus status) => status switch

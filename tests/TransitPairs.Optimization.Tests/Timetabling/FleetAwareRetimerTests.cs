@@ -1,10 +1,11 @@
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
+using static TransitPairs.Optimization.Tests.Timetabling.TimetableFixtures;
 using BlockTrip = TransitPairs.Scheduling.ScheduledTrip;
 using TimetableTrip = TransitPairs.Optimization.Timetabling.ScheduledTrip;
-using static TransitPairs.Optimization.Tests.Timetabling.TimetableFixtures;
 
 namespace TransitPairs.Optimization.Tests.Timetabling;
 
@@ -44,7 +45,7 @@ public sealed class FleetAwareRetimerTests
         var problem = new VehicleSchedulingProblem(
             [.. trips.Select(t => new BlockTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute)))],
             DeadheadTable.None, [], new SchedulingRules(minLayoverSeconds: 600), OperatingCosts.FleetThenEmptyKm);
-        return TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(5), 1, 1)).Schedule.Vehicles;
+        return TripScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(300), 1, 1)).Solution!.Schedule.Vehicles;
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using TransitPairs.Optimization.VehicleScheduling;
+
+namespace TransitPairs.Optimization.Solving;
+
+/// <summary>
+/// One row per solver: where it is entered, what it takes beyond the contract's options, what its
+/// objective and bound are and which statuses it can end with. <c>docs/solvers.md</c> is generated
+/// from it, and a test checks both against the code (every public entry point that returns a
+/// <see cref="SolveOutcome{TSolution}"/> has a row, and the page is up to date).
+/// </summary>
+public static class SolverCatalog
+{
+    public static ImmutableArray<SolverDescription> All { get; } =
+    [
+        new(
+            "vehicle blocks (domain)",
+            typeof(TripScheduler),
+            "network kind (auto, all-pairs, time-space)",
+            "as the integer core, on a day given in stops and times; the solution adds the domain blocks and the deficit-function fleet bound",
+            "as the integer core",
+            "as the integer core",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "vehicle blocks (integer core)",
+            typeof(VspSolver),
+            "network kind (auto, all-pairs, time-space)",
+            "one depot or none: min-cost flow (exact); several depots: arc LP with arc pricing, LP dive, block moves between depots, reduced-cost arc MIP; longest-block limits: column generation",
+            "cost units: vehicle cost × vehicles + cost per km × empty km (+ idle cost)",
+            "min-cost flow: the optimum; several depots: the LP value (arc LP or column generation master)",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+    ];
+
+    /// <summary>The table of <c>docs/solvers.md</c> (Markdown), one row per solver.</summary>
+    public static string MarkdownTable()
+    {
+        var text = new StringBuilder();
+        text.Append("| stage | entry point | options beyond time limit, workers, seed | method | objective | bound | statuses |\n");
+        text.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var s in All)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {s.Stage} | `{s.EntryPoint.Name}.Solve` | {s.ExtraOptions} | {s.Method} | {s.Objective} | {s.Bound} | {string.Join(", ", s.Statuses.Select(x => x.Word()))} |\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>A row of <see cref="SolverCatalog"/>.</summary>
+/// <param name="Stage">The pipeline stage.</param>
+/// <param name="EntryPoint">The static class whose public <c>Solve</c> methods enter it.</param>
+/// <param name="ExtraOptions">Settings beyond <see cref="SolveOptions"/> (the problem carries its own data).</param>
+/// <param name="Method">The method(s), in a sentence.</param>
+/// <param name="Objective">What is minimised, with its unit.</param>
+/// <param name="Bound">Where the bound comes from.</param>
+/// <param name="Statuses">The statuses it can end with (the gap is always <see cref="SolveGap.Relative"/>).</param>
+public sealed record SolverDescription(string Stage, Type EntryPoint, string ExtraOptions, string Method, string Objective, string Bound, ImmutableArray<SolveStatus> Statuses);
