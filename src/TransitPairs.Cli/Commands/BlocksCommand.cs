@@ -48,10 +48,11 @@ internal static class BlocksCommand
             }
 
             var options = new BatterySolveOptions(limit, parse.GetValue(threads) ?? scenario.Options.Threads, parse.GetValue(seed) ?? scenario.Options.Seed);
-            var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(limit, options.Workers, options.Seed));
-            if (!timetable.Solve.HasTimetable)
+            var timetableOptions = new Optimization.Solving.SolveOptions(TimeSpan.FromSeconds(limit), options.Workers, options.Seed);
+            var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, timetableOptions, timetableOptions.StartBudget());
+            if (timetableOutcome.Solution is not { } timetable)
             {
-                throw new NoFeasiblePlanException(timetable.Solve.Reason);
+                throw new NoFeasiblePlanException(timetableOutcome.Explanation ?? "No timetable found.");
             }
 
             var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
