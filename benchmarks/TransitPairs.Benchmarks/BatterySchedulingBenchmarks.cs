@@ -33,7 +33,9 @@ public class BatterySchedulingBenchmarks
     {
         var overrides = new Dictionary<string, string> { ["demand.scale"] = DemandScale };
         var scenario = ScenarioLoader.Load(Path.Combine(SharedBenchmarks.Data, "scenarios", "baishan-tonghua-proposal.json"), overrides);
-        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(10, 1, 1));
+        var timetableOptions = new SolveOptions(TimeSpan.FromSeconds(10), 1, 1);
+        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, timetableOptions, timetableOptions.StartBudget()).Solution
+            ?? throw new InvalidOperationException($"demand × {DemandScale}: no timetable.");
         problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
         Console.WriteLine($"// demand × {DemandScale}: {timetable.Timetable.Trips.Length} trips");
     }

@@ -70,7 +70,6 @@ internal static class AllocateCommand
 
             var solve = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
             var clock = solve.StartBudget();
-            var (limit, threads, seed) = (solve.TimeLimit, solve.Workers, solve.Seed);
             var set = overrides.Read(parse);
             var loaded = new List<(string, Scenarios.Scenario)>();
             var loadProblems = new List<InputProblem>();
@@ -98,8 +97,13 @@ internal static class AllocateCommand
                 console.Error.WriteLine($"note: {note}");
             }
 
-            var allocation = FleetAllocator.Solve(built.Problem, new AllocationOptions(limit, threads, seed));
-            var consistency = AllocationConsistency.Check(built, allocation, solve, clock);
+            var allocation = FleetAllocator.Solve(built.Problem, solve, clock);
+            if (allocation.Solution is not { } plan)
+            {
+                throw new NoFeasiblePlanException(allocation.Explanation ?? "No allocation found.");
+            }
+
+            var consistency = AllocationConsistency.Check(built, plan, solve, clock);
             var report = Report(built, allocation, consistency);
             switch (parse.GetValue(format))
             {
@@ -120,8 +124,9 @@ internal static class AllocateCommand
     }
 
     /// <summary>The data every format prints (JSON field names are these, camelCase).</summary>
-    internal static AllocationReport Report(ScenarioAllocationProblem built, AllocationResult result, IReadOnlyList<CorridorConsistency> consistency)
+    internal static AllocationReport Report(ScenarioAllocationProblem built, SolveOutcome<AllocationResult> outcome, IReadOnlyList<CorridorConsistency> consistency)
     {
+        var result = outcome.Solution ?? throw new ArgumentException("A report needs an allocation.", nameof(outcome));
         var corridors = result.Corridors.Select((c, i) =>
         {
             var source = built.Sources[i];
@@ -161,10 +166,10 @@ internal static class AllocateCommand
                 new BlocksReport(check.Trips, check.BlockVehicles, check.FleetLowerBound, check.BlockStatus, check.Consistent, check.Explanation));
         });
         return new AllocationReport(
-            result.Status == AllocationStatus.Optimal ? "optimal" : "feasible",
-            Round(result.Objective),
-            Round(result.Bound),
-            Math.Round(result.Gap, 6),
+            outcome.Status.Word(),
+            Round(outcome.Objective),
+            Round(outcome.Bound),
+            Math.Round(outcome.Gap, 6),
             result.FleetSize,
             result.BudgetYuan,
             new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers)),

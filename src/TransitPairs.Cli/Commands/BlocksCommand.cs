@@ -41,11 +41,11 @@ internal static class BlocksCommand
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
             var solve = solver.Read(parse, SolveOptions.From(scenario.Options));
             var budget = solve.StartBudget();
-            var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(budget.Left(BudgetShares.PlanTimetable).TotalSeconds, solve.Workers, solve.Seed));
+            var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, solve, budget.Share(BudgetShares.PlanTimetable));
             var options = new BatterySolveOptions(budget.Left().TotalSeconds, solve.Workers, solve.Seed);
-            if (!timetable.Solve.HasTimetable)
+            if (timetableOutcome.Solution is not { } timetable)
             {
-                throw new NoFeasiblePlanException(timetable.Solve.Reason);
+                throw new NoFeasiblePlanException(timetableOutcome.Explanation ?? "No timetable found.");
             }
 
             var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);

@@ -93,11 +93,11 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
-        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(budget.Left(TimetableShare).TotalSeconds, options.Threads, options.Seed));
-        if (!timetable.Solve.HasTimetable)
+        var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
+            new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed), budget.Share(TimetableShare));
+        if (timetableOutcome.Solution is not { } timetable)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
+            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}");
         }
 
         if (timetable.PolicyViolations.Length > 0)
@@ -196,15 +196,6 @@ public static class Planner
             new SchedulingRules((int)scenario.Policy.MinLayover.TotalSeconds), OperatingCosts.FleetThenEmptyKm);
     }
 
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
-
     private static ImmutableDictionary<string, string> VehicleTypes(Scenario scenario, VehicleSchedule schedule)
     {
         var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -286,7 +277,7 @@ public static class Planner
             TransfersMet = timetable.Kpis.TransfersMet,
             Transfers = timetable.Kpis.Transfers.Length,
             EnergyChecked = blocks.EnergyChecked,
-            TimetableStatus = StatusName(timetable.Solve.Status),
+            TimetableStatus = timetable.Solve.Status.Word(),
             BlocksStatus = blocks.Status,
             SolverSeconds = seconds,
         };
@@ -296,7 +287,7 @@ public static class Planner
     {
         var inv = CultureInfo.InvariantCulture;
         var notes = ImmutableArray.CreateBuilder<string>();
-        notes.Add(string.Create(inv, $"Timetable: CP-SAT {StatusName(timetable.Solve.Status)}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.BestBound:0}, gap {timetable.Solve.Gap:P1}."));
+        notes.Add(string.Create(inv, $"Timetable: CP-SAT {timetable.Solve.Status.Word()}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.Bound:0}, gap {timetable.Solve.Gap:P1}."));
         notes.Add(blocks.Description);
         notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
         if (kpis.EnergyKwh > 0 && !kpis.EnergyChecked)

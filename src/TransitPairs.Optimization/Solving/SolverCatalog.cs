@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 
 namespace TransitPairs.Optimization.Solving;
@@ -15,6 +17,38 @@ public static class SolverCatalog
 {
     public static ImmutableArray<SolverDescription> All { get; } =
     [
+        new(
+            "timetable (scenario)",
+            typeof(ScenarioTimetabler),
+            "objective (even headway, even load), fleet tolerance in minutes",
+            "frequencies by Ceder's methods, then the departure-time CP-SAT model per scenario; with a fleet tolerance, the fleet-aware retiming after it",
+            "as the departure-time model",
+            "as the departure-time model",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "timetable (departure times)",
+            typeof(DepartureTimeSolver),
+            "preferences in the problem (objective, clock-face, transfers)",
+            "CP-SAT: a departure minute per trip, headway bounds, transfer windows",
+            "deviation from even headways (or even loads), minus transfer rewards (weighted integer units)",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "timetable (fleet-aware retiming)",
+            typeof(FleetAwareRetimer),
+            "tolerance (minutes a departure may move), least layover, trips that may not move",
+            "CP-SAT: shifts within the tolerance that lower the deficit-function fleet",
+            "vehicles, then minutes shifted",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "fleet allocation",
+            typeof(FleetAllocator),
+            "with or without marginal values (one bus more or fewer per corridor)",
+            "CP-SAT over a headway menu per corridor and band (a MIP cross-check where it applies)",
+            "passenger-minutes: waiting + penalty × unserved passengers",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible]),
         new(
             "vehicle blocks (domain)",
             typeof(TripScheduler),
@@ -41,7 +75,7 @@ public static class SolverCatalog
         text.Append("|---|---|---|---|---|---|---|\n");
         foreach (var s in All)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {s.Stage} | `{s.EntryPoint.Name}.Solve` | {s.ExtraOptions} | {s.Method} | {s.Objective} | {s.Bound} | {string.Join(", ", s.Statuses.Select(x => x.Word()))} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {s.Stage} | `{s.EntryPoint.Name}.{s.EntryMethod}` | {s.ExtraOptions} | {s.Method} | {s.Objective} | {s.Bound} | {string.Join(", ", s.Statuses.Select(x => x.Word()))} |\n");
         }
 
         return text.ToString();
@@ -50,10 +84,15 @@ public static class SolverCatalog
 
 /// <summary>A row of <see cref="SolverCatalog"/>.</summary>
 /// <param name="Stage">The pipeline stage.</param>
-/// <param name="EntryPoint">The static class whose public <c>Solve</c> methods enter it.</param>
+/// <param name="EntryPoint">The static class whose public static methods returning a <see cref="SolveOutcome{TSolution}"/> enter it.</param>
 /// <param name="ExtraOptions">Settings beyond <see cref="SolveOptions"/> (the problem carries its own data).</param>
 /// <param name="Method">The method(s), in a sentence.</param>
 /// <param name="Objective">What is minimised, with its unit.</param>
 /// <param name="Bound">Where the bound comes from.</param>
 /// <param name="Statuses">The statuses it can end with (the gap is always <see cref="SolveGap.Relative"/>).</param>
-public sealed record SolverDescription(string Stage, Type EntryPoint, string ExtraOptions, string Method, string Objective, string Bound, ImmutableArray<SolveStatus> Statuses);
+public sealed record SolverDescription(string Stage, Type EntryPoint, string ExtraOptions, string Method, string Objective, string Bound, ImmutableArray<SolveStatus> Statuses)
+{
+    /// <summary>The name of the entry point's public static method that returns a <see cref="SolveOutcome{TSolution}"/>.</summary>
+    public string EntryMethod => EntryPoint.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .First(m => m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(SolveOutcome<>)).Name;
+}

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Time;
 
@@ -8,7 +9,7 @@ namespace TransitPairs.Optimization.Tests.Timetabling;
 /// <summary>Small timetabling inputs written like a planner would say them.</summary>
 internal static class TimetableFixtures
 {
-    public static readonly TimetableSolveOptions OneWorker = new(TimeLimitSeconds: 300, Workers: 1, Seed: 7);
+    public static readonly SolveOptions OneWorker = new(TimeSpan.FromSeconds(300), workers: 1, seed: 7);
 
     public static int Minute(string hhmm) => ServiceTime.Parse(hhmm).TotalMinutes;
 

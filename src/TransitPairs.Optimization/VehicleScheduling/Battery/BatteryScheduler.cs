@@ -1077,8 +1077,8 @@ public static class BatteryScheduler
 
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
         {
-            // The timetable's CP-SAT settings: a wall-clock limit, with one worker also deterministic time (see there).
-            StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+            // A wall-clock limit, with one worker also deterministic time (see CpSatParameters).
+            StringParameters = CpSatParameters.For(new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed), TimeSpan.FromSeconds(options.TimeLimitSeconds)),
         };
 
         private VehicleSchedule Read(CpSolver solver) => Read(v => solver.Value(v));
