@@ -11,7 +11,6 @@ using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Validation;
 using TransitPairs.Vehicles;
-using ScheduledTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Planning;
 

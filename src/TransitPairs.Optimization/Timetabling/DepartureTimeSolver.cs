@@ -76,7 +76,7 @@ public static class DepartureTimeSolver
                 throw new InvalidOperationException($"CP-SAT rejected the timetable model ({status}): {model.Validate()}");
         }
 
-        var trips = ImmutableArray.CreateBuilder<ScheduledTrip>();
+        var trips = ImmutableArray.CreateBuilder<TimetableTrip>();
         foreach (var direction in directions)
         {
             for (var k = 0; k < direction.Slots.Length; k++)
@@ -87,7 +87,7 @@ public static class DepartureTimeSolver
                     ? slot.Patterns[0]
                     : slot.Patterns[Array.FindIndex(slot.PatternChoice, c => solver.BooleanValue(c))];
                 var tripId = string.Create(CultureInfo.InvariantCulture, $"{direction.Input.DirectionId}-{k + 1:000}");
-                trips.Add(ScheduledTrip.FromOffsets(tripId, direction.Input.DirectionId, k, pattern, minute,
+                trips.Add(TimetableTrip.FromOffsets(tripId, direction.Input.DirectionId, k, pattern, minute,
                     direction.Input.Pattern(pattern).StopsAt(slot.Hour)));
             }
         }

@@ -4,7 +4,6 @@ using Google.OrTools.Sat;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
-using BlockTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Timetabling;
 
@@ -16,7 +15,7 @@ namespace TransitPairs.Optimization.Timetabling;
 /// <param name="TotalShiftMinutes">Σ |shift| over all departures.</param>
 /// <param name="MaxShiftMinutes">Largest |shift|.</param>
 public sealed record FleetRetiming(
-    ImmutableArray<ScheduledTrip> Trips,
+    ImmutableArray<TimetableTrip> Trips,
     int VehiclesBefore,
     int VehiclesAfter,
     int VehiclesBound,
@@ -61,7 +60,7 @@ public static class FleetAwareRetimer
     /// <returns>Without a solution (the clock stopped the search first) the input timetable stands.</returns>
     public static SolveOutcome<FleetRetiming> Retime(
         IReadOnlyList<DirectionDemand> directions,
-        IReadOnlyList<ScheduledTrip> trips,
+        IReadOnlyList<TimetableTrip> trips,
         int toleranceMinutes,
         int minLayoverMinutes,
         IReadOnlySet<string> fixedTripIds,
@@ -175,14 +174,14 @@ public static class FleetAwareRetimer
     }
 
     /// <summary>Vehicles needed without empty runs: the block solver's deficit bound.</summary>
-    public static int Vehicles(IReadOnlyList<ScheduledTrip> trips, int minLayoverMinutes)
+    public static int Vehicles(IReadOnlyList<TimetableTrip> trips, int minLayoverMinutes)
     {
         ArgumentNullException.ThrowIfNull(trips);
-        var blockTrips = trips.Select(t => new BlockTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute))).ToList();
+        var blockTrips = trips.Select(t => new ScheduledTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute))).ToList();
         return FleetLowerBounds.TerminalDeficitSum(blockTrips, minLayoverMinutes * 60);
     }
 
-    private static int RunMinutes(ScheduledTrip trip) => trip.ArrivalMinute - trip.DepartureMinute;
+    private static int RunMinutes(TimetableTrip trip) => trip.ArrivalMinute - trip.DepartureMinute;
 
     /// <summary>A literal for <c>start + offset ≤ end</c>, or a constant when the domains decide it.</summary>
     private static LinearExpr Before(CpModel model, IntVar start, int offset, IntVar end)

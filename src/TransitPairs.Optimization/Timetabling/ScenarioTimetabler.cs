@@ -266,7 +266,7 @@ public static class ScenarioTimetabler
         }
     }
 
-    private static Trip ToDomainTrip(ScheduledTrip trip, List<AppliedDirectionPolicy> policies)
+    private static Trip ToDomainTrip(TimetableTrip trip, List<AppliedDirectionPolicy> policies)
     {
         var policy = policies.First(p => p.DirectionId == trip.DirectionId);
         var id = string.Create(CultureInfo.InvariantCulture,

@@ -268,7 +268,7 @@ public readonly record struct StopCall(string StopId, int ArrivalMinute, int Dep
 /// <param name="Sequence">0-based position among the direction's departures.</param>
 /// <param name="PatternId">Pattern run.</param>
 /// <param name="Calls">Stop times in order.</param>
-public sealed record ScheduledTrip(string TripId, string DirectionId, int Sequence, string PatternId, ImmutableArray<StopCall> Calls)
+public sealed record TimetableTrip(string TripId, string DirectionId, int Sequence, string PatternId, ImmutableArray<StopCall> Calls)
 {
     /// <summary>Departure from the first stop, minutes of the service day.</summary>
     public int DepartureMinute => Calls[0].DepartureMinute;
@@ -277,7 +277,7 @@ public sealed record ScheduledTrip(string TripId, string DirectionId, int Sequen
     public int ArrivalMinute => Calls[^1].ArrivalMinute;
 
     /// <summary>Builds the trip's stop times from a departure minute and the pattern's offsets.</summary>
-    public static ScheduledTrip FromOffsets(string tripId, string directionId, int sequence, string patternId, int departureMinute, ImmutableArray<StopOffset> offsets) =>
+    public static TimetableTrip FromOffsets(string tripId, string directionId, int sequence, string patternId, int departureMinute, ImmutableArray<StopOffset> offsets) =>
         new(tripId, directionId, sequence, patternId,
             offsets.Select(o => new StopCall(o.StopId, departureMinute + o.ArrivalMinutes, departureMinute + o.DepartureMinutes)).ToImmutableArray());
 }
@@ -285,4 +285,4 @@ public sealed record ScheduledTrip(string TripId, string DirectionId, int Sequen
 /// <summary>A solved timetable (the solver's status, objective, bound and gap are in its <c>SolveOutcome</c>).</summary>
 /// <param name="Trips">Trips by direction, then departure.</param>
 /// <param name="TransferPassengersRewarded">Transferring passengers the model counted as met.</param>
-public sealed record TimetableSolution(ImmutableArray<ScheduledTrip> Trips, int TransferPassengersRewarded);
+public sealed record TimetableSolution(ImmutableArray<TimetableTrip> Trips, int TransferPassengersRewarded);

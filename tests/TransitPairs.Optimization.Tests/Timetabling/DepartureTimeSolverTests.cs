@@ -67,7 +67,7 @@ public sealed class DepartureTimeSolverTests
     }
 
     /// <summary>max − min passengers per bus, passengers arriving uniformly within each hour.</summary>
-    private static double LoadSpread(DirectionDemand demand, ImmutableArray<ScheduledTrip> trips)
+    private static double LoadSpread(DirectionDemand demand, ImmutableArray<TimetableTrip> trips)
     {
         var loads = new List<double>();
         for (var k = 1; k < trips.Length; k++)

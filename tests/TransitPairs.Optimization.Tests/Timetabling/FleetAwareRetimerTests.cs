@@ -4,8 +4,6 @@ using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
 using static TransitPairs.Optimization.Tests.Timetabling.TimetableFixtures;
-using BlockTrip = TransitPairs.Scheduling.ScheduledTrip;
-using TimetableTrip = TransitPairs.Optimization.Timetabling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Tests.Timetabling;
 
@@ -44,7 +42,7 @@ public sealed class FleetAwareRetimerTests
     private static int BlockSolverFleet(IEnumerable<TimetableTrip> trips)
     {
         var problem = new VehicleSchedulingProblem(
-            [.. trips.Select(t => new BlockTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute)))],
+            [.. trips.Select(t => new ScheduledTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute)))],
             DeadheadTable.None, [], new SchedulingRules(minLayoverSeconds: 600), OperatingCosts.FleetThenEmptyKm);
         return TripScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(300), 1, 1)).Solution!.Schedule.Vehicles;
     }

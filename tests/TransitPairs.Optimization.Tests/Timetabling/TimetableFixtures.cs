@@ -31,7 +31,7 @@ internal static class TimetableFixtures
             [.. rail], preferences);
 
     /// <summary>Departures of a direction as <c>06:00 06:20 …</c>.</summary>
-    public static string Departures(IEnumerable<ScheduledTrip> trips, string directionId) =>
+    public static string Departures(IEnumerable<TimetableTrip> trips, string directionId) =>
         string.Join(' ', trips.Where(t => t.DirectionId == directionId).Select(t => Clock(t.DepartureMinute)));
 
     public static Dictionary<int, int> Hours(params (int Hour, int Passengers)[] demand) => demand.ToDictionary(d => d.Hour, d => d.Passengers);
