@@ -28,8 +28,7 @@ internal static class AllocateCommand
         var scenarios = new Argument<FileInfo[]>("SCENARIO") { Description = "Scenario files (JSON); their corridors share the fleet.", Arity = ArgumentArity.OneOrMore };
         var fleet = new Option<int?>("--fleet") { Description = "Buses to share in total (default: the buses the scenarios own)." };
         var budget = new Option<long?>("--budget") { Description = "Yuan to buy buses beyond those the scenarios own (owned buses are free)." };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("", "table", "json", "csv");
         var solver = new SolverOptionsBinding();
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
         var overrides = new ScenarioOverridesOption();

@@ -20,8 +20,7 @@ internal static class CompareCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFiles = new Argument<FileInfo[]>("SCENARIOS") { Description = "Two or more scenario files; the first is the baseline.", Arity = new ArgumentArity(2, 64) };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("", "table", "json", "csv");
         var report = new Option<FileInfo?>("--report") { Description = "Also write the comparison report (HTML) to this file." };
         var solver = new ScenarioSolverOptions();
         var command = new Command("compare", "KPIs of several scenarios side by side, with differences against the first.");

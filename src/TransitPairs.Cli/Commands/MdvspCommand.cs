@@ -22,8 +22,7 @@ internal static class MdvspCommand
     public static Command Create(CliConsole console)
     {
         var instance = new Argument<FileInfo>("INSTANCE") { Description = "An MDVSP instance in cost-matrix form (Pepin et al. 2009), plain or gzipped." };
-        var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("", "table", "json");
         var solver = new SolverOptionsBinding();
         var command = new Command("mdvsp", "Solve a multiple-depot vehicle scheduling benchmark instance and report fleet, cost, lower bound and gap.");
         command.Arguments.Add(instance);

@@ -29,8 +29,7 @@ internal static class PlanCommand
         var date = new Option<string?>("--date") { Description = "Service date YYYY-MM-DD: its day type and season come from the scenario's calendar (data/calendar.json)." };
         var from = new Option<string?>("--from") { Description = "First service date of a range (with --to): one plan per day in OUT/YYYY-MM-DD/ and one GTFS feed OUT/gtfs.zip for the range." };
         var to = new Option<string?>("--to") { Description = "Last service date of the range (included)." };
-        var format = new Option<string>("--format") { Description = "Output: table or json (the KPIs).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("the KPIs", "table", "json");
         var solver = new ScenarioSolverOptions();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("plan", "The whole pipeline for a service day: timetable, vehicle blocks, KPIs, GTFS feed and an HTML report.");

@@ -24,8 +24,7 @@ internal static class ScheduleCommand
         var deadheads = new Option<FileInfo?>("--deadheads") { Description = "Empty runs CSV: from_stop,to_stop,minutes,km. Without it a vehicle only continues from the stop where it is." };
         var depots = new Option<FileInfo?>("--depots") { Description = "Depots CSV: depot_id,stop,vehicles (vehicles empty = no limit). Without it vehicles start at their first trip." };
         var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("blocks.csv rows", "table", "json", "csv");
         var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." };
         var solver = new SolverOptionsBinding();
         var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");

@@ -35,8 +35,7 @@ internal static class TimetableCommand
         var solver = new ScenarioSolverOptions();
         var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("", "table", "json", "csv");
         var fleetTolerance = new Option<int?>("--fleet-tolerance") { Description = "Then move departures by at most this many minutes (1-60) to save vehicles (counted without empty runs); trips meeting trains stay." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
         var overrides = new ScenarioOverridesOption();
