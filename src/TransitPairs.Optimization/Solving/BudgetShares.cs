@@ -35,4 +35,10 @@ public static class BudgetShares
 
     /// <summary>Battery stage, corridor days (the exact CP-SAT model runs after): share for the column method; the exact model, hinted with its plan, gets the rest.</summary>
     public const double BatteryColumnsBeforeExactModel = 0.3;
+
+    /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
+    public const double TimetableBeforeRetiming = 0.5;
+
+    /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
+    public const double AllocationMain = 0.5;
 }

@@ -1,7 +1,7 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Places;
 using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
@@ -64,7 +64,7 @@ public sealed record BatteryKpis(
 /// <param name="Elapsed">Wall-clock time.</param>
 public sealed record BatteryScheduleResult(
     VehicleSchedule Schedule,
-    VspStatus Status,
+    SolveStatus Status,
     int Vehicles,
     int NoBatteryFleetBound,
     double FleetGap,
@@ -76,7 +76,7 @@ public sealed record BatteryScheduleResult(
     ImmutableArray<Remedy> Remedies,
     TimeSpan Elapsed)
 {
-    public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
+    public bool HasPlan => Status is SolveStatus.Optimal or SolveStatus.Feasible;
 
     /// <summary>
     /// The battery fleet bound of the block master's LP (charger points relaxed, rounded up): no plan
@@ -168,13 +168,13 @@ public static class BatteryScheduler
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
         var energy = EnergyRelaxation.Shortfall(problem);
         if (energy is { } shortfall)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, shortfall.Why, shortfall.Remedies, budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, bound, shortfall.Why, shortfall.Remedies, budget.Elapsed);
         }
 
         var day = new EnergyDay(problem);
@@ -183,7 +183,7 @@ public static class BatteryScheduler
         var have = problem.Fleet.Sum(f => f.Count);
         if (columns.Infeasible)
         {
-            return Failed(problem, VspStatus.Infeasible, Math.Max(bound, columns.FleetBound),
+            return Failed(problem, SolveStatus.Infeasible, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) cannot cover the {day.TripCount} trips with the {have} vehicles the depots hold"),
                 MoreVehiclesWhereNeeded(day, columns), budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
@@ -191,7 +191,7 @@ public static class BatteryScheduler
         if (columns.Blocks is not { } blocks)
         {
             var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
-            return Failed(problem, VspStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
+            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
                 [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
                 with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
@@ -205,23 +205,23 @@ public static class BatteryScheduler
         var fleetBound = Math.Max(bound, columns.FleetBound);
         var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
         // A choice among generated columns proves nothing about the day: the plan is "feasible" unless the exact model proves it.
-        var status = VspStatus.Feasible;
+        var status = SolveStatus.Feasible;
         var method = "battery column generation";
         if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
         {
             // Corridor days: the exact CP-SAT model (started, as before, from a greedy plan guided by the
             // no-battery blocks) proves the column plan or saves a vehicle or cost; the better plan is kept.
-            var guide = plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : schedule;
+            var guide = plain.Solution?.Schedule ?? schedule;
             var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, guide, fleetBound);
-            if (solved.Status is VspStatus.Optimal or VspStatus.Feasible
-                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == VspStatus.Optimal)))
+            if (solved.Status is SolveStatus.Optimal or SolveStatus.Feasible
+                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
             {
                 schedule = solved.Schedule;
                 vehicles = schedule.Vehicles;
                 objective = solved.Objective;
                 status = solved.Status;
                 method = "battery CP-SAT (exact model)";
-                fleetBound = solved.Status == VspStatus.Optimal ? vehicles : fleetBound;
+                fleetBound = solved.Status == SolveStatus.Optimal ? vehicles : fleetBound;
             }
         }
 
@@ -229,7 +229,7 @@ public static class BatteryScheduler
         return new BatteryScheduleResult(
             schedule, status, vehicles, bound,
             vehicles == 0 ? 0 : (double)(vehicles - fleetBound) / vehicles,
-            objective, status == VspStatus.Optimal ? objective : objectiveBound, status == VspStatus.Optimal || objective == 0 ? 0 : (double)(objective - objectiveBound) / objective,
+            objective, status == SolveStatus.Optimal ? objective : objectiveBound, status == SolveStatus.Optimal || objective == 0 ? 0 : (double)(objective - objectiveBound) / objective,
             Kpis(problem, schedule), null, [], budget.Elapsed)
         {
             BatteryFleetBound = columns.FleetBound,
@@ -268,14 +268,17 @@ public static class BatteryScheduler
         return FleetBound(NoBatteryPlan(problem, options));
     }
 
-    private static TripScheduleResult NoBatteryPlan(BatterySchedulingProblem problem, BatterySolveOptions options) =>
-        TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), 1, options.Seed));
+    private static SolveOutcome<TripSchedule> NoBatteryPlan(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        return TripScheduler.Solve(problem.Schedule, new SolveOptions(limit, 1, options.Seed), new WallClockBudget(limit));
+    }
 
-    private static int FleetBound(TripScheduleResult plain) =>
+    private static int FleetBound(SolveOutcome<TripSchedule> plain) =>
         plain.Status switch
         {
-            VspStatus.Optimal => plain.Schedule.Vehicles,
-            VspStatus.Feasible => plain.FleetLowerBound,
+            SolveStatus.Optimal => plain.Solution!.Schedule.Vehicles,
+            SolveStatus.Feasible => plain.Solution!.FleetLowerBound,
             _ => 0,
         };
 
@@ -291,9 +294,9 @@ public static class BatteryScheduler
         return type.EnergyWh(metres, problem.Season) + heating;
     }
 
-    private sealed record Solved(VehicleSchedule Schedule, VspStatus Status, long Objective, long Bound);
+    private sealed record Solved(VehicleSchedule Schedule, SolveStatus Status, long Objective, long Bound);
 
-    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, VspStatus status, int bound, string why, ImmutableArray<Remedy> remedies, TimeSpan elapsed) =>
+    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, SolveStatus status, int bound, string why, ImmutableArray<Remedy> remedies, TimeSpan elapsed) =>
         new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
             Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
 
@@ -363,8 +366,8 @@ public static class BatteryScheduler
         var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
         var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
         var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget,
-            plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null, FleetBound(plain));
-        return solved.Status is VspStatus.Optimal or VspStatus.Feasible ? solved.Schedule.Vehicles : 0;
+            plain.Solution?.Schedule, FleetBound(plain));
+        return solved.Status is SolveStatus.Optimal or SolveStatus.Feasible ? solved.Schedule.Vehicles : 0;
     }
 
     /// <summary>Builds and solves the model; <paramref name="fleetLowerBound"/> (0: none) ends the fleet stage when reached.</summary>
@@ -734,14 +737,14 @@ public static class BatteryScheduler
                 case CpSolverStatus.Feasible:
                     break;
                 case CpSolverStatus.Infeasible:
-                    return new Solved(new VehicleSchedule([]), VspStatus.Infeasible, 0, 0);
+                    return new Solved(new VehicleSchedule([]), SolveStatus.Infeasible, 0, 0);
                 case CpSolverStatus.ModelInvalid:
                     throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
                 default:
                     // No plan before the limit (a starved machine: presolve alone can take seconds): the greedy plan, when there is one.
                     return greedyValues is { } greedy
-                        ? new Solved(Read(v => greedy.GetValueOrDefault(v.GetIndex())), VspStatus.Feasible, objectiveTerms.Sum(t => greedy.GetValueOrDefault(t.Literal.GetIndex()) * t.Fen), 0)
-                        : new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
+                        ? new Solved(Read(v => greedy.GetValueOrDefault(v.GetIndex())), SolveStatus.Feasible, objectiveTerms.Sum(t => greedy.GetValueOrDefault(t.Literal.GetIndex()) * t.Fen), 0)
+                        : new Solved(new VehicleSchedule([]), SolveStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
             }
 
             var fleet = (long)Math.Round(fleetSolver.ObjectiveValue);
@@ -764,14 +767,14 @@ public static class BatteryScheduler
             if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
-                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
+                return new Solved(Read(fleetSolver), SolveStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
             }
 
             var objective = (long)Math.Round(costSolver.ObjectiveValue);
             // A pruned model's bounds hold for that model only: the caller falls back on the no-battery fleet.
             var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
             var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
-            return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
+            return new Solved(Read(costSolver), optimal ? SolveStatus.Optimal : SolveStatus.Feasible, objective, bound);
         }
 
         /// <summary>A bus of the greedy plan: its slot, last trip, state of charge after it (Wh).</summary>
@@ -1107,8 +1110,8 @@ public static class BatteryScheduler
 
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
         {
-            // The timetable's CP-SAT settings: a wall-clock limit, with one worker also deterministic time (see there).
-            StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+            // A wall-clock limit, with one worker also deterministic time (see CpSatParameters).
+            StringParameters = CpSatParameters.For(new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed), TimeSpan.FromSeconds(options.TimeLimitSeconds)),
         };
 
         private VehicleSchedule Read(CpSolver solver) => Read(v => solver.Value(v));

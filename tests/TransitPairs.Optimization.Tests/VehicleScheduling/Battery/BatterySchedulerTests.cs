@@ -77,7 +77,7 @@ public sealed class BatterySchedulerTests
         var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 0.1 });
 
         Assert.True(result.HasPlan, result.Explanation);
-        Assert.Equal(VspStatus.Feasible, result.Status);
+        Assert.Equal(SolveStatus.Feasible, result.Status);
         Assert.True(BatteryScheduleChecker.Check(problem, result.Schedule).IsValid, string.Join("\n", BatteryScheduleChecker.Check(problem, result.Schedule).Violations));
         Assert.InRange(result.Vehicles, result.NoBatteryFleetBound, 20);
         Assert.Equal(60, result.Schedule.Blocks.Sum(b => b.TripIds.Count()));
@@ -171,7 +171,7 @@ public sealed class BatterySchedulerTests
         var result = BatteryScheduler.Solve(longTrip, Options);
 
         Assert.False(result.HasPlan);
-        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
         Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
         Assert.Contains(result.Remedies, r => r is BiggerPack { VehicleTypeId: "bus200", PackKwh: 390 });
@@ -191,7 +191,7 @@ public sealed class BatterySchedulerTests
 
         // 3 × 60 kWh against one pack of 160 kWh usable and no charger: proved short by 20 kWh.
         Assert.False(result.HasPlan);
-        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
         Assert.Contains("the trips need at least 180 kWh, but the 1 buses carry 160 kWh", result.Explanation, StringComparison.Ordinal);
         Assert.Equal(new MoreVehicles(1, null, "bus200"), Assert.Single(result.Remedies));
     }
@@ -209,7 +209,7 @@ public sealed class BatterySchedulerTests
         var result = BatteryScheduler.Solve(problem, Options);
 
         Assert.False(result.HasPlan);
-        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
         Assert.Contains("even the LP relaxation of the day (charger points relaxed) cannot cover the 2 trips with the 1 vehicles the depots hold", result.Explanation, StringComparison.Ordinal);
         Assert.Equal(new MoreVehicles(1, "depot-a", "bus200"), Assert.Single(result.Remedies));
     }
