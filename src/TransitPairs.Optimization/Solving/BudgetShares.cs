@@ -41,4 +41,7 @@ public static class BudgetShares
 
     /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
     public const double AllocationMain = 0.5;
+
+    /// <summary>Battery stage, block column generation: when the fleet already meets the bound, the share of what is left for CP-SAT to lower the cost over the columns.</summary>
+    public const double BatteryCostAtFleetBound = 0.2;
 }

@@ -24,9 +24,6 @@ internal static class BlockColumnGeneration
     /// <summary>Pricing rounds between two diving steps.</summary>
     private const int RoundsPerFix = 2;
 
-    /// <summary>Whether CP-SAT also searches the columns for a cheaper plan when the fleet is already at the bound.</summary>
-    private const bool SelectForCost = true;
-
     /// <summary>Columns added per slot and pricing round (different last trips): at least this many, or a quarter of the trips.</summary>
     private const int ColumnsPerRound = 60;
 
@@ -270,9 +267,11 @@ internal static class BlockColumnGeneration
         }
 
         var proved = false;
-        if (!budget.IsSpent && (best is not { } b || b.Length > fleetBound || SelectForCost))
+        if (!budget.IsSpent)
         {
-            var parameters = CpSatParameters.For(options, budget.Left());
+            // At the bound only the cost can improve: CP-SAT gets a share of what is left, not all of it.
+            var atBound = best is { } b && b.Length <= fleetBound;
+            var parameters = CpSatParameters.For(options, budget.Left(atBound ? BudgetShares.BatteryCostAtFleetBound : 1));
             if (BlockSelection.Select(day, columns, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {

@@ -247,15 +247,14 @@ public sealed class BatterySchedulerTests
         }
     }
 
-    [Theory]
-    [InlineData(90, 1)]
-    [InlineData(120, 2)]
+    [Fact]
     [Trait("Category", "Slow")]
-    public void Solve_GeneratedWinterDays_LpBoundNeverAboveThePlanAndFleetWithinFivePercent(int trips, int seed)
+    public void Solve_GeneratedWinterDay_LpBoundNeverAboveThePlanAndFleetWithinFivePercent()
     {
-        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
+        // 90 trips: column generation reaches the LP optimum in a few CPU seconds, so a loaded machine still gets there in 30 s.
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(90), seed: 1);
 
-        var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 60 });
+        var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 30 });
 
         Assert.True(result.HasPlan, result.Explanation);
         Assert.True(BatteryScheduleChecker.Check(problem, result.Schedule).IsValid);
