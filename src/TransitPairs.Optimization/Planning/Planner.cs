@@ -172,8 +172,8 @@ public static class Planner
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: battery-aware CP-SAT {result.Status.Word()}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
-        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
+            $"Vehicle blocks: battery-aware, {result.Method} {result.Status.Word()}, {result.Vehicles} vehicles against lower bounds of {result.NoBatteryFleetBound} (the same day without battery limits) and {result.BatteryFleetBound} (the block master's LP), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.FleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
