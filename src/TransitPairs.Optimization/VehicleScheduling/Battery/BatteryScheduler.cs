@@ -14,116 +14,23 @@ using SatIntVar = Google.OrTools.Sat.IntVar;
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
 /// <summary>
-/// Options of a battery scheduling solve: the wall-clock budget of the whole stage (seconds: the
-/// no-battery bound, both CP-SAT stages and, when no plan exists, the relaxed solves that explain
-/// why, share it), CP-SAT workers and seed.
-/// </summary>
-public sealed record BatterySolveOptions(double TimeLimitSeconds = 20, int Workers = 1, int Seed = 1)
-{
-    /// <summary>The scenario's own solver options.</summary>
-    public static BatterySolveOptions From(SolverOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new BatterySolveOptions(options.TimeLimit.TotalSeconds, options.Threads, options.Seed);
-    }
-}
-
-/// <summary>Energy and charging figures of a schedule.</summary>
-/// <param name="EnergyKwh">Battery energy used driving (trips and empty runs), kWh.</param>
-/// <param name="ChargedKwh">Energy put into packs during the day, kWh (overnight charging excluded).</param>
-/// <param name="ChargingSessions">Charge events during the day.</param>
-/// <param name="PeakChargersInUse">Most buses charging at once, per charger site id.</param>
-/// <param name="MinSocKwh">Lowest state of charge any battery bus reaches, kWh (null without battery buses).</param>
-/// <param name="MinSocPercent">The same as percent of that bus's pack.</param>
-/// <param name="VehiclesByType">Vehicles used per vehicle type id.</param>
-/// <param name="EmptyKm">Empty running, km (pull-outs, pull-ins, empty runs, detours to chargers).</param>
-public sealed record BatteryKpis(
-    double EnergyKwh,
-    double ChargedKwh,
-    int ChargingSessions,
-    ImmutableSortedDictionary<string, int> PeakChargersInUse,
-    double? MinSocKwh,
-    double? MinSocPercent,
-    ImmutableSortedDictionary<string, int> VehiclesByType,
-    double EmptyKm);
-
-/// <summary>
-/// The outcome of battery-aware vehicle scheduling.
-/// </summary>
-/// <param name="Schedule">Blocks with charge events and state of charge (empty when infeasible).</param>
-/// <param name="Status">Optimal, feasible at the time limit, infeasible or nothing found in time.</param>
-/// <param name="Vehicles">Vehicles used.</param>
-/// <param name="NoBatteryFleetBound">Fewest vehicles for the same day without battery limits (min-cost flow, exact): a lower bound.</param>
-/// <param name="FleetGap">(vehicles − bound) / vehicles.</param>
-/// <param name="Objective">CP-SAT objective (vehicles × 10⁸ + operating cost in fen).</param>
-/// <param name="Bound">CP-SAT's proven lower bound on the objective.</param>
-/// <param name="Gap">(objective − bound) / objective.</param>
-/// <param name="Kpis">Energy and charging KPIs.</param>
-/// <param name="Explanation">Why no plan exists, in planner's terms (null when there is a plan).</param>
-/// <param name="Remedies">Changes that would make the day feasible, where computed.</param>
-/// <param name="Elapsed">Wall-clock time.</param>
-public sealed record BatteryScheduleResult(
-    VehicleSchedule Schedule,
-    SolveStatus Status,
-    int Vehicles,
-    int NoBatteryFleetBound,
-    double FleetGap,
-    long Objective,
-    long Bound,
-    double Gap,
-    BatteryKpis Kpis,
-    string? Explanation,
-    ImmutableArray<Remedy> Remedies,
-    TimeSpan Elapsed)
-{
-    public bool HasPlan => Status is SolveStatus.Optimal or SolveStatus.Feasible;
-
-    /// <summary>
-    /// The battery fleet bound of the block master's LP (charger points relaxed, rounded up): no plan
-    /// has fewer vehicles. 0 when no exact pricing round ended within the limit.
-    /// </summary>
-    public int BatteryFleetBound { get; init; }
-
-    /// <summary>The tighter of the two fleet bounds (no-battery, battery LP).</summary>
-    public int FleetBound => Math.Max(NoBatteryFleetBound, BatteryFleetBound);
-
-    /// <summary>Which method produced the blocks.</summary>
-    public string Method { get; init; } = string.Empty;
-
-    /// <summary>Block columns generated.</summary>
-    public int Columns { get; init; }
-
-    /// <summary>When there is no plan: the trips the best partial plan leaves to no vehicle.</summary>
-    public ImmutableArray<string> UncoveredTrips { get; init; } = [];
-
-    /// <summary>Why there is no plan and what would make one feasible, in one paragraph (empty when there is a plan).</summary>
-    public string NoPlanMessage => HasPlan
-        ? string.Empty
-        : $"{(Explanation ?? $"the search ended {Status}").TrimEnd('.')}."
-            + (Remedies.IsDefaultOrEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", Remedies.Select(BatteryRemedyWords.Describe)) + ".");
-}
-
-/// <summary>
-/// Electric vehicle scheduling by CP-SAT, exact on corridor days (≤ ~100 trips): a boolean per
-/// compatible pair of trips (the same bus runs j after i), a start and an end boolean per trip and
-/// fleet slot (depot × vehicle type), the vehicle slot of each trip carried along every link, the
-/// state of charge (Wh) at each trip's start and end, and on each link an optional charging session
-/// at one charger site (terminal or depot, reached by empty runs) as an optional interval; per site
-/// <c>AddCumulative</c> with its points. Charging follows <see cref="ChargingRules"/>' piecewise-linear
-/// curve exactly: both linear pieces bound the charged energy (the curve is concave).
-/// Objective: vehicles × 10⁸ + cost in fen (type cost per km on trips and empty runs, vehicle-day
-/// cost, 1 yuan per charging session). The lower bound reported beside it is the fleet of the same
-/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow); its blocks also guide
-/// the greedy plan that CP-SAT starts from.
+/// The battery stage: vehicle blocks for a fleet with battery buses (docs/battery.md). In order:
+/// the no-battery fleet bound (<see cref="TripScheduler"/>); proofs of infeasibility by relaxation
+/// (a trip longer than any pack, <see cref="EnergyRelaxation"/>); the column method
+/// (<see cref="BlockColumnGeneration"/>: constructive plans, column generation with its own LP fleet
+/// bound, diving, CP-SAT over the columns); on corridor days (≤ 70 trips) the exact CP-SAT model
+/// below with what is left, kept when it saves a vehicle or proves optimality.
 /// </summary>
 /// <remarks>
-/// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
-/// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage stops at a plan with
-/// the no-battery fleet (proven minimal), or at its first plan after half of what is left, and the
-/// least-cost stage gets the rest. A greedy battery-feasible plan
-/// (<see cref="BatteryModel.HintGreedily"/>) hints CP-SAT and is the answer when CP-SAT has no
-/// plan at the limit. A stage stopped by its limit gives status "feasible" with CP-SAT's bound (or
-/// the no-battery fleet's when links were pruned), never "optimal".
+/// The exact model: a boolean per compatible pair of trips (the same bus runs j after i), a start
+/// and an end boolean per trip and fleet slot (depot × vehicle type), the slot of each trip carried
+/// along every link, the state of charge (Wh) at each trip's start and end, and on each link an
+/// optional charging session at one charger site as an optional interval; per site
+/// <c>AddCumulative</c> with its points. Charging follows <see cref="ChargingRules"/>' piecewise-linear
+/// curve exactly (both pieces bound the energy; the curve is concave). It has no charge between the
+/// last trip and the pull-in, which the column method allows. Objective: vehicles × 10⁸ + cost in
+/// fen. Two stages: fewest vehicles (stopped at the bound), then least cost. A stage stopped by its
+/// limit gives "feasible", never "optimal".
 /// </remarks>
 public static class BatteryScheduler
 {
