@@ -28,7 +28,7 @@ internal static class BlocksCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
         var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." }.MustNameAFile();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("blocks", "Vehicle blocks for a scenario's day with battery buses: state of charge, charging at terminals and depots within charger points, mixed fleets.");
         command.Arguments.Add(scenarioFile);

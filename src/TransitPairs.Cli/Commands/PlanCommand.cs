@@ -28,6 +28,7 @@ internal static class PlanCommand
         var date = new Option<string?>("--date") { Description = "Service date YYYY-MM-DD: its day type and season come from the scenario's calendar (data/calendar.json)." };
         var from = new Option<string?>("--from") { Description = "First service date of a range (with --to): one plan per day in OUT/YYYY-MM-DD/ and one GTFS feed OUT/gtfs.zip for the range." };
         var to = new Option<string?>("--to") { Description = "Last service date of the range (included)." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder even when it holds files plan did not write (they are deleted)." };
         var format = new Option<string>("--format") { Description = "Output: table or json (the KPIs).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var solver = new ScenarioSolverOptions();
@@ -38,6 +39,7 @@ internal static class PlanCommand
         command.Options.Add(date);
         command.Options.Add(from);
         command.Options.Add(to);
+        command.Options.Add(force);
         solver.AddTo(command);
         solver.AddBlocksTo(command);
         command.Options.Add(format);
@@ -48,12 +50,23 @@ internal static class PlanCommand
             var path = parse.GetValue(scenarioFile)!.ToString();
             var sets = overrides.Read(parse);
             var (day, range) = ReadDates(parse.GetValue(date), parse.GetValue(from), parse.GetValue(to));
+            if (parse.GetValue(output) is { } chosen)
+            {
+                // Before any solve: a folder plan must not replace is refused while nothing is touched.
+                PlanFolder.CheckTarget(chosen.ToString(), "--out", parse.GetValue(force));
+            }
+
             if (range is { } r)
             {
-                return PlanRange(console, parse, solver, path, sets, r, parse.GetValue(output));
+                return PlanRange(console, parse, solver, path, sets, r, parse.GetValue(output), parse.GetValue(force));
             }
 
             var scenario = ScenarioDates.Load(path, sets, day);
+            if (parse.GetValue(output) is null)
+            {
+                PlanFolder.CheckTarget(Path.Combine("out", scenario.Name), "out/<scenario name> (the default of --out)", parse.GetValue(force));
+            }
+
             console.Error.WriteLine($"planning {scenario.Name} {scenario.ServiceDate:yyyy-MM-dd}: timetable, then vehicle blocks …");
             var result = Planner.Plan(scenario, solver.For(scenario, parse));
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("out", scenario.Name);
@@ -64,8 +77,13 @@ internal static class PlanCommand
         return command;
     }
 
-    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output)
+    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output, bool force)
     {
+        if (output is null)
+        {
+            PlanFolder.CheckTarget(Path.Combine("out", ScenarioDates.Load(path, sets, range.First).Name), "out/<scenario name> (the default of --out)", force);
+        }
+
         var plans = new List<Plan>();
         var byKind = new Dictionary<string, Plan>(StringComparer.Ordinal);
         for (var day = range.First; day <= range.Last; day = day.PlusDays(1))

@@ -25,7 +25,7 @@ internal static class ScheduleCommand
         var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." }.MustNameAFile();
         var solver = new SolverOptionsBinding();
         var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");
         command.Options.Add(trips);

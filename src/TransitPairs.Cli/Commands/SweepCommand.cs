@@ -27,7 +27,7 @@ internal static class SweepCommand
         var merge = new Option<FileInfo[]>("--merge") { Description = "Join the files written by the shards of one sweep (CSV or JSON) into the unsharded table.", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string?>("--format") { Description = "Output: csv (default) or json; with --merge, the format of the slices unless given." };
         format.AcceptOnlyFromAmong("csv", "json");
-        var output = new Option<FileInfo?>("--out") { Description = "Write the table to this file (atomically) instead of stdout." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the table to this file (atomically) instead of stdout." }.MustNameAFile();
         var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: the machine's cores)." };
         var solver = new ScenarioSolverOptions();
         var overrides = new ScenarioOverridesOption();

@@ -109,7 +109,7 @@ public static class MdvspInstanceReader
             this.path = path;
             if (!File.Exists(path))
             {
-                throw new InputException(new InputProblem(path, string.Empty, "The file does not exist.", "Check the path."));
+                throw new InputException(new InputProblem(path, string.Empty, Directory.Exists(path) ? "This is a folder, not a file." : "The file does not exist.", "Check the path: name one instance file (.inp or .inp.gz)."));
             }
 
             tokens = Read(path).GetEnumerator();
