@@ -9,9 +9,16 @@ namespace TransitPairs.Cli;
 /// </summary>
 public static class TransitPairsCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliConsole(stdout, stderr));
+
+    /// <summary>Runs with the terminal flags given rather than detected (tests: a fake terminal).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal) =>
+        Run(args, new CliConsole(stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
+
+    private static int Run(string[] args, CliConsole console)
     {
-        var console = new CliConsole(stdout, stderr);
+        var stdout = console.Out;
+        var stderr = console.Error;
         var root = new RootCommand("TransitPairs: timetables, vehicle blocks, charging, GTFS and KPIs for bus-style intercity service.");
         foreach (var command in CommandCatalog.All(console))
         {

@@ -32,8 +32,16 @@ internal static class MdvspCommand
         {
             var (limit, threads, seed) = solver.Read(parse);
             var file = parse.GetValue(instance)!;
-            var problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
-            var solution = VspSolver.Solve(problem, new VspOptions(limit, threads, seed));
+            VspSolution solution;
+            CostMatrixInstance problem;
+            using (var progress = ProgressLine.For(console, "mdvsp " + file.Name, parse.GetValue(format), limit))
+            {
+                progress.Stage("reading the instance");
+                problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
+                progress.Stage($"solving {problem.Trips} trips, {problem.Depots} depots");
+                solution = VspSolver.Solve(problem, new VspOptions(limit, threads, seed));
+            }
+
             if (solution.Status == VspStatus.Infeasible)
             {
                 throw new NoFeasiblePlanException($"{problem.Name}: no schedule covers every trip within the depot limits.");

@@ -68,7 +68,13 @@ internal static class PlanCommand
             }
 
             console.Error.WriteLine($"planning {scenario.Name} {scenario.ServiceDate:yyyy-MM-dd}: timetable, then vehicle blocks …");
-            var result = Planner.Plan(scenario, solver.For(scenario, parse));
+            var options = solver.For(scenario, parse);
+            PlanResult result;
+            using (var progress = ProgressLine.For(console, "plan " + scenario.Name, parse.GetValue(format), TimeSpan.FromSeconds(options.TimeLimitSeconds)))
+            {
+                result = Planner.Plan(scenario, options, progress);
+            }
+
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("out", scenario.Name);
             PlanOutputs.Write(result.Plan, folder);
             Print(console, parse.GetValue(format)!, result.Plan, folder);
@@ -86,23 +92,28 @@ internal static class PlanCommand
 
         var plans = new List<Plan>();
         var byKind = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        var days = Period.Between(range.First, range.Last, PeriodUnits.Days).Days + 1;
+        using var progress = ProgressLine.For(console, "plan", parse.GetValue<string>("--format"));
         for (var day = range.First; day <= range.Last; day = day.PlusDays(1))
         {
+            progress.Step(Period.Between(range.First, day, PeriodUnits.Days).Days, days, "day");
             var scenario = ScenarioDates.Load(path, sets, day);
             var kind = PlanRangeFeed.ServiceKind(scenario);
             if (!byKind.TryGetValue(kind, out var same))
             {
-                console.Error.WriteLine($"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}) …");
-                same = Planner.Plan(scenario, solver.For(scenario, parse)).Plan;
+                progress.WriteLine(console.Error, $"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}) …");
+                same = Planner.Plan(scenario, solver.For(scenario, parse), progress).Plan;
                 byKind.Add(kind, same);
             }
             else
             {
-                console.Error.WriteLine($"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}): the same plan as {same.Scenario.ServiceDate:yyyy-MM-dd}");
+                progress.WriteLine(console.Error, $"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}): the same plan as {same.Scenario.ServiceDate:yyyy-MM-dd}");
             }
 
             plans.Add(PlanRangeFeed.OnDate(same, scenario));
         }
+
+        progress.Dispose();
 
         var folder = output?.FullName ?? Path.Combine("out", plans[0].Scenario.Name);
         PlanFolder.Replace(folder, temp =>
