@@ -19,15 +19,22 @@ public static class ExitCodes
     public const int InternalError = 70;
 }
 
-/// <summary>Where a command prints: tables and data to <see cref="Out"/>, diagnostics to <see cref="Error"/>.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+/// <summary>
+/// Where a command prints: tables and data to <see cref="Out"/>, diagnostics to <see cref="Error"/>.
+/// Whether each is an interactive terminal is detected for the process's own streams, or given
+/// (tests pass a fake terminal).
+/// </summary>
+public sealed class CliConsole(TextWriter output, TextWriter error, bool? outputIsTerminal = null, bool? errorIsTerminal = null)
 {
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>True when stdout is an interactive terminal (not a file or a pipe).</summary>
+    public bool OutputIsTerminal { get; } = outputIsTerminal ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+
     /// <summary>True when stderr is an interactive terminal (progress displays only then).</summary>
-    public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+    public bool ErrorIsTerminal { get; } = errorIsTerminal ?? (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
 
     /// <summary>
     /// Runs a command body and turns failures into exit codes: bad input → 2 with every problem on
