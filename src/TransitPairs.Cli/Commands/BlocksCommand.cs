@@ -42,14 +42,13 @@ internal static class BlocksCommand
             var solve = solver.Read(parse, SolveOptions.From(scenario.Options));
             var budget = solve.StartBudget();
             var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, solve, budget.Share(BudgetShares.PlanTimetable));
-            var options = new BatterySolveOptions(budget.Left().TotalSeconds, solve.Workers, solve.Seed);
             if (timetableOutcome.Solution is not { } timetable)
             {
                 throw new NoFeasiblePlanException(timetableOutcome.Explanation ?? "No timetable found.");
             }
 
             var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
-            var result = Run(problem, options, scenario);
+            var result = Run(problem, solve, budget, scenario);
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -80,24 +79,13 @@ internal static class BlocksCommand
     }
 
     /// <summary>
-    /// Solves and checks: no plan → <see cref="NoFeasiblePlanException"/> with the explanation and
-    /// remedies; a plan that fails the independent checker is a fault.
+    /// Solves and checks (<see cref="BatteryScheduler.SolveChecked"/>): no plan → <see cref="NoPlanException"/>
+    /// with the explanation and remedies; a plan that fails the independent checker is a fault.
     /// </summary>
-    public static BatteryScheduleResult Run(BatterySchedulingProblem problem, BatterySolveOptions options, Scenario? scenario = null)
+    public static BatteryScheduleResult Run(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget, Scenario? scenario = null)
     {
-        var result = BatteryScheduler.Solve(problem, options);
-        if (!result.HasPlan)
-        {
-            throw new NoPlanException((result.Explanation ?? "no plan").TrimEnd('.') + ".", result.Remedies, scenario);
-        }
-
-        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException("The battery schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
-        }
-
-        return result;
+        var outcome = BatteryScheduler.SolveChecked(problem, options, budget, "the battery schedule");
+        return outcome.Solution ?? throw new NoPlanException((outcome.Explanation ?? "no plan").TrimEnd('.') + ".", outcome.Remedies, scenario);
     }
 
     private static object Report(string scenario, BatterySchedulingProblem problem, BatteryScheduleResult r) => new

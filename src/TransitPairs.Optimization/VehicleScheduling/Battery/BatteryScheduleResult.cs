@@ -14,7 +14,6 @@ namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 /// <param name="FleetGap">(vehicles − bound) / vehicles.</param>
 /// <param name="Objective">CP-SAT objective (vehicles × 10⁸ + operating cost in fen).</param>
 /// <param name="Bound">CP-SAT's proven lower bound on the objective.</param>
-/// <param name="Gap">(objective − bound) / objective.</param>
 /// <param name="Kpis">Energy and charging KPIs.</param>
 /// <param name="Explanation">Why no plan exists, in planner's terms (null when there is a plan).</param>
 /// <param name="Remedies">Changes that would make the day feasible, where computed.</param>
@@ -27,13 +26,15 @@ public sealed record BatteryScheduleResult(
     double FleetGap,
     long Objective,
     long Bound,
-    double Gap,
     BatteryKpis Kpis,
     string? Explanation,
     ImmutableArray<Remedy> Remedies,
     TimeSpan Elapsed)
 {
     public bool HasPlan => Status is SolveStatus.Optimal or SolveStatus.Feasible;
+
+    /// <summary>(objective − bound) / objective, the contract's one formula (<see cref="SolveGap.Relative"/>).</summary>
+    public double Gap => SolveGap.Relative(Status, HasPlan ? Objective : double.NaN, Bound);
 
     /// <summary>
     /// The battery fleet bound of the block master's LP (charger points relaxed, rounded up): no plan

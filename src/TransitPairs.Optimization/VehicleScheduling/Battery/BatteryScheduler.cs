@@ -55,8 +55,42 @@ public static class BatteryScheduler
     /// </summary>
     private const int MaxChargingDetourMetres = 20_000;
 
+    /// <summary>
+    /// Schedules the day within <paramref name="budget"/>: the contract's entry point. The outcome's
+    /// objective and bound are the battery objective (vehicles × 10⁸ + operating cost in fen); the
+    /// solution carries the blocks, fleet bounds, KPIs and method. Without a plan the outcome is
+    /// infeasible only where a relaxation proved it, with the explanation and typed remedies.
+    /// </summary>
+    /// <param name="problem">The day: trips, depots and fleet, chargers, season.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of the whole stage (its parts share it as <see cref="BudgetShares"/> says).</param>
+    public static SolveOutcome<BatteryScheduleResult> Solve(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        var result = Solve(problem, new BatterySolveOptions(budget.Left().TotalSeconds, options.Workers, options.Seed));
+        return new SolveOutcome<BatteryScheduleResult>(result.Status, result.HasPlan ? result : null,
+            result.HasPlan ? result.Objective : double.NaN, result.HasPlan || result.Bound > 0 ? result.Bound : double.NaN, result.Elapsed,
+            string.IsNullOrEmpty(result.Method) ? "battery blocks" : result.Method)
+        {
+            Explanation = result.Explanation,
+            Remedies = result.Remedies.IsDefault ? [] : result.Remedies,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Solve(BatterySchedulingProblem, SolveOptions, WallClockBudget)"/>, then the independent
+    /// <see cref="BatteryScheduleChecker"/> on the blocks (throws <see cref="SolutionCheckFailedException"/> when they fail it).
+    /// </summary>
+    /// <param name="problem">The day.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of the stage.</param>
+    /// <param name="stage">What is scheduled, for the message.</param>
+    public static SolveOutcome<BatteryScheduleResult> SolveChecked(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget, string stage) =>
+        CheckedSolve.Run(() => Solve(problem, options, budget), r => BatteryScheduleChecker.Check(problem, r.Schedule).Violations, stage);
+
     /// <summary>Builds the day from a scenario and its timetable, then solves it (see <see cref="Solve(BatterySchedulingProblem, BatterySolveOptions)"/>).</summary>
-    public static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
+    internal static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
         Solve(BatterySchedulingProblem.FromScenario(scenario, timetable), options);
 
     /// <summary>
@@ -64,7 +98,7 @@ public static class BatteryScheduler
     /// be computed, remedies (more vehicles, a bigger pack, diesel buses, a terminal charger);
     /// callers raise <c>NoFeasiblePlanException</c> with them.
     /// </summary>
-    public static BatteryScheduleResult Solve(BatterySchedulingProblem problem, BatterySolveOptions options)
+    internal static BatteryScheduleResult Solve(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
@@ -136,7 +170,7 @@ public static class BatteryScheduler
         return new BatteryScheduleResult(
             schedule, status, vehicles, bound,
             vehicles == 0 ? 0 : (double)(vehicles - fleetBound) / vehicles,
-            objective, status == SolveStatus.Optimal ? objective : objectiveBound, status == SolveStatus.Optimal || objective == 0 ? 0 : (double)(objective - objectiveBound) / objective,
+            objective, status == SolveStatus.Optimal ? objective : objectiveBound,
             Kpis(problem, schedule), null, [], budget.Elapsed)
         {
             BatteryFleetBound = columns.FleetBound,
@@ -168,7 +202,7 @@ public static class BatteryScheduler
     /// limit (<paramref name="options"/>' time limit) before proving its fleet, the deficit-function
     /// bound (most trips in service at once) is returned instead: still a bound, if a weaker one.
     /// </summary>
-    public static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
+    internal static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
@@ -204,7 +238,7 @@ public static class BatteryScheduler
     private sealed record Solved(VehicleSchedule Schedule, SolveStatus Status, long Objective, long Bound);
 
     private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, SolveStatus status, int bound, string why, ImmutableArray<Remedy> remedies, TimeSpan elapsed) =>
-        new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
+        new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0,
             Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
 
     private static string Kwh(long wh) => (wh / 1000.0).ToString("0", CultureInfo.InvariantCulture);
