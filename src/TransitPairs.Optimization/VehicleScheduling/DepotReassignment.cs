@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Google.OrTools.Graph;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
@@ -155,7 +154,7 @@ internal sealed class DepotReassignment
             // Local nodes: trip i's start 2i, its end 2i+1, then source and sink.
             var source = 2 * count;
             var sink = source + 1;
-            var flow = new MinCostFlow(source + 2, 4 * count);
+            var flow = new NetworkSimplex(source + 2, 4 * count);
             var connections = new List<(int Arc, int From, int To, long Cost)>();
             for (var i = 0; i < count; i++)
             {
@@ -165,7 +164,7 @@ internal sealed class DepotReassignment
                     var following = network.TripOfStart[network.ArcHead[a]];
                     if (following >= 0 && localOf[following] >= 0)
                     {
-                        var arc = flow.AddArcWithCapacityAndUnitCost((2 * i) + 1, 2 * localOf[following], 1, network.ArcCost[a]);
+                        var arc = flow.AddArc((2 * i) + 1, 2 * localOf[following], 1, network.ArcCost[a]);
                         connections.Add((arc, i, localOf[following], network.ArcCost[a]));
                     }
                 }
@@ -176,17 +175,17 @@ internal sealed class DepotReassignment
             for (var i = 0; i < count; i++)
             {
                 var t = trips[i];
-                pullOut[i] = depot.PullOutCost[t] < 0 ? -1 : flow.AddArcWithCapacityAndUnitCost(source, 2 * i, 1, network.VehicleCost + depot.PullOutCost[t]);
-                pullIn[i] = depot.PullInCost[t] < 0 ? -1 : flow.AddArcWithCapacityAndUnitCost((2 * i) + 1, sink, 1, depot.PullInCost[t]);
-                flow.SetNodeSupply(2 * i, -1);
-                flow.SetNodeSupply((2 * i) + 1, 1);
+                pullOut[i] = depot.PullOutCost[t] < 0 ? -1 : flow.AddArc(source, 2 * i, 1, network.VehicleCost + depot.PullOutCost[t]);
+                pullIn[i] = depot.PullInCost[t] < 0 ? -1 : flow.AddArc((2 * i) + 1, sink, 1, depot.PullInCost[t]);
+                flow.SetSupply(2 * i, -1);
+                flow.SetSupply((2 * i) + 1, 1);
             }
 
             var limit = Math.Min(depot.VehicleLimit, count);
-            flow.AddArcWithCapacityAndUnitCost(source, sink, limit, 0);
-            flow.SetNodeSupply(source, limit);
-            flow.SetNodeSupply(sink, -limit);
-            if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
+            flow.AddArc(source, sink, limit, 0);
+            flow.SetSupply(source, limit);
+            flow.SetSupply(sink, -limit);
+            if (!flow.Solve())
             {
                 return null;
             }
@@ -224,7 +223,7 @@ internal sealed class DepotReassignment
                 blocks.Add((new VspBlock(k, chain.ToImmutable()), cost));
             }
 
-            return (flow.OptimalCost(), blocks);
+            return (flow.TotalCost, blocks);
         }
         finally
         {
