@@ -18,6 +18,12 @@ public static class BudgetShares
     /// <summary>Battery stage: the fewest-vehicles solve before the least-cost one.</summary>
     public const double BatteryFleetStage = 0.5;
 
+    /// <summary>
+    /// Several depots: most of the limit the first schedule (super-depot flow, then block moves
+    /// between depots) may use before the arc LP starts, so a schedule exists whatever the LP does.
+    /// </summary>
+    public const double MultiDepotFirstSchedule = 0.15;
+
     /// <summary>Several depots: share of the limit the arc LP may take to converge.</summary>
     public const double ArcLp = 0.6;
 

@@ -152,8 +152,12 @@ internal sealed class ArcGenerationLp : IDisposable
         }
     }
 
-    /// <summary>The LP value, whether it is the LP bound of the whole problem, and the duals of that LP.</summary>
-    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs);
+    /// <summary>
+    /// The LP value, whether it is the LP bound of the whole problem, the duals of that LP, and
+    /// each trip's share at each depot in its solution (<c>Shares[k][t]</c>, 0–1), which a
+    /// rounding turns into a first depot assignment.
+    /// </summary>
+    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs, double[][] Shares);
 
     /// <summary>
     /// Solves the LP and prices arcs until no arc prices out (the LP bound of the whole problem)
@@ -166,13 +170,14 @@ internal sealed class ArcGenerationLp : IDisposable
         var rounds = 0;
         double[]? pi = null;
         double[]? mu = null;
+        double[][] shares = [];
         var value = 0.0;
         while (true)
         {
             var left = deadline - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
             }
 
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
@@ -181,12 +186,13 @@ internal sealed class ArcGenerationLp : IDisposable
             if (converging != MpSolver.ResultStatus.OPTIMAL)
             {
                 Failure = $"converge: {converging} at round {rounds}, penalty {penalty}";
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
             }
 
             value = objective.Value();
             pi = [.. cover.Select(c => c.DualValue())];
             mu = [.. vehicles.Select(c => Math.Min(0, c.DualValue()))];
+            shares = [.. tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray())];
             var anyUncovered = AnyUncovered();
             if (PriceArcs() == 0)
             {
@@ -200,7 +206,7 @@ internal sealed class ArcGenerationLp : IDisposable
                         objective.SetCoefficient(a, 0);
                     }
 
-                    return new Bound(value, Converged: true, pi, mu, rounds, arcs);
+                    return new Bound(value, Converged: true, pi, mu, rounds, arcs, shares);
                 }
 
                 // Every arc prices out and still a trip is left: a larger penalty, or no schedule.
