@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
@@ -55,7 +56,7 @@ public class MultiDepotBlocksBenchmarks
     private static VspOptions Options => new(TimeLimit, Threads: 1, Seed: 0);
 
     private long Cost(VspSolution solution) =>
-        solution.Status is VspStatus.Optimal or VspStatus.Feasible
+        solution.Status is SolveStatus.Optimal or SolveStatus.Feasible
             ? (long)solution.Cost
             : throw new InvalidOperationException($"{Instance}: the solve ended {solution.Status}.");
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CsvHelper;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
@@ -100,12 +101,12 @@ internal static class QualityTable
         var clock = Stopwatch.StartNew();
         var solution = VspSolver.Solve(instance, options);
         var seconds = clock.Elapsed.TotalSeconds;
-        if (solution.Status == VspStatus.Infeasible)
+        if (solution.Status == SolveStatus.Infeasible)
         {
             throw new InvalidOperationException($"{instance.Name}: the solver calls a feasible public instance infeasible.");
         }
 
-        if (solution.Status == VspStatus.NoSolutionFound)
+        if (solution.Status == SolveStatus.NoSolutionFound)
         {
             // No schedule within the limit: a row of its own (with the bound), not the end of the table.
             return new QualityRow(family, instance.Name, instance.Depots, instance.Trips, null, known.MinFleet, null, known.BestKnown,

@@ -6,6 +6,7 @@ using TransitPairs.IO.Files;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Validation;
 
@@ -102,7 +103,9 @@ internal static class SweepCommand
             throw new InputException(problems);
         }
 
-        var (limit, threads, seed) = solver.Read(parse);
+        solver.Validate(parse);
+        var budget = solver.CommandBudget(parse);
+        var threadsGiven = parse.GetValue(solver.Solver.Threads) is not null;
         var grid = SweepGrid.Parse(varySpecs);
         var path = scenarioFile!.ToString();
         var composed = ScenarioLoader.Compose(path, sets) ?? throw new InputException(ScenarioLoader.Validate(path, sets).Problems);
@@ -114,13 +117,18 @@ internal static class SweepCommand
         var rows = new ConcurrentDictionary<int, ImmutableArray<string>>();
         var done = 0;
         var progress = console.ErrorIsTerminal;
-        Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ?? Environment.ProcessorCount }, i =>
+        var width = parallel ?? Environment.ProcessorCount;
+        var begun = 0;
+        Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = width }, i =>
         {
+            // With --time-limit the variants share the command's budget: each of the `width` running at once gets its part of what is left.
+            var share = Math.Min(1.0, width / (double)(variants.Count - Interlocked.Increment(ref begun) + 1));
             PlanKpis? kpis;
             try
             {
                 // One thread per variant: the same seed gives the same row, whatever else runs.
-                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse))).Plan.Kpis;
+                var options = solver.For(scenarios[i], parse, budget, share);
+                kpis = Planner.Plan(scenarios[i], threadsGiven ? options : options with { Threads = 1 }).Plan.Kpis;
             }
             catch (NoFeasiblePlanException)
             {

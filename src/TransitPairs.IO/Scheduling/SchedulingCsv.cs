@@ -45,9 +45,9 @@ public static class SchedulingCsv
             }
 
             seen.Add(id, line);
-            if (arrival.Value <= departure.Value)
+            if (!ScheduledTrip.TimesAreOrdered(departure.Value, arrival.Value))
             {
-                problems.Add(new InputProblem(path, $"line {line}", $"trip {id} arrives at {arrival.Value}, not after it departs at {departure.Value}.", "Correct the times (write times after midnight as 24:10, 25:00, ...)."));
+                problems.Add(new InputProblem(path, $"line {line}", $"trip {id} arrives at {arrival.Value}, before it departs at {departure.Value}.", "Correct the times (write times after midnight as 24:10, 25:00, ...)."));
                 return;
             }
 

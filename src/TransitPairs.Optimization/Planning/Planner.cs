@@ -1,7 +1,7 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -11,7 +11,6 @@ using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Validation;
 using TransitPairs.Vehicles;
-using ScheduledTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Planning;
 
@@ -54,7 +53,7 @@ public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int 
 /// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
 /// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
 /// <param name="Battery">The battery-aware stage's result when the fleet has battery buses (then <paramref name="Blocks"/> is null).</param>
-public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, SolveOutcome<TripSchedule>? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
 
 /// <summary>
 /// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
@@ -93,11 +92,11 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
-        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(budget.Left(TimetableShare).TotalSeconds, options.Threads, options.Seed));
-        if (!timetable.Solve.HasTimetable)
+        var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
+            new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed), budget.Share(TimetableShare));
+        if (timetableOutcome.Solution is not { } timetable)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
+            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}");
         }
 
         if (timetable.PolicyViolations.Length > 0)
@@ -133,28 +132,24 @@ public static class Planner
         double Seconds,
         string Description,
         bool EnergyChecked,
-        TripScheduleResult? Plain,
+        SolveOutcome<TripSchedule>? Plain,
         BatteryScheduleResult? Battery);
 
     private static Blocks PlainBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
     {
         var problem = SchedulingProblem(scenario, timetable.Timetable);
-        var blocks = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed));
-        if (blocks.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        var blocks = TripScheduler.SolveChecked(problem, new SolveOptions(limit, options.Threads, options.Seed), new WallClockBudget(limit), $"the blocks of {scenario.Name}");
+        var fleetBound = TripScheduler.FleetBound(problem);
+        if (blocks.Solution is not { } solution)
         {
             throw new NoFeasiblePlanException(
-                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {blocks.FleetLowerBound} vehicles are needed at once){(blocks.Status == VspStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
-        }
-
-        var check = VehicleScheduleChecker.Check(problem, blocks.Schedule, blocks.Cost);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException($"The blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {blocks.Schedule.Vehicles} vehicles against a lower bound of {blocks.FleetLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
-        return new Blocks(blocks.Schedule, problem, StatusName(blocks.Status), blocks.FleetLowerBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
+            $"Vehicle blocks: {blocks.Method} {blocks.Status.Word()}, {solution.Schedule.Vehicles} vehicles against a lower bound of {fleetBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
+        return new Blocks(solution.Schedule, problem, blocks.Status.Word(), fleetBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
     }
 
     private static Blocks BatteryBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
@@ -173,8 +168,8 @@ public static class Planner
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: battery-aware CP-SAT {StatusName(result.Status)}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
-        return new Blocks(result.Schedule, problem.Schedule, StatusName(result.Status), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
+            $"Vehicle blocks: battery-aware CP-SAT {result.Status.Word()}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
@@ -199,24 +194,6 @@ public static class Planner
         return new VehicleSchedulingProblem(trips, new DeadheadTable(runs), depots,
             new SchedulingRules((int)scenario.Policy.MinLayover.TotalSeconds), OperatingCosts.FleetThenEmptyKm);
     }
-
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(VspStatus status) => status switch
-    {
-        VspStatus.Optimal => "optimal",
-        VspStatus.Feasible => "feasible",
-        VspStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
-
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
 
     private static ImmutableDictionary<string, string> VehicleTypes(Scenario scenario, VehicleSchedule schedule)
     {
@@ -299,7 +276,7 @@ public static class Planner
             TransfersMet = timetable.Kpis.TransfersMet,
             Transfers = timetable.Kpis.Transfers.Length,
             EnergyChecked = blocks.EnergyChecked,
-            TimetableStatus = StatusName(timetable.Solve.Status),
+            TimetableStatus = timetable.Solve.Status.Word(),
             BlocksStatus = blocks.Status,
             SolverSeconds = seconds,
         };
@@ -309,7 +286,7 @@ public static class Planner
     {
         var inv = CultureInfo.InvariantCulture;
         var notes = ImmutableArray.CreateBuilder<string>();
-        notes.Add(string.Create(inv, $"Timetable: CP-SAT {StatusName(timetable.Solve.Status)}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.BestBound:0}, gap {timetable.Solve.Gap:P1}."));
+        notes.Add(string.Create(inv, $"Timetable: CP-SAT {timetable.Solve.Status.Word()}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.Bound:0}, gap {timetable.Solve.Gap:P1}."));
         notes.Add(blocks.Description);
         notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
         if (kpis.EnergyKwh > 0 && !kpis.EnergyChecked)

@@ -32,4 +32,10 @@ public static class BudgetShares
 
     /// <summary>Several depots, column generation: share of the limit for pricing before the integer stage.</summary>
     public const double ColumnGeneration = 0.65;
+
+    /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
+    public const double TimetableBeforeRetiming = 0.5;
+
+    /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
+    public const double AllocationMain = 0.5;
 }

@@ -37,7 +37,15 @@ public sealed class SchedulingCsvTests : IDisposable
         Assert.Equal(["line 3", "line 4", "line 5", "line 6"], error.Problems.Select(p => p.Location));
         Assert.All(error.Problems, p => Assert.Equal(path, p.Source));
         Assert.Contains("already used on line 2", error.Problems[2].Problem, StringComparison.Ordinal);
-        Assert.Contains("not after it departs", error.Problems[3].Problem, StringComparison.Ordinal);
+        Assert.Contains("arrives at 08:00, before it departs at 09:00", error.Problems[3].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadTrips_ArrivalEqualToDeparture_AcceptedAsGtfsFeedsCarryThem()
+    {
+        // The domain's one rule (ScheduledTrip.TimesAreOrdered): a trip recorded with no running time is still a trip.
+        var trips = SchedulingCsv.ReadTrips(File("zero.csv", "trip_id,from_stop,departure,to_stop,arrival\nT1,A,06:00,B,06:00\n"));
+        Assert.Equal(trips[0].Departure, trips[0].Arrival);
     }
 
     [Fact]
