@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
@@ -37,7 +38,7 @@ public class SingleDepotFlowBenchmarks
     [Benchmark]
     public int EventChain() => Fleet(EventChainScheduler.Solve(problem, Stopwatch.StartNew()));
 
-    private int Fleet(VspSolution solution) => solution.Status == VspStatus.Optimal
+    private int Fleet(VspSolution solution) => solution.Status == SolveStatus.Optimal
         ? solution.Vehicles
         : throw new InvalidOperationException($"{Trips} trips: the flow ended {solution.Status}, not optimal.");
 

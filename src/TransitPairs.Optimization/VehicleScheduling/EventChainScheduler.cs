@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
@@ -153,7 +154,7 @@ internal static class EventChainScheduler
 
         if (!flow.Solve())
         {
-            return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, Method);
+            return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, Method);
         }
 
         var blocks = Dispatch(problem, depot is null ? -1 : 0, pullOutArc.ToDictionary(p => p.Key, p => flow.Flow(p.Value)));
@@ -169,7 +170,7 @@ internal static class EventChainScheduler
         }
 
         var cost = (decimal)scheduleCost / costs.Scale;
-        return new VspSolution(VspStatus.Optimal, blocks, cost, cost, clock.Elapsed, Method);
+        return new VspSolution(SolveStatus.Optimal, blocks, cost, cost, clock.Elapsed, Method);
     }
 
     private const string Method = "min-cost flow";

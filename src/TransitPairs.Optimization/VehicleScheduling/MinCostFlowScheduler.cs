@@ -5,10 +5,12 @@ using TransitPairs.Optimization.Solving;
 namespace TransitPairs.Optimization.VehicleScheduling;
 
 /// <summary>
-/// Exact vehicle scheduling with one depot (or none) as a min-cost flow (OR-Tools
-/// <see cref="MinCostFlow"/>): every trip start needs one unit of flow and every trip end supplies
-/// one; the depot sends out at most its limit of vehicles, each paying the vehicle cost on its
-/// pull-out. Polynomial and exact, so the bound equals the cost.
+/// Exact vehicle scheduling with one depot (or none) as a min-cost flow on a connection network
+/// (our <see cref="NetworkSimplex"/>; OR-Tools' <see cref="MinCostFlow"/> as the benchmark
+/// baseline): every trip start needs one unit of flow and every trip end supplies one; the depot
+/// sends out at most its limit of vehicles, each paying the vehicle cost on its pull-out.
+/// Polynomial and exact, so the bound equals the cost. Days where vehicles only wait where they
+/// are go to the smaller <see cref="EventChainScheduler"/> network instead.
 /// </summary>
 internal static class MinCostFlowScheduler
 {

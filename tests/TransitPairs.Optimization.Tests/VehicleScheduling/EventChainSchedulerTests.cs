@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CsCheck;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Generators;
@@ -29,13 +30,13 @@ public sealed class EventChainSchedulerTests
             var ours = EventChainScheduler.Solve(core, Stopwatch.StartNew());
             var before = MinCostFlowScheduler.SolveWithOrTools(NetworkFactory.Build(core, NetworkKind.TimeSpace), Stopwatch.StartNew());
             Assert.Equal(before.Status, ours.Status);
-            if (ours.Status != VspStatus.Optimal)
+            if (ours.Status != SolveStatus.Optimal)
             {
                 return;
             }
 
             Assert.Equal(before.Cost, ours.Cost);
-            var result = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(300)));
+            var result = TripScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(300))).Solution!;
             Assert.Equal(ours.Cost, result.Cost);
             var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
             Assert.True(check.IsValid, string.Join("\n", check.Violations));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CsCheck;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Generators;
@@ -73,10 +74,11 @@ public sealed class MultiDepotHeuristicTests
     public void Solve_SmallGeneratedInstance_IsCheckedAndWithinTheLpBound()
     {
         var instance = CarpanetoInstance.Generate(40, 3, 11);
-        var solution = VspSolver.Solve(instance, new VspOptions(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0));
-        Assert.True(solution.Status is VspStatus.Optimal or VspStatus.Feasible, solution.Method);
-        var check = CostMatrixScheduleChecker.Check(instance, [.. solution.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)solution.Cost);
+        var options = new SolveOptions(TimeSpan.FromSeconds(300), workers: 1, seed: 0);
+        var outcome = VspSolver.Solve(instance, options, options.StartBudget());
+        Assert.True(outcome.HasSolution, outcome.Method);
+        var check = CostMatrixScheduleChecker.Check(instance, [.. outcome.Solution!.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)outcome.Solution.Cost);
         Assert.True(check.IsValid, string.Join("\n", check.Violations));
-        Assert.True(solution.Gap <= 0.001, $"gap {solution.Gap:P3}: {solution.Method}");
+        Assert.True(outcome.Gap <= 0.001, $"gap {outcome.Gap:P3}: {outcome.Method}");
     }
 }
