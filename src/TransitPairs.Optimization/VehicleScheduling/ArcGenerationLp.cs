@@ -246,6 +246,8 @@ internal sealed class ArcGenerationLp : IDisposable
         var fixedTo = new int[n];
         Array.Fill(fixedTo, -1);
         var forbidden = new bool[m, n];
+        double[][]? lastShares = null;
+        DiveAssignment = null;
         var batch = new List<int>();
         var singly = false;
         var diveStarted = clock.Elapsed;
@@ -255,6 +257,7 @@ internal sealed class ArcGenerationLp : IDisposable
             var left = deadline - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
+                DiveAssignment = Assignment(fixedTo, lastShares);
                 return null;
             }
 
@@ -293,11 +296,13 @@ internal sealed class ArcGenerationLp : IDisposable
             if (status != MpSolver.ResultStatus.OPTIMAL)
             {
                 Failure = $"dive: {status} at round {rounds}, batch {batch.Count}, penalty {penalty}";
+                DiveAssignment = Assignment(fixedTo, lastShares);
                 return null;
             }
 
             // Read every share before the model changes (a changed model has no solution).
             var shares = tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray()).ToArray();
+            lastShares = shares;
             // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
             // (unless the deadline is near, when the shares at hand must do).
             var added = PriceArcs();
@@ -358,6 +363,40 @@ internal sealed class ArcGenerationLp : IDisposable
                 batch.Add(t);
             }
         }
+    }
+
+    /// <summary>
+    /// When the last <see cref="Dive"/> stopped without a schedule: where it had got to, each trip at
+    /// the depot it was fixed to, else where the last LP gave it its largest share (null when no
+    /// LP of the dive was solved). A depot assignment to schedule exactly, so the dive's time is not lost.
+    /// </summary>
+    public int[]? DiveAssignment { get; private set; }
+
+    /// <summary>Each trip's fixed depot, else its depot of largest share.</summary>
+    private static int[]? Assignment(int[] fixedTo, double[][]? shares)
+    {
+        if (shares is null)
+        {
+            return null;
+        }
+
+        var depotOf = new int[fixedTo.Length];
+        for (var t = 0; t < depotOf.Length; t++)
+        {
+            depotOf[t] = fixedTo[t];
+            if (depotOf[t] >= 0)
+            {
+                continue;
+            }
+
+            depotOf[t] = 0;
+            for (var k = 1; k < shares.Length; k++)
+            {
+                depotOf[t] = shares[k][t] > shares[depotOf[t]][t] ? k : depotOf[t];
+            }
+        }
+
+        return depotOf;
     }
 
     /// <summary>Why the last <see cref="Converge"/> or <see cref="Dive"/> stopped without a result (diagnostics).</summary>

@@ -89,11 +89,20 @@ internal static class ArcLpScheduler
             method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
         }
 
-        if (relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding
-            && lp.Dive(clock, limit - rounding) is { } dived && (incumbent is null || dived.Cost < incumbent.Value.Cost))
+        if (relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding)
         {
-            incumbent = dived;
-            method += " + LP dive";
+            var dived = lp.Dive(clock, limit - rounding);
+            if (dived is null && lp.DiveAssignment is { } partial)
+            {
+                // Out of time mid-dive: schedule where it had got to (fixed trips, the rest by share).
+                dived = DepotReassignment.FromAssignment(network, partial, clock, limit - (rounding / 2));
+            }
+
+            if (dived is { } d && (incumbent is null || d.Cost < incumbent.Value.Cost))
+            {
+                incumbent = d;
+                method += " + LP dive";
+            }
         }
 
         if (incumbent is { } current && current.Cost > bound)
