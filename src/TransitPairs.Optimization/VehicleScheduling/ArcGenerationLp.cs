@@ -75,10 +75,7 @@ internal sealed class ArcGenerationLp : IDisposable
         // A trip may stay uncovered at a penalty, so the LP on a few arcs is never infeasible
         // merely because depot limits need arcs it does not hold yet; the penalty grows until no
         // trip is left uncovered (or it is clear none can be).
-        var maxArc = network.ArcCount == 0 ? 0 : network.ArcCost.Max();
-        var maxOut = network.Depots.Max(d => d.PullOutCost.DefaultIfEmpty(0).Max());
-        var maxIn = network.Depots.Max(d => d.PullInCost.DefaultIfEmpty(0).Max());
-        penalty = 2.0 * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
+        penalty = 2.0 * network.LargestStepCost;
         maxPenalty = (n + 1) * penalty;
         cover = new Constraint[n];
         uncovered = new Variable[n];

@@ -34,10 +34,7 @@ internal sealed class DepotReassignment
 
         depotCost = new long[m];
         depotBlocks = new List<(VspBlock, long)>[m];
-        var maxArc = network.ArcCount == 0 ? 0 : network.ArcCost.Max();
-        var maxOut = network.Depots.Max(d => d.PullOutCost.DefaultIfEmpty(0).Max());
-        var maxIn = network.Depots.Max(d => d.PullInCost.DefaultIfEmpty(0).Max());
-        excessPenalty = (n + 1) * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
+        excessPenalty = (n + 1) * network.LargestStepCost;
     }
 
     /// <summary>
