@@ -115,7 +115,8 @@ internal static class ArcLpScheduler
             }
         }
 
-        if (relaxation is { Converged: true } && (incumbent is null || incumbent.Value.Cost > bound) && limit - clock.Elapsed > TimeSpan.FromSeconds(1))
+        if (relaxation is { Converged: true } && (incumbent is null || incumbent.Value.Cost > bound)
+            && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
         {
             // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
             // and its limit covers its search, not building the model: keep a margin for that.
