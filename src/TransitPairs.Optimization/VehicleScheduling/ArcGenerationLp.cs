@@ -370,17 +370,19 @@ internal sealed class ArcGenerationLp : IDisposable
     public int[]? DiveAssignment { get; private set; }
 
     /// <summary>Each trip's fixed depot, else its depot of largest share.</summary>
-    private static int[]? Assignment(int[] fixedTo, double[][]? shares)
-    {
-        if (shares is null)
-        {
-            return null;
-        }
+    private static int[]? Assignment(int[] fixedTo, double[][]? shares) => shares is null ? null : LargestShares(shares, fixedTo);
 
-        var depotOf = new int[fixedTo.Length];
+    /// <summary>
+    /// Each trip's depot: <paramref name="fixedTo"/>[t] when given and ≥ 0, else where
+    /// <paramref name="shares"/> (<c>[depot][trip]</c>) is largest (the lowest index on ties).
+    /// </summary>
+    public static int[] LargestShares(double[][] shares, int[]? fixedTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        var depotOf = new int[shares[0].Length];
         for (var t = 0; t < depotOf.Length; t++)
         {
-            depotOf[t] = fixedTo[t];
+            depotOf[t] = fixedTo?[t] ?? -1;
             if (depotOf[t] >= 0)
             {
                 continue;

@@ -163,7 +163,7 @@ internal static class ArcLpScheduler
                 return;
             }
 
-            var depotOf = RoundShares(relaxation.Shares, network.TripCount);
+            var depotOf = ArcGenerationLp.LargestShares(relaxation.Shares);
             var rounded = DepotReassignment.FromAssignment(network, depotOf, clock, clock.Elapsed + rounding);
             if (rounded is { } r && (incumbent is null || r.Cost < incumbent.Value.Cost))
             {
@@ -171,21 +171,6 @@ internal static class ArcLpScheduler
                 method += " + LP rounding";
             }
         }
-    }
-
-    /// <summary>Each trip's depot: where the LP gives it the largest share (the lowest index on ties).</summary>
-    private static int[] RoundShares(double[][] shares, int trips)
-    {
-        var depotOf = new int[trips];
-        for (var t = 0; t < trips; t++)
-        {
-            for (var k = 1; k < shares.Length; k++)
-            {
-                depotOf[t] = shares[k][t] > shares[depotOf[t]][t] ? k : depotOf[t];
-            }
-        }
-
-        return depotOf;
     }
 
     private static TimeSpan Scale(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
