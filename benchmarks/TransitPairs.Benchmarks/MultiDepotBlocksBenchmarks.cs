@@ -11,10 +11,10 @@ namespace TransitPairs.Benchmarks;
 
 /// <summary>
 /// Multiple-depot blocks on the public 500-trip instances of Pepin et al. (2009) in
-/// <c>../shared/benchmarks/mdvsp/pepin2009</c> (and one 150-trip instance of <c>small</c>). Baseline: the depot-merged relaxation (any vehicle
+/// <c>benchmarks/instances/mdvsp/pepin2009</c> (and one 150-trip instance of <c>small</c>). Baseline: the depot-merged relaxation (any vehicle
 /// may leave from and return to the cheapest depot; one min-cost flow, a lower bound of the true
 /// cost); against it the project's multiple-depot solver, so the ratio is the price of keeping
-/// vehicles at their depots. Skipped, with a message, when the shared folder is absent.
+/// vehicles at their depots. Skipped, with a message, when the instance folder is absent.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]

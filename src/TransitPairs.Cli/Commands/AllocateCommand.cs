@@ -23,11 +23,25 @@ internal static class AllocateCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The largest --fleet accepted: far beyond any intercity operator, small enough for the model's integers.</summary>
+    private const int LargestFleet = 100_000;
+
+    /// <summary>The largest --budget accepted (yuan): 100 billion, far beyond any purchase.</summary>
+    private const long LargestBudget = 100_000_000_000;
+
     public static Command Create(CliConsole console)
     {
         var scenarios = new Argument<FileInfo[]>("SCENARIO") { Description = "Scenario files (JSON); their corridors share the fleet.", Arity = ArgumentArity.OneOrMore };
-        var fleet = new Option<int?>("--fleet") { Description = "Buses to share in total (default: the buses the scenarios own)." };
-        var budget = new Option<long?>("--budget") { Description = "Yuan to buy buses beyond those the scenarios own (owned buses are free)." };
+        var fleet = new Option<int?>("--fleet")
+        {
+            Description = $"Buses to share in total, a whole number from 0 to {LargestFleet:N0} (default: the buses the scenarios own).",
+            CustomParser = r => (int?)OptionValues.WholeNumber(r, 0, LargestFleet, "buses"),
+        };
+        var budget = new Option<long?>("--budget")
+        {
+            Description = $"Yuan to buy buses beyond those the scenarios own (owned buses are free), a whole number from 0 to {LargestBudget:N0}.",
+            CustomParser = r => OptionValues.WholeNumber(r, 0, LargestBudget, "yuan"),
+        };
         var format = FormatOption.Create("", "table", "json", "csv");
         var solver = new SolverOptionsBinding();
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
@@ -43,7 +57,8 @@ internal static class AllocateCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(fleet) is not null && result.GetValue(budget) is not null)
+            // Not GetValue: a value that failed to parse would throw here instead of being reported.
+            if (result.GetResult(fleet) is { Implicit: false } && result.GetResult(budget) is { Implicit: false })
             {
                 result.AddError("Give --fleet or --budget, not both.");
             }

@@ -26,7 +26,7 @@ internal static class BlocksCommand
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
         var solver = new SolverOptionsBinding();
         var format = FormatOption.Create("blocks.csv rows", "table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." }.MustNameAFile();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("blocks", "Vehicle blocks for a scenario's day with battery buses: state of charge, charging at terminals and depots within charger points, mixed fleets.");
         command.Arguments.Add(scenarioFile);

@@ -21,7 +21,7 @@ internal static class CompareCommand
     {
         var scenarioFiles = new Argument<FileInfo[]>("SCENARIOS") { Description = "Two or more scenario files; the first is the baseline.", Arity = new ArgumentArity(2, 64) };
         var format = FormatOption.Create("", "table", "json", "csv");
-        var report = new Option<FileInfo?>("--report") { Description = "Also write the comparison report (HTML) to this file." };
+        var report = new Option<FileInfo?>("--report") { Description = "Also write the comparison report (HTML) to this file." }.MustNameAFile();
         var solver = new ScenarioSolverOptions();
         var command = new Command("compare", "KPIs of several scenarios side by side, with differences against the first.");
         command.Arguments.Add(scenarioFiles);

@@ -19,10 +19,12 @@ internal static class GtfsSchedule
     public static int Run(GtfsScheduleRequest request, SchedulingRules rules, SolveOptions solverOptions, WallClockBudget budget, string format, FileInfo? blocksCsv, CliConsole console)
     {
         var clock = Stopwatch.StartNew();
+        using var progress = ProgressLine.For(console, "schedule " + Path.GetFileName(request.Feed), format, solverOptions.TimeLimit);
+        progress.Stage("reading the feed");
         var day = GtfsReader.ReadServiceDay(request.Feed, request.Date, request.Filter, out var warnings);
         foreach (var warning in warnings)
         {
-            console.Error.WriteLine($"warning: {warning}");
+            progress.WriteLine(console.Error, $"warning: {warning}");
         }
 
         if (day.Trips.IsEmpty)
@@ -33,8 +35,11 @@ internal static class GtfsSchedule
         }
 
         var vehicleDay = new GtfsVehicleDay(day, request.EmptyRuns);
+        progress.Stage($"building the network of {day.Trips.Length} trips");
         var problem = vehicleDay.ToSchedulingProblem(rules, OperatingCosts.FleetThenEmptyKm);
+        progress.Stage("solving the vehicle blocks");
         var (result, schedule) = ScheduleCommand.Run(problem, solverOptions, budget);
+        progress.Report(new SolveProgress("writing", schedule.Schedule.Vehicles, schedule.FleetLowerBound, "vehicles"));
         var agency = day.AgencyBlocks();
         var report = new GtfsScheduleReport(
             request.Feed,
@@ -51,6 +56,7 @@ internal static class GtfsSchedule
             Math.Round(clock.Elapsed.TotalSeconds, 3),
             result.Status.Word(),
             double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null);
+        progress.Dispose();
         ScheduleCommand.Print(console, format, report, report.WriteTable, schedule.Schedule, blocksCsv);
         if (request.OutGtfs is not null)
         {

@@ -32,11 +32,20 @@ internal static class MdvspCommand
         {
             var options = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
             var file = parse.GetValue(instance)!;
-            var problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
-            var solution = CheckedSolve.Run(
-                () => VspSolver.Solve(problem, options, options.StartBudget()),
-                s => CostMatrixScheduleChecker.Check(problem, [.. s.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)s.Cost).Violations,
-                problem.Name);
+            SolveOutcome<VspSchedule> solution;
+            CostMatrixInstance problem;
+            using (var progress = ProgressLine.For(console, "mdvsp " + file.Name, parse.GetValue(format), options.TimeLimit))
+            {
+                progress.Stage("reading the instance");
+                problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
+                progress.Stage($"solving {problem.Trips} trips, {problem.Depots} depots");
+                var instance = problem;
+                solution = CheckedSolve.Run(
+                    () => VspSolver.Solve(instance, options, options.StartBudget()),
+                    s => CostMatrixScheduleChecker.Check(instance, [.. s.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)s.Cost).Violations,
+                    instance.Name);
+            }
+
             if (solution.Status == SolveStatus.Infeasible)
             {
                 throw new NoFeasiblePlanException($"{problem.Name}: no schedule covers every trip within the depot limits.");

@@ -25,7 +25,7 @@ internal static class ScheduleCommand
         var depots = new Option<FileInfo?>("--depots") { Description = "Depots CSV: depot_id,stop,vehicles (vehicles empty = no limit). Without it vehicles start at their first trip." };
         var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
         var format = FormatOption.Create("blocks.csv rows", "table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." }.MustNameAFile();
         var solver = new SolverOptionsBinding();
         var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");
         command.Options.Add(trips);

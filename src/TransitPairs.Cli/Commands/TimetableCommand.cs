@@ -37,7 +37,7 @@ internal static class TimetableCommand
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
         var format = FormatOption.Create("", "table", "json", "csv");
         var fleetTolerance = new Option<int?>("--fleet-tolerance") { Description = "Then move departures by at most this many minutes (1-60) to save vehicles (counted without empty runs); trips meeting trains stay." };
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." }.MustNameAFile();
         var overrides = new ScenarioOverridesOption();
 
         var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");

@@ -170,7 +170,7 @@ public static class SchedulingCsv
     {
         if (!File.Exists(path))
         {
-            throw new InputException(new InputProblem(path, string.Empty, "The file does not exist.", "Check the path."));
+            throw new InputException(new InputProblem(path, string.Empty, Directory.Exists(path) ? "This is a folder, not a file." : "The file does not exist.", "Check the path: name a CSV file."));
         }
 
         var problems = new List<InputProblem>();

@@ -86,17 +86,20 @@ public static class Planner
     /// <summary>
     /// Plans <paramref name="scenario"/>. Throws <see cref="NoFeasiblePlanException"/> when no
     /// timetable satisfies the policy or no blocks cover the trips with the fleet.
+    /// <paramref name="progress"/>, when given, hears each stage as it starts and its objective and
+    /// bound as it ends; it changes nothing in the plan.
     /// </summary>
-    public static PlanResult Plan(Scenario scenario, PlanSolveOptions options)
+    public static PlanResult Plan(Scenario scenario, PlanSolveOptions options, IProgress<SolveProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        progress?.Report(new SolveProgress("timetable"));
         var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
             new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed), budget.Share(TimetableShare));
         if (timetableOutcome.Solution is not { } timetable)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}");
+            throw new NoPlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}", timetableOutcome.Remedies, scenario);
         }
 
         if (timetable.PolicyViolations.Length > 0)
@@ -105,12 +108,15 @@ public static class Planner
         }
 
         var timetableSeconds = budget.Elapsed.TotalSeconds;
+        progress?.Report(new SolveProgress("timetable", timetable.Solve.Objective, timetable.Solve.Bound, "s of deviation"));
+        progress?.Report(new SolveProgress("vehicle blocks"));
         var blockOptions = options with { TimeLimitSeconds = budget.Left().TotalSeconds };
         var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
             ? BatteryBlocks(scenario, timetable, blockOptions)
             : PlainBlocks(scenario, timetable, blockOptions);
         var types = VehicleTypes(scenario, blocks.Schedule);
         var loads = Loads(timetable);
+        progress?.Report(new SolveProgress("vehicle blocks", blocks.Schedule.Blocks.Length, blocks.FleetLowerBound, "vehicles"));
         var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Seconds);
         var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(timetable, blocks, kpis));
         return new PlanResult(plan, timetable, blocks.Plain, blocks.Problem, blocks.Battery);
@@ -143,8 +149,12 @@ public static class Planner
         var fleetBound = TripScheduler.FleetBound(problem);
         if (blocks.Solution is not { } solution)
         {
-            throw new NoFeasiblePlanException(
-                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
+            Remedy[] remedies = blocks.Status == SolveStatus.NoSolutionFound
+                ? [new MoreTime(limit * 2 < SolveOptions.MaxTimeLimit ? limit * 2 : SolveOptions.MaxTimeLimit)]
+                : fleetBound > scenario.Fleet.Total ? [new MoreVehicles(fleetBound - scenario.Fleet.Total)] : [];
+            throw new NoPlanException(
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.",
+                [.. remedies], scenario);
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,

@@ -92,10 +92,10 @@ public sealed class SchedulingCsvTests : IDisposable
             System.IO.File.ReadAllText(path));
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ReadCostMatrix_GzippedPepinInstance_HasItsDepotsTripsAndLimits()
     {
-        var instance = MdvspInstanceReader.ReadCostMatrix(TestPaths.RequireSharedBenchmarks("mdvsp", "pepin2009", "m4n500s0.inp.gz"));
+        var instance = MdvspInstanceReader.ReadCostMatrix(TestPaths.Instance("mdvsp", "pepin2009", "m4n500s0.inp.gz"));
         Assert.Equal("m4n500s0", instance.Name);
         Assert.Equal(500, instance.Trips);
         Assert.Equal([62, 59, 56, 56], instance.VehicleLimits.ToArray());
@@ -113,10 +113,10 @@ public sealed class SchedulingCsvTests : IDisposable
         Assert.Equal(5000, fine.Cost(1, 0));
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ReadTripFormat_SmallestInstance_HasTripsAndTravelTimes()
     {
-        var instance = MdvspInstanceReader.ReadTripFormat(TestPaths.RequireSharedBenchmarks("mdvsp", "trip-format", "GD-4-100-0.txt"));
+        var instance = MdvspInstanceReader.ReadTripFormat(TestPaths.Instance("mdvsp", "trip-format", "GD-4-100-0.txt"));
         Assert.Equal(100, instance.Trips.Length);
         Assert.Equal(4, instance.DepotCapacities.Length);
         Assert.Equal(new TripFormatTrip(61, 835, 40, 906), instance.Trips[0]);
