@@ -18,6 +18,19 @@ public static class BudgetShares
     /// <summary>Battery stage: the fewest-vehicles solve before the least-cost one.</summary>
     public const double BatteryFleetStage = 0.5;
 
+    /// <summary>
+    /// Several depots: most of the limit the first schedule (super-depot flow, then block moves
+    /// between depots) may use before the arc LP starts, so a schedule exists whatever the LP does.
+    /// </summary>
+    public const double MultiDepotFirstSchedule = 0.15;
+
+    /// <summary>
+    /// Several depots: the reduced-cost arc MIP is tried only when at least this share of the limit
+    /// is left (on a loaded machine building its model alone took tens of seconds, and a MIP started
+    /// 5 s before the limit ended 29 s past it).
+    /// </summary>
+    public const double ArcMipLeastLeft = 0.1;
+
     /// <summary>Several depots: share of the limit the arc LP may take to converge.</summary>
     public const double ArcLp = 0.6;
 
