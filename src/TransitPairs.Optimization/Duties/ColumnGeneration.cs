@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using Google.OrTools.LinearSolver;
+using MpSolver = Google.OrTools.LinearSolver.Solver;
+
+namespace TransitPairs.Optimization.Duties;
+
+/// <summary>What the column generation found: the duties (task lists), their cost and the bounds.</summary>
+/// <param name="Duties">Chosen duties as task lists; empty without a solution.</param>
+/// <param name="Cost">Σ cost of the chosen duties.</param>
+/// <param name="LowerBound">A proven lower bound on the cost of any solution (integer: the LP bound rounded up, or the optimum when proven).</param>
+/// <param name="LpBound">The LP (or Lagrangean) bound before rounding; NaN when none was reached.</param>
+/// <param name="Proven">True when <paramref name="Cost"/> is proven optimal.</param>
+/// <param name="Infeasible">True when the LP proves no set of duties covers every task.</param>
+/// <param name="Columns">Columns generated in all.</param>
+/// <param name="Rounds">Pricing rounds.</param>
+/// <param name="Method">How the answer was reached, for people.</param>
+internal sealed record ColumnGenerationResult(
+    IReadOnlyList<int[]> Duties,
+    long Cost,
+    long LowerBound,
+    double LpBound,
+    bool Proven,
+    bool Infeasible,
+    int Columns,
+    int Rounds,
+    string Method)
+{
+    /// <summary>Wall-clock time of the whole solve.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public bool HasSolution => Duties.Count > 0;
+}
+
+/// <summary>
+/// Set partitioning over duties by column generation, then price-and-branch with a proof:
+/// <list type="number">
+/// <item>the master LP (GLOP, warm-started; an artificial per task and on the duty-count row keeps
+/// it feasible) is re-solved while the exact pricing finds duties with a negative reduced cost;
+/// when none is left the LP value is a lower bound for every set of duties;</item>
+/// <item>a MIP (SCIP) over the generated duties gives integer duties (an upper bound);</item>
+/// <item>when that is above the LP bound rounded up, every duty whose reduced cost is at most
+/// (upper bound − 1 − LP bound) is enumerated: no better solution can use any other duty
+/// (its reduced cost alone would lift the cost past the incumbent), so the MIP over them, solved to
+/// the end, is the optimum of the whole problem.</item>
+/// </list>
+/// Costs are integers, so the bound is the LP value rounded up.
+/// </summary>
+internal static class ColumnGeneration
+{
+    public const double Epsilon = 1e-6;
+
+    /// <summary>Share of the budget column generation may use before the MIP starts.</summary>
+    public const double LpShare = 0.5;
+
+    /// <summary>Share of what is left that the first MIP (over the generated columns) may use.</summary>
+    public const double FirstMipShare = 0.4;
+
+    /// <summary>Most columns the reduced-cost enumeration may produce before it gives up the proof.</summary>
+    public const int EnumerationCap = 400_000;
+
+    /// <summary>First reduced-cost width (share of the LP value) when the generated duties hold no partition.</summary>
+    public const double WidenFirst = 0.001;
+
+    private const double FirstPenalty = 1e6;
+    private const double LastPenalty = 1e11;
+
+    public static ColumnGenerationResult Solve(IDutyColumnSource source, TimeSpan limit, int workers, int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        return Run(source, limit, workers, seed, clock) with { Elapsed = clock.Elapsed };
+    }
+
+    private static ColumnGenerationResult Run(IDutyColumnSource source, TimeSpan limit, int workers, int seed, Stopwatch clock)
+    {
+        TimeSpan Left() => limit - clock.Elapsed;
+        var n = source.TaskCount;
+        var pool = new List<DutyColumn>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        lp.SuppressOutput();
+        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        var objective = lp.Objective();
+        objective.SetMinimization();
+        var penalty = FirstPenalty;
+        var cover = new Constraint[n];
+        var artificial = new List<Variable>();
+        for (var i = 0; i < n; i++)
+        {
+            cover[i] = lp.MakeConstraint(1, 1, string.Empty);
+            var a = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            cover[i].SetCoefficient(a, 1);
+            artificial.Add(a);
+        }
+
+        Constraint? count = null;
+        if (source.ExactDuties is { } k)
+        {
+            count = lp.MakeConstraint(k, k, string.Empty);
+            var up = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            var down = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            count.SetCoefficient(up, 1);
+            count.SetCoefficient(down, -1);
+            artificial.Add(up);
+            artificial.Add(down);
+        }
+
+        foreach (var a in artificial)
+        {
+            objective.SetCoefficient(a, penalty);
+        }
+
+        void Add(DutyColumn c)
+        {
+            if (!keys.Add(c.Key))
+            {
+                return;
+            }
+
+            pool.Add(c);
+            var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            objective.SetCoefficient(x, c.Cost);
+            foreach (var t in c.Tasks)
+            {
+                cover[t].SetCoefficient(x, 1);
+            }
+
+            count?.SetCoefficient(x, 1);
+        }
+
+        var pi = new double[n];
+        var mu = 0.0;
+        var rounds = 0;
+        var converged = false;
+        var lpValue = double.NaN;
+        var lagrangean = double.NegativeInfinity;
+        var dutyCap = source.ExactDuties ?? n;
+        while (Left() > limit * (1 - LpShare) || (rounds == 0 && Left() > TimeSpan.Zero))
+        {
+            lp.SetTimeLimit(Math.Max(1, (long)Left().TotalMilliseconds));
+            var status = lp.Solve();
+            rounds++;
+            if (status != MpSolver.ResultStatus.OPTIMAL)
+            {
+                break;
+            }
+
+            lpValue = objective.Value();
+            for (var i = 0; i < n; i++)
+            {
+                pi[i] = cover[i].DualValue();
+            }
+
+            mu = count?.DualValue() ?? 0;
+            var round = source.Price(pi, mu, Math.Max(50, 2 * n));
+            var artificialsUsed = artificial.Any(a => a.SolutionValue() > Epsilon);
+            // A quick (heuristic) round says NaN: it proves nothing about the least reduced cost.
+            if (!artificialsUsed && double.IsFinite(round.LeastReducedCost))
+            {
+                // Lagrangean bound: no solution has more than dutyCap duties (exactly K when fixed).
+                var least = source.ExactDuties is null ? Math.Min(0, round.LeastReducedCost) : round.LeastReducedCost;
+                lagrangean = Math.Max(lagrangean, lpValue + (dutyCap * least));
+            }
+
+            if (round.Columns.Count == 0)
+            {
+                if (!artificialsUsed)
+                {
+                    converged = true;
+                    break;
+                }
+
+                if (penalty >= LastPenalty)
+                {
+                    return new ColumnGenerationResult([], 0, 0, double.NaN, Proven: true, Infeasible: true, pool.Count, rounds, "column generation: the LP proves no duties cover every task");
+                }
+
+                penalty *= 10;
+                foreach (var a in artificial)
+                {
+                    objective.SetCoefficient(a, penalty);
+                }
+
+                continue;
+            }
+
+            foreach (var c in round.Columns)
+            {
+                Add(c);
+            }
+        }
+
+        var lpBound = converged ? lpValue : lagrangean;
+        var lower = double.IsFinite(lpBound) ? (long)Math.Ceiling(lpBound - Epsilon) : long.MinValue;
+        var method = converged
+            ? $"column generation ({rounds} rounds, {pool.Count} duties) to the LP bound"
+            : $"column generation stopped by the clock after {rounds} rounds ({pool.Count} duties)";
+
+        var incumbent = Mip(pool, n, source.ExactDuties, null, Share(Left(), FirstMipShare), workers, seed);
+
+        // The generated duties may not partition the tasks at all. Then widen them: every duty whose
+        // reduced cost is at most δ. When even those admit no partition, every solution holds a duty
+        // above δ and so costs more than LP + δ: the bound rises.
+        var delta = Math.Max(1, Math.Abs(lpValue) * WidenFirst);
+        while (incumbent is null && converged && Left() > TimeSpan.Zero)
+        {
+            var widened = source.Enumerate(pi, mu, delta, EnumerationCap, () => Left() <= TimeSpan.Zero);
+            if (widened is null)
+            {
+                break;
+            }
+
+            var candidates = pool.Concat(widened).DistinctBy(c => c.Key).ToList();
+            incumbent = Mip(candidates, n, source.ExactDuties, null, Share(Left(), FirstMipShare), workers, seed, out var infeasible);
+            if (incumbent is null && infeasible)
+            {
+                lower = Math.Max(lower, (long)Math.Floor(lpValue + delta + Epsilon) + 1);
+            }
+
+            method += $"; widened to {candidates.Count} duties with reduced cost ≤ {delta:0.##}";
+            delta *= 2;
+        }
+
+        if (incumbent is null)
+        {
+            return new ColumnGenerationResult([], 0, lower == long.MinValue ? 0 : lower, lpBound, Proven: false, Infeasible: false, pool.Count, rounds, method + "; no integer duties in time");
+        }
+
+        if (incumbent.Cost <= lower)
+        {
+            return Result(incumbent, incumbent.Cost, lpBound, proven: true, pool.Count, rounds, method + "; integer duties meet the bound");
+        }
+
+        if (!converged)
+        {
+            return Result(incumbent, lower, lpBound, proven: false, pool.Count, rounds, method + "; integer duties over the generated columns");
+        }
+
+        // Reduced-cost enumeration: only duties with rc ≤ UB − 1 − LP can be in a better solution.
+        var threshold = incumbent.Cost - 1 - lpValue;
+        var enumerated = source.Enumerate(pi, mu, threshold, EnumerationCap, () => Left() <= TimeSpan.Zero);
+        if (enumerated is null)
+        {
+            var better = Mip(pool, n, source.ExactDuties, incumbent, Left(), workers, seed) ?? incumbent;
+            return Result(better, Math.Max(lower, better.Bound), lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
+        }
+
+        var exact = enumerated.Concat(incumbent.Chosen).DistinctBy(c => c.Key).ToList();
+        var final = Mip(exact, n, source.ExactDuties, incumbent, Left(), workers, seed);
+        if (final is null)
+        {
+            return Result(incumbent, lower, lpBound, proven: false, pool.Count, rounds, method + "; enumeration MIP out of time");
+        }
+
+        var bound = final.Proven ? final.Cost : Math.Max(lower, final.Bound);
+        return Result(final, bound, lpBound, final.Proven, pool.Count + enumerated.Count, rounds,
+            method + $"; {enumerated.Count} duties within the reduced-cost gap enumerated, MIP over them {(final.Proven ? "proves the optimum" : "stopped by the clock")}");
+    }
+
+    private static TimeSpan Share(TimeSpan left, double share) => left <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, (long)(left.Ticks * share)));
+
+    private static ColumnGenerationResult Result(Integer solution, long bound, double lpBound, bool proven, int columns, int rounds, string method) =>
+        new([.. solution.Chosen.Select(c => c.Tasks)], solution.Cost, Math.Min(bound, solution.Cost), lpBound, proven, Infeasible: false, columns, rounds, method);
+
+    private sealed record Integer(List<DutyColumn> Chosen, long Cost, long Bound, bool Proven);
+
+    /// <summary>The set-partitioning MIP over <paramref name="columns"/> (SCIP); null without a solution in time.</summary>
+    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, int workers, int seed) =>
+        Mip(columns, n, exact, hint, limit, workers, seed, out _);
+
+    /// <summary>The same MIP; <paramref name="infeasible"/> is set when SCIP proves that the columns hold no partition.</summary>
+    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, int workers, int seed, out bool infeasible)
+    {
+        infeasible = false;
+        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
+        mip.SuppressOutput();
+        mip.SetTimeLimit(Math.Max(200, (long)limit.TotalMilliseconds));
+        mip.SetNumThreads(workers);
+        mip.SetSolverSpecificParametersAsString($"randomization/randomseedshift = {seed}");
+        var rows = new Constraint[n];
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = mip.MakeConstraint(1, 1, string.Empty);
+        }
+
+        var countRow = exact is { } k ? mip.MakeConstraint(k, k, string.Empty) : null;
+        var objective = mip.Objective();
+        objective.SetMinimization();
+        var x = new Variable[columns.Count];
+        for (var j = 0; j < columns.Count; j++)
+        {
+            x[j] = mip.MakeBoolVar(string.Empty);
+            objective.SetCoefficient(x[j], columns[j].Cost);
+            foreach (var t in columns[j].Tasks)
+            {
+                rows[t].SetCoefficient(x[j], 1);
+            }
+
+            countRow?.SetCoefficient(x[j], 1);
+        }
+
+        if (hint is not null)
+        {
+            var chosen = hint.Chosen.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            mip.SetHint(x, [.. columns.Select(c => chosen.Contains(c.Key) ? 1.0 : 0.0)]);
+        }
+
+        var parameters = new MPSolverParameters();
+        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        var status = mip.Solve(parameters);
+        if (status is not (MpSolver.ResultStatus.OPTIMAL or MpSolver.ResultStatus.FEASIBLE))
+        {
+            infeasible = status == MpSolver.ResultStatus.INFEASIBLE;
+            return null;
+        }
+
+        var picked = columns.Where((_, j) => x[j].SolutionValue() > 0.5).ToList();
+        var cost = picked.Sum(c => c.Cost);
+        if (hint is not null && hint.Cost < cost)
+        {
+            return hint with { Proven = false };
+        }
+
+        var bound = (long)Math.Ceiling(objective.BestBound() - Epsilon);
+        return new Integer(picked, cost, status == MpSolver.ResultStatus.OPTIMAL ? cost : bound, status == MpSolver.ResultStatus.OPTIMAL);
+    }
+}
