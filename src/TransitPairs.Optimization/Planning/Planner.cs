@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
@@ -81,7 +82,7 @@ public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripSche
 public static class Planner
 {
     /// <summary>Most of the plan's budget the timetable stage may use (0–1); the blocks get the rest.</summary>
-    public const double TimetableShare = 1.0 / 3;
+    public const double TimetableShare = BudgetShares.PlanTimetable;
 
     /// <summary>
     /// Plans <paramref name="scenario"/>. Throws <see cref="NoFeasiblePlanException"/> when no
@@ -91,9 +92,9 @@ public static class Planner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        var budget = new WallClockBudget(options.TimeLimitSeconds);
+        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
         var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(budget.Left(TimetableShare), options.Threads, options.Seed));
+            new TimetableSolveOptions(budget.Left(TimetableShare).TotalSeconds, options.Threads, options.Seed));
         if (!timetable.Solve.HasTimetable)
         {
             throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
@@ -105,7 +106,7 @@ public static class Planner
         }
 
         var timetableSeconds = budget.Elapsed.TotalSeconds;
-        var blockOptions = options with { TimeLimitSeconds = budget.Left() };
+        var blockOptions = options with { TimeLimitSeconds = budget.Left().TotalSeconds };
         var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
             ? BatteryBlocks(scenario, timetable, blockOptions)
             : PlainBlocks(scenario, timetable, blockOptions);

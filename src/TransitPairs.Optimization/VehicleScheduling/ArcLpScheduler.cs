@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,11 +18,9 @@ internal static class ArcLpScheduler
     /// <summary>Each trip's cheapest connections (each way) every depot starts with.</summary>
     private const int StartConnections = 4;
 
-    /// <summary>Share of the time limit the arc LP may take to converge.</summary>
-    private const double LpShare = 0.6;
+    private const double LpShare = BudgetShares.ArcLp;
 
-    /// <summary>Time kept back from the dive for block moves, as a share of the limit.</summary>
-    private const double SearchShare = 0.1;
+    private const double SearchShare = BudgetShares.ArcLpBlockMoves;
 
     /// <summary>
     /// Largest reduced-cost arc MIP tried. Measured on m4n500s0 (shared 2-core machine): SCIP with

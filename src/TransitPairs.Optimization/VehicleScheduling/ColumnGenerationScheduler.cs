@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
@@ -129,7 +130,7 @@ internal sealed class ColumnGenerationScheduler
 
         var deadline = options.TimeLimit;
         var sparseImproved = ImproveBySparseFlow(lp, cover, capacity, objective);
-        var cgBudget = TimeSpan.FromTicks((long)(deadline.Ticks * 0.65));
+        var cgBudget = TimeSpan.FromTicks((long)(deadline.Ticks * BudgetShares.ColumnGeneration));
         var bestBound = double.NegativeInfinity;
         var pi = new double[n];
         var mu = new double[capacity.Length];

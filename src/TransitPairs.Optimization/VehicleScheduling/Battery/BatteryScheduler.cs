@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
@@ -142,8 +143,8 @@ public static class BatteryScheduler
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var budget = new WallClockBudget(options.TimeLimitSeconds);
-        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare) });
+        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
         var bound = FleetBound(plain);
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
@@ -173,7 +174,7 @@ public static class BatteryScheduler
     /// Share of the stage's budget for the no-battery bound: one depot is an exact min-cost flow
     /// (milliseconds); several are column generation, which stops at its limit.
     /// </summary>
-    private const double BoundShare = 0.2;
+    private const double BoundShare = BudgetShares.BatteryNoBatteryBound;
 
     /// <summary>
     /// Fewest vehicles without battery limits (same depots and vehicle limits), a lower bound on
@@ -297,7 +298,7 @@ public static class BatteryScheduler
         }
 
         var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
-        var relaxed = SolveModel(unlimited, options, new WallClockBudget(budget.Left(0.5)));
+        var relaxed = SolveModel(unlimited, options, budget.Share(BudgetShares.BatteryRelaxedModel));
         if (relaxed.Status is VspStatus.Optimal or VspStatus.Feasible)
         {
             var need = relaxed.Schedule.Vehicles;
@@ -313,7 +314,7 @@ public static class BatteryScheduler
         {
             var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
             var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
-            var withChargers = SolveModel(charged, options, new WallClockBudget(budget.Left()));
+            var withChargers = SolveModel(charged, options, budget.Share(1));
             if (withChargers.Status is VspStatus.Optimal or VspStatus.Feasible)
             {
                 remedies.Add(string.Create(CultureInfo.InvariantCulture,
@@ -686,8 +687,8 @@ public static class BatteryScheduler
         public Solved Solve(BatterySolveOptions options, WallClockBudget budget, int fleetLowerBound)
         {
             model.Minimize(vehicleCount);
-            var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
-            using var gate = new FleetStageGate(fleetSolver, fleetLowerBound, budget, budget.Elapsed + TimeSpan.FromSeconds(budget.Left(0.5)));
+            var fleetSolver = NewSolver(options with { TimeLimitSeconds = budget.Left().TotalSeconds });
+            using var gate = new FleetStageGate(fleetSolver, fleetLowerBound, budget, budget.Elapsed + budget.Left(BudgetShares.BatteryFleetStage));
             CpSolverStatus fleetStatus;
             using (gate.Arm())
             {
@@ -723,7 +724,7 @@ public static class BatteryScheduler
             model.Model.SolutionHint = hint;
             model.Add(vehicleCount <= fleet);
             model.Minimize(costObjective);
-            var costSolver = NewSolver(options with { TimeLimitSeconds = budget.Left() });
+            var costSolver = NewSolver(options with { TimeLimitSeconds = budget.Left().TotalSeconds });
             var costStatus = costSolver.Solve(model);
             // At the no-battery fleet the fleet is proven minimal whatever CP-SAT's own bound says.
             var provenFleet = fleetStatus == CpSolverStatus.Optimal || (fleetLowerBound > 0 && fleet <= fleetLowerBound);

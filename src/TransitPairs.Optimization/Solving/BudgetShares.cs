@@ -1,0 +1,29 @@
+namespace TransitPairs.Optimization.Solving;
+
+/// <summary>
+/// Every share of a wall-clock budget that one stage or solve hands to a part of its work, in one
+/// place (0–1]. A share is of what is left when the part starts, unless its note says otherwise.
+/// </summary>
+public static class BudgetShares
+{
+    /// <summary>Most of a plan's budget the timetable stage may use (it usually proves its optimum in well under a second); the blocks get the rest.</summary>
+    public const double PlanTimetable = 1.0 / 3;
+
+    /// <summary>Battery stage: the no-battery fleet bound (one depot: exact min-cost flow in milliseconds; several: a search that stops at its limit).</summary>
+    public const double BatteryNoBatteryBound = 0.2;
+
+    /// <summary>Battery stage: the model without charger limits, tried before the full one.</summary>
+    public const double BatteryRelaxedModel = 0.5;
+
+    /// <summary>Battery stage: the fewest-vehicles solve before the least-cost one.</summary>
+    public const double BatteryFleetStage = 0.5;
+
+    /// <summary>Several depots: share of the limit the arc LP may take to converge.</summary>
+    public const double ArcLp = 0.6;
+
+    /// <summary>Several depots: share of the limit kept back from the LP dive for block moves between depots.</summary>
+    public const double ArcLpBlockMoves = 0.1;
+
+    /// <summary>Several depots, column generation: share of the limit for pricing before the integer stage.</summary>
+    public const double ColumnGeneration = 0.65;
+}
