@@ -4,6 +4,7 @@ using System.Text.Json;
 using TransitPairs.Duties;
 using TransitPairs.IO.Duties;
 using TransitPairs.Optimization.Duties;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Validation;
 
 namespace TransitPairs.Cli.Commands;
@@ -39,15 +40,16 @@ internal static class CrewCommand
                 throw new InputException(new InputProblem("command line", "--crews", kind != CrewFormat.BeasleyCao ? "--crews applies to Beasley–Cao cspN files only." : $"{k} duties is not possible.", kind != CrewFormat.BeasleyCao ? "Leave --crews out for this file." : "Give 1 or more."));
             }
 
-            var (name, answer, violations, drivers) = Solve(kind, path, k, limit, threads, seed);
-            if (answer.Infeasible)
+            var options = new SolveOptions(limit, threads, seed);
+            var (name, answer, violations, drivers) = Solve(kind, path, k, options);
+            if (answer.Status == SolveStatus.Infeasible)
             {
                 throw new NoFeasiblePlanException($"{name}: no set of duties covers every task{(k is null ? string.Empty : $" with exactly {k} duties")}.");
             }
 
-            if (!answer.HasSolution)
+            if (answer.Solution is not { } duties)
             {
-                throw new NoFeasiblePlanException($"{name}: no duties found in {limit.TotalSeconds:0.#} s (lower bound {answer.LowerBound}).");
+                throw new NoFeasiblePlanException($"{name}: no duties found in {limit.TotalSeconds:0.#} s (lower bound {answer.Bound}); give it more time (--time-limit).");
             }
 
             if (violations.Count > 0)
@@ -58,45 +60,44 @@ internal static class CrewCommand
             var report = new CrewReport(
                 name,
                 FormatName(kind),
-                answer.Duties.Count,
-                answer.Cost,
-                answer.LowerBound,
+                duties.Duties.Count,
+                duties.Cost,
+                (long)answer.Bound,
                 double.IsFinite(answer.Gap) ? Math.Round(answer.Gap, 6) : null,
-                answer.Proven ? "optimal" : "feasible",
+                answer.Status.Word(),
                 Math.Round(answer.Elapsed.TotalSeconds, 2),
                 answer.Method,
                 drivers,
-                answer.Duties);
+                duties.Duties);
             Print(console, parse.GetValue(format)!, report);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static (string Name, CrewAnswer Answer, IReadOnlyList<string> Violations, DriverFigures? Drivers) Solve(CrewFormat kind, string path, int? k, TimeSpan limit, int threads, int seed)
+    private static (string Name, SolveOutcome<CrewDuties> Answer, IReadOnlyList<string> Violations, DriverFigures? Drivers) Solve(CrewFormat kind, string path, int? k, SolveOptions options)
     {
         switch (kind)
         {
             case CrewFormat.BeasleyCao:
             {
                 var instance = CrewInstanceReader.ReadBeasleyCao(path);
-                var answer = CrewBenchmarkSolver.Solve(instance, k, limit, threads, seed);
-                return (instance.Name, answer, answer.HasSolution ? CrewInstanceChecker.Check(instance, k, answer.Duties, answer.Cost) : [], null);
+                var answer = CrewBenchmarkSolver.Solve(instance, k, options, options.StartBudget());
+                return (instance.Name, answer, answer.Solution is { } s ? CrewInstanceChecker.Check(instance, k, s.Duties, s.Cost) : [], null);
             }
 
             case CrewFormat.SetPartitioning:
             {
                 var instance = CrewInstanceReader.ReadSetPartitioning(path);
-                var answer = CrewBenchmarkSolver.Solve(instance, limit, threads, seed);
-                return (instance.Name, answer, answer.HasSolution ? CrewInstanceChecker.Check(instance, answer.Shifts, answer.Cost) : [], null);
+                var answer = CrewBenchmarkSolver.Solve(instance, options, options.StartBudget());
+                return (instance.Name, answer, answer.Solution is { } s ? CrewInstanceChecker.Check(instance, s.Shifts, s.Cost) : [], null);
             }
 
             default:
             {
                 var instance = CrewInstanceReader.ReadShifts(path);
-                var answer = CrewBenchmarkSolver.Solve(instance, limit, threads, seed);
-                var figures = answer.HasSolution ? DriverFigures.Of(instance, answer) : null;
-                return (instance.Name, answer, answer.HasSolution ? CrewInstanceChecker.Check(instance, answer.Duties) : [], figures);
+                var answer = CrewBenchmarkSolver.Solve(instance, options, options.StartBudget());
+                return (instance.Name, answer, answer.Solution is { } s ? CrewInstanceChecker.Check(instance, s.Duties) : [], answer.Solution is { } d ? DriverFigures.Of(d, answer.Bound) : null);
             }
         }
     }
@@ -145,10 +146,11 @@ internal static class CrewCommand
     /// <summary>The OR-Tools day in its own terms: drivers and working minutes, split out of the weighted cost.</summary>
     internal sealed record DriverFigures(int Drivers, long DriverLowerBound, long WorkingMinutes)
     {
-        public static DriverFigures Of(ShiftDayInstance instance, CrewAnswer answer) =>
-            new(answer.Duties.Count,
-                answer.LowerBound / CrewBenchmarkSolver.ShiftDriverWeight,
-                answer.Cost - (answer.Duties.Count * CrewBenchmarkSolver.ShiftDriverWeight));
+        /// <remarks>Working minutes stay below the driver weight, so the bound's whole weights are a bound on drivers.</remarks>
+        public static DriverFigures Of(CrewDuties duties, double bound) =>
+            new(duties.Duties.Count,
+                (long)Math.Floor(bound / CrewBenchmarkSolver.ShiftDriverWeight),
+                duties.Cost - (duties.Duties.Count * CrewBenchmarkSolver.ShiftDriverWeight));
     }
 
     internal sealed record CrewReport(

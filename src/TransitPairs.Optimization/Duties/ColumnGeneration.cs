@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Google.OrTools.LinearSolver;
+using TransitPairs.Optimization.Solving;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 
 namespace TransitPairs.Optimization.Duties;
@@ -29,6 +29,18 @@ internal sealed record ColumnGenerationResult(
     public TimeSpan Elapsed { get; init; }
 
     public bool HasSolution => Duties.Count > 0;
+
+    /// <summary>The contract's outcome: optimal when proven, feasible with the bound otherwise.</summary>
+    public SolveOutcome<T> ToOutcome<T>(Func<ColumnGenerationResult, T> solution)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var status = Infeasible ? SolveStatus.Infeasible : !HasSolution ? SolveStatus.NoSolutionFound : Proven ? SolveStatus.Optimal : SolveStatus.Feasible;
+        return new SolveOutcome<T>(status, HasSolution ? solution(this) : null, HasSolution ? Cost : double.NaN, LowerBound, Elapsed, Method)
+        {
+            Explanation = Infeasible ? "No set of duties covers every task under the rules." : HasSolution ? null : $"No duties found in {Elapsed.TotalSeconds:0.#} s.",
+        };
+    }
 }
 
 /// <summary>
@@ -49,12 +61,6 @@ internal static class ColumnGeneration
 {
     public const double Epsilon = 1e-6;
 
-    /// <summary>Share of the budget column generation may use before the MIP starts.</summary>
-    public const double LpShare = 0.5;
-
-    /// <summary>Share of what is left that the first MIP (over the generated columns) may use.</summary>
-    public const double FirstMipShare = 0.4;
-
     /// <summary>Most columns the reduced-cost enumeration may produce before it gives up the proof.</summary>
     public const int EnumerationCap = 400_000;
 
@@ -64,20 +70,24 @@ internal static class ColumnGeneration
     private const double FirstPenalty = 1e6;
     private const double LastPenalty = 1e11;
 
-    public static ColumnGenerationResult Solve(IDutyColumnSource source, TimeSpan limit, int workers, int seed)
+    /// <summary>Runs the three steps within <paramref name="budget"/> (the LP may use <see cref="BudgetShares.DutyColumnGeneration"/> of it).</summary>
+    public static ColumnGenerationResult Solve(IDutyColumnSource source, SolveOptions options, WallClockBudget budget)
     {
-        var clock = Stopwatch.StartNew();
-        return Run(source, limit, workers, seed, clock) with { Elapsed = clock.Elapsed };
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        return Run(source, options, budget) with { Elapsed = budget.Elapsed };
     }
 
-    private static ColumnGenerationResult Run(IDutyColumnSource source, TimeSpan limit, int workers, int seed, Stopwatch clock)
+    private static ColumnGenerationResult Run(IDutyColumnSource source, SolveOptions options, WallClockBudget budget)
     {
-        TimeSpan Left() => limit - clock.Elapsed;
+        TimeSpan Left() => budget.Remaining;
+        var limit = budget.Remaining;
         var n = source.TaskCount;
         var pool = new List<DutyColumn>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
-        lp.SuppressOutput();
+        LinearSolverSetup.Apply(lp, options, limit);
         lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
         var objective = lp.Objective();
         objective.SetMinimization();
@@ -134,9 +144,9 @@ internal static class ColumnGeneration
         var lpValue = double.NaN;
         var lagrangean = double.NegativeInfinity;
         var dutyCap = source.ExactDuties ?? n;
-        while (Left() > limit * (1 - LpShare) || (rounds == 0 && Left() > TimeSpan.Zero))
+        while (Left() > limit * (1 - BudgetShares.DutyColumnGeneration) || (rounds == 0 && Left() > TimeSpan.Zero))
         {
-            lp.SetTimeLimit(Math.Max(1, (long)Left().TotalMilliseconds));
+            LinearSolverSetup.SetLimit(lp, Left());
             var status = lp.Solve();
             rounds++;
             if (status != MpSolver.ResultStatus.OPTIMAL)
@@ -195,7 +205,7 @@ internal static class ColumnGeneration
             ? $"column generation ({rounds} rounds, {pool.Count} duties) to the LP bound"
             : $"column generation stopped by the clock after {rounds} rounds ({pool.Count} duties)";
 
-        var incumbent = Mip(pool, n, source.ExactDuties, null, Share(Left(), FirstMipShare), workers, seed);
+        var incumbent = Mip(pool, n, source.ExactDuties, null, budget.Left(BudgetShares.DutyFirstMip), options);
 
         // The generated duties may not partition the tasks at all. Then widen them: every duty whose
         // reduced cost is at most δ. When even those admit no partition, every solution holds a duty
@@ -210,7 +220,7 @@ internal static class ColumnGeneration
             }
 
             var candidates = pool.Concat(widened).DistinctBy(c => c.Key).ToList();
-            incumbent = Mip(candidates, n, source.ExactDuties, null, Share(Left(), FirstMipShare), workers, seed, out var infeasible);
+            incumbent = Mip(candidates, n, source.ExactDuties, null, budget.Left(BudgetShares.DutyFirstMip), options, out var infeasible);
             if (incumbent is null && infeasible)
             {
                 lower = Math.Max(lower, (long)Math.Floor(lpValue + delta + Epsilon) + 1);
@@ -240,12 +250,12 @@ internal static class ColumnGeneration
         var enumerated = source.Enumerate(pi, mu, threshold, EnumerationCap, () => Left() <= TimeSpan.Zero);
         if (enumerated is null)
         {
-            var better = Mip(pool, n, source.ExactDuties, incumbent, Left(), workers, seed) ?? incumbent;
+            var better = Mip(pool, n, source.ExactDuties, incumbent, budget.Left(), options) ?? incumbent;
             return Result(better, Math.Max(lower, better.Bound), lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
         }
 
         var exact = enumerated.Concat(incumbent.Chosen).DistinctBy(c => c.Key).ToList();
-        var final = Mip(exact, n, source.ExactDuties, incumbent, Left(), workers, seed);
+        var final = Mip(exact, n, source.ExactDuties, incumbent, budget.Left(), options);
         if (final is null)
         {
             return Result(incumbent, lower, lpBound, proven: false, pool.Count, rounds, method + "; enumeration MIP out of time");
@@ -256,26 +266,21 @@ internal static class ColumnGeneration
             method + $"; {enumerated.Count} duties within the reduced-cost gap enumerated, MIP over them {(final.Proven ? "proves the optimum" : "stopped by the clock")}");
     }
 
-    private static TimeSpan Share(TimeSpan left, double share) => left <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, (long)(left.Ticks * share)));
-
     private static ColumnGenerationResult Result(Integer solution, long bound, double lpBound, bool proven, int columns, int rounds, string method) =>
         new([.. solution.Chosen.Select(c => c.Tasks)], solution.Cost, Math.Min(bound, solution.Cost), lpBound, proven, Infeasible: false, columns, rounds, method);
 
     private sealed record Integer(List<DutyColumn> Chosen, long Cost, long Bound, bool Proven);
 
     /// <summary>The set-partitioning MIP over <paramref name="columns"/> (SCIP); null without a solution in time.</summary>
-    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, int workers, int seed) =>
-        Mip(columns, n, exact, hint, limit, workers, seed, out _);
+    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, SolveOptions options) =>
+        Mip(columns, n, exact, hint, limit, options, out _);
 
     /// <summary>The same MIP; <paramref name="infeasible"/> is set when SCIP proves that the columns hold no partition.</summary>
-    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, int workers, int seed, out bool infeasible)
+    private static Integer? Mip(List<DutyColumn> columns, int n, int? exact, Integer? hint, TimeSpan limit, SolveOptions options, out bool infeasible)
     {
         infeasible = false;
         using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
-        mip.SuppressOutput();
-        mip.SetTimeLimit(Math.Max(200, (long)limit.TotalMilliseconds));
-        mip.SetNumThreads(workers);
-        mip.SetSolverSpecificParametersAsString($"randomization/randomseedshift = {seed}");
+        LinearSolverSetup.Apply(mip, options, limit);
         var rows = new Constraint[n];
         for (var i = 0; i < n; i++)
         {

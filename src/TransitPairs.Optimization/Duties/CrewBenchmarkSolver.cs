@@ -1,4 +1,5 @@
 using TransitPairs.Duties;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.Duties;
 
@@ -12,16 +13,16 @@ public static class CrewBenchmarkSolver
     /// <summary>Weight of one driver in the OR-Tools day's objective: above any day's total working minutes, so drivers come first.</summary>
     public const long ShiftDriverWeight = 100_000;
 
-    /// <summary>Beasley–Cao with exactly <paramref name="crews"/> duties (any number when null).</summary>
-    public static CrewAnswer Solve(BeasleyCaoInstance instance, int? crews, TimeSpan limit, int workers, int seed) =>
-        Answer(ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), limit, workers, seed), null);
+    /// <summary>Beasley–Cao with exactly <paramref name="crews"/> duties (any number when null); the objective is Σ arc costs.</summary>
+    public static SolveOutcome<CrewDuties> Solve(BeasleyCaoInstance instance, int? crews, SolveOptions options, WallClockBudget budget) =>
+        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
 
-    /// <summary>The OR-Tools day: fewest drivers, then least working time.</summary>
-    public static CrewAnswer Solve(ShiftDayInstance instance, TimeSpan limit, int workers, int seed) =>
-        Answer(ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance)), limit, workers, seed), null);
+    /// <summary>The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).</summary>
+    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget) =>
+        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance)), options, budget).ToOutcome(r => Duties(r, null));
 
-    /// <summary>CSPLib set partitioning over the instance's candidate shifts.</summary>
-    public static CrewAnswer Solve(SetPartitioningInstance instance, TimeSpan limit, int workers, int seed)
+    /// <summary>CSPLib set partitioning over the instance's candidate shifts; the objective is Σ shift costs.</summary>
+    public static SolveOutcome<CrewDuties> Solve(SetPartitioningInstance instance, SolveOptions options, WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -30,15 +31,11 @@ public static class CrewBenchmarkSolver
             byKey.TryAdd(string.Join(',', instance.Shifts[c].Pieces), c);
         }
 
-        return Answer(ColumnGeneration.Solve(Columns(instance), limit, workers, seed), byKey);
+        return ColumnGeneration.Solve(Columns(instance), options, budget).ToOutcome(r => Duties(r, byKey));
     }
 
-    private static CrewAnswer Answer(ColumnGenerationResult r, Dictionary<string, int>? shiftOf)
-    {
-        var duties = r.Duties.Select(d => (IReadOnlyList<int>)[.. d]).ToList();
-        var shifts = shiftOf is null ? [] : r.Duties.Select(d => shiftOf[string.Join(',', d)]).ToList();
-        return new CrewAnswer(duties, shifts, r.Cost, r.LowerBound, r.Proven, r.Infeasible, r.Method, r.Elapsed);
-    }
+    private static CrewDuties Duties(ColumnGenerationResult r, Dictionary<string, int>? shiftOf) =>
+        new([.. r.Duties.Select(d => (IReadOnlyList<int>)[.. d])], shiftOf is null ? [] : [.. r.Duties.Select(d => shiftOf[string.Join(',', d)])], r.Cost);
 
     internal static DutyGraph Graph(BeasleyCaoInstance instance, int? crews)
     {
@@ -107,27 +104,8 @@ public static class CrewBenchmarkSolver
     }
 }
 
-/// <summary>An answer to a crew benchmark: the duties as task lists (0-based), the cost and the proven bound.</summary>
+/// <summary>Duties of a crew benchmark: each duty's tasks in order (0-based), CSPLib's chosen shifts, and the cost.</summary>
 /// <param name="Duties">Each duty's tasks in order (CSPLib: the pieces of each chosen shift).</param>
 /// <param name="Shifts">CSPLib only: the chosen candidate shifts (0-based); empty otherwise.</param>
-/// <param name="Cost">The objective of the instance (Beasley–Cao: Σ arcs; CSPLib: Σ shift costs; OR-Tools day: drivers × weight + working minutes).</param>
-/// <param name="LowerBound">A proven lower bound on <paramref name="Cost"/>.</param>
-/// <param name="Proven">True when the cost is proven optimal.</param>
-/// <param name="Infeasible">True when no solution exists (proved by the LP).</param>
-/// <param name="Method">How the answer was found, for people.</param>
-/// <param name="Elapsed">Wall-clock time of the solve.</param>
-public sealed record CrewAnswer(
-    IReadOnlyList<IReadOnlyList<int>> Duties,
-    IReadOnlyList<int> Shifts,
-    long Cost,
-    long LowerBound,
-    bool Proven,
-    bool Infeasible,
-    string Method,
-    TimeSpan Elapsed)
-{
-    public bool HasSolution => Duties.Count > 0;
-
-    /// <summary>(cost − bound) / |cost|; 0 when proven, +∞ without a solution.</summary>
-    public double Gap => !HasSolution ? double.PositiveInfinity : Proven ? 0 : Cost == 0 ? 0 : (double)(Cost - LowerBound) / Math.Abs(Cost);
-}
+/// <param name="Cost">The instance's objective (Beasley–Cao: Σ arcs; CSPLib: Σ shift costs; OR-Tools day: drivers × weight + working minutes).</param>
+public sealed record CrewDuties(IReadOnlyList<IReadOnlyList<int>> Duties, IReadOnlyList<int> Shifts, long Cost);

@@ -26,4 +26,10 @@ public static class BudgetShares
 
     /// <summary>Several depots, column generation: share of the limit for pricing before the integer stage.</summary>
     public const double ColumnGeneration = 0.65;
+
+    /// <summary>Driver duties: share of the budget the column generation (master LP and pricing) may use before the integer duties.</summary>
+    public const double DutyColumnGeneration = 0.5;
+
+    /// <summary>Driver duties: share of what is left that the first MIP over the generated duties may use.</summary>
+    public const double DutyFirstMip = 0.4;
 }
