@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return Commands.MdvspCommand.Create(console);
         yield return Commands.CrewCommand.Create(console);
         yield return Commands.PlanCommand.Create(console);
+        yield return Commands.DutiesCommand.Create(console);
         yield return Commands.CompareCommand.Create(console);
         yield return Commands.SweepCommand.Create(console);
         yield return Commands.AllocateCommand.Create(console);

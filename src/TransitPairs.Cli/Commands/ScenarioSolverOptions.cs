@@ -19,6 +19,19 @@ internal sealed class ScenarioSolverOptions
 
     public Option<string> Blocks { get; } = CreateBlocks();
 
+    public Option<string> Crew { get; } = CreateCrew();
+
+    private static Option<string> CreateCrew()
+    {
+        var option = new Option<string>("--crew")
+        {
+            Description = "solve: driver duties after the blocks (when the scenario's driver rules are enforced); skip: vehicles only, a quick screen (driver KPIs 0, duties.csv header only).",
+            DefaultValueFactory = _ => "solve",
+        };
+        option.AcceptOnlyFromAmong("solve", "skip");
+        return option;
+    }
+
     private static Option<string> CreateBlocks()
     {
         var option = new Option<string>("--blocks")
@@ -37,8 +50,12 @@ internal sealed class ScenarioSolverOptions
         command.Options.Add(Seed);
     }
 
-    /// <summary>Also offers <c>--blocks auto|plain</c> (commands that plan whole days).</summary>
-    public void AddBlocksTo(Command command) => command.Options.Add(Blocks);
+    /// <summary>Also offers <c>--blocks auto|plain</c> and <c>--crew solve|skip</c> (commands that plan whole days).</summary>
+    public void AddBlocksTo(Command command)
+    {
+        command.Options.Add(Blocks);
+        command.Options.Add(Crew);
+    }
 
     /// <summary>The options given, checked (every problem at once); null where not given.</summary>
     public (double? TimeLimitSeconds, int? Threads, int? Seed) Read(ParseResult parse)
@@ -69,8 +86,12 @@ internal sealed class ScenarioSolverOptions
     public PlanSolveOptions For(Scenario scenario, ParseResult parse)
     {
         var (limit, threads, seed) = Read(parse);
-        return PlanSolveOptions.From(scenario, limit, threads, seed, StageOf(parse));
+        return PlanSolveOptions.From(scenario, limit, threads, seed, StageOf(parse)) with { Crew = CrewOf(parse) };
     }
+
+    /// <summary>The crew stage chosen with <c>--crew</c>.</summary>
+    public CrewStage CrewOf(ParseResult parse) =>
+        parse.GetResult(Crew) is not null && parse.GetValue(Crew) == "skip" ? CrewStage.Skip : CrewStage.Solve;
 
     /// <summary>The block stage chosen with <c>--blocks</c>.</summary>
     public BlockStage StageOf(ParseResult parse) =>

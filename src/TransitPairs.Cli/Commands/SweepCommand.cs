@@ -120,7 +120,7 @@ internal static class SweepCommand
             try
             {
                 // One thread per variant: the same seed gives the same row, whatever else runs.
-                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse))).Plan.Kpis;
+                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse)) with { Crew = solver.CrewOf(parse) }).Plan.Kpis;
             }
             catch (NoFeasiblePlanException)
             {

@@ -32,4 +32,10 @@ public static class BudgetShares
 
     /// <summary>Driver duties: share of what is left that the first MIP over the generated duties may use.</summary>
     public const double DutyFirstMip = 0.4;
+
+    /// <summary>Driver duties of a plan: share of the budget for the drivers-only solve that gives the driver lower bound.</summary>
+    public const double DutyDriverBound = 0.3;
+
+    /// <summary>A plan with driver duties: share of what is left after the timetable kept for the duties (the blocks get the rest).</summary>
+    public const double PlanDuties = 0.25;
 }
