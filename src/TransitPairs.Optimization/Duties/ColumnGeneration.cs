@@ -62,24 +62,31 @@ internal static class ColumnGeneration
     public const double Epsilon = 1e-6;
 
     /// <summary>Most columns the reduced-cost enumeration may produce before it gives up the proof.</summary>
-    public const int EnumerationCap = 400_000;
+    public const int EnumerationCap = 50_000;
 
     /// <summary>First reduced-cost width (share of the LP value) when the generated duties hold no partition.</summary>
     public const double WidenFirst = 0.001;
+
+    /// <summary>Doublings of the reduced-cost width before every duty is enumerated.</summary>
+    public const int WidenSteps = 6;
 
     private const double FirstPenalty = 1e6;
     private const double LastPenalty = 1e11;
 
     /// <summary>Runs the three steps within <paramref name="budget"/> (the LP may use <see cref="BudgetShares.DutyColumnGeneration"/> of it).</summary>
-    public static ColumnGenerationResult Solve(IDutyColumnSource source, SolveOptions options, WallClockBudget budget)
+    /// <param name="source">Pricing and enumeration of the duties.</param>
+    /// <param name="options">Workers and seed (the time comes from <paramref name="budget"/>).</param>
+    /// <param name="budget">The clock.</param>
+    /// <param name="boundOnly">Stop after the LP: only <see cref="ColumnGenerationResult.LowerBound"/> is wanted (no duties).</param>
+    public static ColumnGenerationResult Solve(IDutyColumnSource source, SolveOptions options, WallClockBudget budget, bool boundOnly = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(budget);
-        return Run(source, options, budget) with { Elapsed = budget.Elapsed };
+        return Run(source, options, budget, boundOnly) with { Elapsed = budget.Elapsed };
     }
 
-    private static ColumnGenerationResult Run(IDutyColumnSource source, SolveOptions options, WallClockBudget budget)
+    private static ColumnGenerationResult Run(IDutyColumnSource source, SolveOptions options, WallClockBudget budget, bool boundOnly)
     {
         TimeSpan Left() => budget.Remaining;
         var limit = budget.Remaining;
@@ -119,11 +126,11 @@ internal static class ColumnGeneration
             objective.SetCoefficient(a, penalty);
         }
 
-        void Add(DutyColumn c)
+        bool Add(DutyColumn c)
         {
             if (!keys.Add(c.Key))
             {
-                return;
+                return false;
             }
 
             pool.Add(c);
@@ -135,8 +142,23 @@ internal static class ColumnGeneration
             }
 
             count?.SetCoefficient(x, 1);
+            return true;
         }
 
+        var singletons = source.Singletons().ToList();
+        foreach (var c in singletons)
+        {
+            Add(c);
+        }
+
+        // With a free count, a quick partition is a first solution (and its duties first columns).
+        var greedy = source.ExactDuties is null ? source.Greedy() : [];
+        foreach (var c in greedy)
+        {
+            Add(c);
+        }
+
+        Integer? fallback = greedy.Count > 0 ? new Integer([.. greedy], greedy.Sum(c => c.Cost), long.MinValue, Proven: false) : null;
         var pi = new double[n];
         var mu = 0.0;
         var rounds = 0;
@@ -144,7 +166,7 @@ internal static class ColumnGeneration
         var lpValue = double.NaN;
         var lagrangean = double.NegativeInfinity;
         var dutyCap = source.ExactDuties ?? n;
-        while (Left() > limit * (1 - BudgetShares.DutyColumnGeneration) || (rounds == 0 && Left() > TimeSpan.Zero))
+        while (Left() > (boundOnly ? TimeSpan.Zero : limit * (1 - BudgetShares.DutyColumnGeneration)) || (rounds == 0 && Left() > TimeSpan.Zero))
         {
             LinearSolverSetup.SetLimit(lp, Left());
             var status = lp.Solve();
@@ -171,7 +193,9 @@ internal static class ColumnGeneration
                 lagrangean = Math.Max(lagrangean, lpValue + (dutyCap * least));
             }
 
-            if (round.Columns.Count == 0)
+            // Columns already held price out only through round-off (huge penalties): nothing new.
+            var added = round.Columns.Count(Add);
+            if (added == 0)
             {
                 if (!artificialsUsed)
                 {
@@ -192,11 +216,6 @@ internal static class ColumnGeneration
 
                 continue;
             }
-
-            foreach (var c in round.Columns)
-            {
-                Add(c);
-            }
         }
 
         var lpBound = converged ? lpValue : lagrangean;
@@ -205,15 +224,22 @@ internal static class ColumnGeneration
             ? $"column generation ({rounds} rounds, {pool.Count} duties) to the LP bound"
             : $"column generation stopped by the clock after {rounds} rounds ({pool.Count} duties)";
 
-        var incumbent = Mip(pool, n, source.ExactDuties, null, budget.Left(BudgetShares.DutyFirstMip), options);
+        if (boundOnly)
+        {
+            return new ColumnGenerationResult([], 0, lower == long.MinValue ? 0 : lower, lpBound, Proven: false, Infeasible: false, pool.Count, rounds, method);
+        }
+
+        var incumbent = Mip(pool, n, source.ExactDuties, fallback, budget.Left(BudgetShares.DutyFirstMip), options) ?? fallback;
 
         // The generated duties may not partition the tasks at all. Then widen them: every duty whose
         // reduced cost is at most δ. When even those admit no partition, every solution holds a duty
         // above δ and so costs more than LP + δ: the bound rises.
         var delta = Math.Max(1, Math.Abs(lpValue) * WidenFirst);
-        while (incumbent is null && converged && Left() > TimeSpan.Zero)
+        for (var step = 0; incumbent is null && converged && Left() > TimeSpan.Zero; step++)
         {
-            var widened = source.Enumerate(pi, mu, delta, EnumerationCap, () => Left() <= TimeSpan.Zero);
+            // After a few doublings, every duty: then an infeasible MIP proves there is no solution.
+            var everything = step >= WidenSteps;
+            var widened = source.Enumerate(pi, mu, everything ? double.PositiveInfinity : delta, EnumerationCap, () => Left() <= TimeSpan.Zero);
             if (widened is null)
             {
                 break;
@@ -223,11 +249,20 @@ internal static class ColumnGeneration
             incumbent = Mip(candidates, n, source.ExactDuties, null, budget.Left(BudgetShares.DutyFirstMip), options, out var infeasible);
             if (incumbent is null && infeasible)
             {
+                if (everything)
+                {
+                    return new ColumnGenerationResult([], 0, 0, lpBound, Proven: true, Infeasible: true, candidates.Count, rounds, method + $"; all {candidates.Count} feasible duties enumerated: no partition of the tasks exists");
+                }
+
                 lower = Math.Max(lower, (long)Math.Floor(lpValue + delta + Epsilon) + 1);
             }
 
-            method += $"; widened to {candidates.Count} duties with reduced cost ≤ {delta:0.##}";
+            method += everything ? $"; all {candidates.Count} feasible duties" : $"; widened to {candidates.Count} duties with reduced cost ≤ {delta:0.##}";
             delta *= 2;
+            if (everything)
+            {
+                break;
+            }
         }
 
         if (incumbent is null)

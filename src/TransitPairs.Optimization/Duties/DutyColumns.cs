@@ -30,6 +30,12 @@ internal interface IDutyColumnSource
 
     /// <summary>Every column whose reduced cost is at most <paramref name="threshold"/>; null when there are more than <paramref name="cap"/> or the clock ran out.</summary>
     List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime);
+
+    /// <summary>Duties of one task each, where a task may be a duty alone (the first columns).</summary>
+    IEnumerable<DutyColumn> Singletons();
+
+    /// <summary>A quick partition of the tasks into feasible duties (a first solution when the count is free), or empty.</summary>
+    IReadOnlyList<DutyColumn> Greedy();
 }
 
 /// <summary>A fixed list of candidate duties (CSPLib set partitioning): pricing scans them all.</summary>
@@ -70,6 +76,10 @@ internal sealed class ExplicitColumns : IDutyColumnSource
         return all.Count > cap ? null : all;
     }
 
+    public IEnumerable<DutyColumn> Singletons() => columns.Where(c => c.Tasks.Length == 1);
+
+    public IReadOnlyList<DutyColumn> Greedy() => [];
+
     private static double ReducedCost(DutyColumn c, double[] pi, double mu)
     {
         var rc = c.Cost - mu;
@@ -85,7 +95,7 @@ internal sealed class ExplicitColumns : IDutyColumnSource
 /// <summary>
 /// Exact pricing on a <see cref="DutyGraph"/>: for each first task, a label-setting
 /// resource-constrained shortest path in time order (labels: reduced cost, driving since the last
-/// rest, driving in the duty, night in the current stretch; the span is fixed by the first task and
+/// rest, driving in the duty, night driving since the last rest; the span is fixed by the first task and
 /// the window). A label dominates another at the same task when it is no worse in all four.
 /// </summary>
 internal sealed class DutyGraphPricer : IDutyColumnSource
@@ -204,7 +214,7 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
                         l.Rc + cost[k] - pi[j],
                         rest ? graph.Driving[j] : l.Continuous + graph.Driving[j],
                         l.Total + graph.Driving[j],
-                        rest ? graph.Night[j] : l.Night || graph.Night[j],
+                        rest ? graph.Night[j] : l.Night + graph.Night[j],
                         j,
                         li);
                     if (!next.Feasible(limits))
@@ -289,6 +299,76 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
         return new DutyColumn(array, graph.CostOf(array) ?? throw new InvalidOperationException("A priced duty uses a missing arc."));
     }
 
+    public IEnumerable<DutyColumn> Singletons()
+    {
+        for (var s = 0; s < graph.TaskCount; s++)
+        {
+            var alone = new Label(0, graph.Driving[s], graph.Driving[s], graph.Night[s], s, -1);
+            if (alone.Feasible(graph.Limits) && graph.MayClose(s, s))
+            {
+                yield return new DutyColumn([s], graph.OpenCost[s] + graph.CloseCost[s]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// In time order, each task not yet in a duty opens one, which then takes the cheapest feasible
+    /// successor not yet taken until none is left; empty when a task cannot be a duty at all.
+    /// </summary>
+    public IReadOnlyList<DutyColumn> Greedy()
+    {
+        var taken = new bool[graph.TaskCount];
+        var duties = new List<DutyColumn>();
+        foreach (var s in graph.Order)
+        {
+            if (taken[s])
+            {
+                continue;
+            }
+
+            var l = new Label(0, graph.Driving[s], graph.Driving[s], graph.Night[s], s, -1);
+            if (!l.Feasible(graph.Limits) || !graph.MayClose(s, s))
+            {
+                return [];
+            }
+
+            var tasks = new List<int> { s };
+            taken[s] = true;
+            while (true)
+            {
+                var v = tasks[^1];
+                var best = -1;
+                var bestCost = long.MaxValue;
+                Label next = default;
+                for (var k = 0; k < graph.Successors[v].Length; k++)
+                {
+                    var j = graph.Successors[v][k];
+                    var rest = graph.Start[j] - graph.End[v] >= graph.Limits.RestResets;
+                    var candidate = new Label(0, rest ? graph.Driving[j] : l.Continuous + graph.Driving[j], l.Total + graph.Driving[j], rest ? graph.Night[j] : l.Night + graph.Night[j], j, -1);
+                    if (!taken[j] && graph.InWindow(s, j) && graph.MayClose(s, j) && candidate.Feasible(graph.Limits) && graph.SuccessorCost[v][k] < bestCost)
+                    {
+                        best = j;
+                        bestCost = graph.SuccessorCost[v][k];
+                        next = candidate;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    break;
+                }
+
+                tasks.Add(best);
+                taken[best] = true;
+                l = next;
+            }
+
+            duties.Add(new DutyColumn([.. tasks], graph.CostOf(tasks)!.Value));
+        }
+
+        return duties;
+    }
+
     public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime)
     {
         var result = new List<DutyColumn>();
@@ -370,7 +450,7 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
             }
 
             var rest = graph.Start[j] - graph.End[v] >= limits.RestResets;
-            var next = new Label(rc, rest ? graph.Driving[j] : l.Continuous + graph.Driving[j], l.Total + graph.Driving[j], rest ? graph.Night[j] : l.Night || graph.Night[j], j, -1);
+            var next = new Label(rc, rest ? graph.Driving[j] : l.Continuous + graph.Driving[j], l.Total + graph.Driving[j], rest ? graph.Night[j] : l.Night + graph.Night[j], j, -1);
             if (next.Feasible(limits) && !Walk(s, next, pi, threshold, completion, path, result, cap))
             {
                 return false;
@@ -381,14 +461,14 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
         return true;
     }
 
-    private readonly record struct Label(double Rc, int Continuous, int Total, bool Night, int Node, int Pred)
+    private readonly record struct Label(double Rc, int Continuous, int Total, int Night, int Node, int Pred)
     {
         public bool Dead { get; init; }
 
         public bool Feasible(DutyLimits limits) =>
-            Total <= limits.MaxDriving && Continuous <= (Night ? limits.MaxContinuousAtNight : limits.MaxContinuous);
+            Total <= limits.MaxDriving && Continuous <= limits.MaxContinuous && Night <= limits.MaxContinuousAtNight;
 
         public bool Dominates(Label other) =>
-            Rc <= other.Rc + ColumnGeneration.Epsilon && Continuous <= other.Continuous && Total <= other.Total && (!Night || other.Night);
+            Rc <= other.Rc + ColumnGeneration.Epsilon && Continuous <= other.Continuous && Total <= other.Total && Night <= other.Night;
     }
 }

@@ -10,7 +10,7 @@ namespace TransitPairs.Optimization.Duties;
 /// <param name="SpanAfter">Minutes counted after the last task (sign-off).</param>
 /// <param name="MaxDriving">Most driving in the duty.</param>
 /// <param name="MaxContinuous">Most driving without a rest, by day.</param>
-/// <param name="MaxContinuousAtNight">Most driving without a rest when any of it is at night.</param>
+/// <param name="MaxContinuousAtNight">Most night driving without a rest (only the minutes inside the night count).</param>
 /// <param name="RestResets">The least gap between two tasks that counts as a rest and resets continuous driving.</param>
 internal readonly record struct DutyLimits(
     int MaxSpan,
@@ -38,14 +38,14 @@ internal sealed class DutyGraph
     /// <param name="start">Start of each task, minutes.</param>
     /// <param name="end">End of each task, minutes (≥ start).</param>
     /// <param name="driving">Driving minutes inside each task.</param>
-    /// <param name="night">Whether a task drives at night (its continuous-driving stretch then has the night limit).</param>
+    /// <param name="night">Minutes of each task's driving that fall in the night (they count against the night limit of continuous driving).</param>
     /// <param name="openCost">Cost of a duty whose first task is i.</param>
     /// <param name="closeCost">Cost of a duty whose last task is i.</param>
     /// <param name="successors">Per task, the tasks that may follow it directly, each later in <paramref name="start"/> order.</param>
     /// <param name="successorCost">The cost of each of those arcs.</param>
     /// <param name="limits">Resource limits.</param>
     /// <param name="exactDuties">When set, a solution uses exactly this many duties (Beasley–Cao's K).</param>
-    public DutyGraph(int[] start, int[] end, int[] driving, bool[] night, long[] openCost, long[] closeCost, int[][] successors, long[][] successorCost, DutyLimits limits, int? exactDuties = null)
+    public DutyGraph(int[] start, int[] end, int[] driving, int[] night, long[] openCost, long[] closeCost, int[][] successors, long[][] successorCost, DutyLimits limits, int? exactDuties = null)
     {
         var n = start.Length;
         if (end.Length != n || driving.Length != n || night.Length != n || openCost.Length != n || closeCost.Length != n || successors.Length != n || successorCost.Length != n)
@@ -101,7 +101,7 @@ internal sealed class DutyGraph
 
     public int[] Driving { get; }
 
-    public bool[] Night { get; }
+    public int[] Night { get; }
 
     public long[] OpenCost { get; }
 

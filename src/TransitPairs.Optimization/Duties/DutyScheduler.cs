@@ -9,7 +9,7 @@ namespace TransitPairs.Optimization.Duties;
 
 /// <summary>Driver duties of a day with their figures.</summary>
 /// <param name="Crew">The duties.</param>
-/// <param name="DriverLowerBound">No set of duties under the rules has fewer drivers (the LP bound of a drivers-only solve, rounded up, or its proven optimum).</param>
+/// <param name="DriverLowerBound">No set of duties under the rules has fewer drivers: the larger of the LP bound of a drivers-only objective (rounded up) and the most pieces under way at once.</param>
 /// <param name="PaidHours">Σ paid time (sign-on to sign-off, less unpaid split breaks), hours.</param>
 /// <param name="DrivingHours">Σ driving time, hours.</param>
 /// <param name="Pieces">Pieces of work the blocks were cut into.</param>
@@ -27,7 +27,7 @@ public sealed record DutySolution(CrewSchedule Crew, int DriverLowerBound, doubl
 /// piece that leaves the same relief point after the least changeover) within the span, driving and
 /// continuous-driving rules; set partitioning by column generation (<see cref="ColumnGeneration"/>)
 /// chooses the duties. Objective: drivers × <see cref="DutyRules.DriverWeightMinutes"/> + paid minutes.
-/// A drivers-only solve first gives the driver lower bound. Every answer passes <see cref="DutyChecker"/>.
+/// The LP of a drivers-only objective (every duty costs 1) gives the driver lower bound. Every answer passes <see cref="DutyChecker"/>.
 /// </summary>
 public static class DutyScheduler
 {
@@ -40,7 +40,7 @@ public static class DutyScheduler
     }
 
     /// <summary>A piece of work: consecutive block events of one vehicle between two relief points.</summary>
-    internal sealed record Piece(string VehicleId, int Block, int Order, ImmutableArray<BlockEvent> Events, int DrivingSeconds, bool Night)
+    internal sealed record Piece(string VehicleId, int Block, int Order, ImmutableArray<BlockEvent> Events, int DrivingSeconds, int NightSeconds)
     {
         public ServiceTime Start => Events[0].Start;
 
@@ -74,7 +74,7 @@ public static class DutyScheduler
                 var drivingEvents = slice.Where(DutyProblem.IsDriving).ToList();
                 pieces.Add(new Piece(block.VehicleId, b, order++, slice,
                     drivingEvents.Sum(e => e.End.TotalSeconds - e.Start.TotalSeconds),
-                    drivingEvents.Any(e => problem.Duties.AtNight(e.Start, e.End))));
+                    drivingEvents.Sum(e => problem.Duties.NightSeconds(e.Start, e.End))));
                 first = k + 1;
             }
         }
@@ -128,7 +128,7 @@ public static class DutyScheduler
             [.. pieces.Select(p => p.Start.TotalSeconds)],
             [.. pieces.Select(p => p.End.TotalSeconds)],
             [.. pieces.Select(p => p.DrivingSeconds)],
-            [.. pieces.Select(p => p.Night)],
+            [.. pieces.Select(p => p.NightSeconds)],
             [.. pieces.Select(p => driversOnly ? 1L : weight + before + p.End.TotalSeconds - p.Start.TotalSeconds)],
             [.. pieces.Select(_ => driversOnly ? 0L : after)],
             successors,
@@ -153,21 +153,38 @@ public static class DutyScheduler
             return new SolveOutcome<DutySolution>(SolveStatus.Infeasible, null, double.NaN, double.NaN, budget.Elapsed, "piece-by-piece rule check") { Explanation = reason };
         }
 
-        var bound = ColumnGeneration.Solve(new DutyGraphPricer(Graph(problem, pieces, driversOnly: true)), options, budget.Share(BudgetShares.DutyDriverBound));
-        var driverBound = (int)Math.Max(0, bound.LowerBound);
-        var result = ColumnGeneration.Solve(new DutyGraphPricer(Graph(problem, pieces, driversOnly: false)), options, budget);
+        var result = ColumnGeneration.Solve(new DutyGraphPricer(Graph(problem, pieces, driversOnly: false)), options, budget.Share(1 - BudgetShares.DutyDriverBound));
         if (result.Infeasible || !result.HasSolution)
         {
             return result.ToOutcome<DutySolution>(_ => throw new InvalidOperationException("no solution to map"));
         }
 
+        // The driver bound: the LP of the same duties with every duty costing 1, rounded up.
+        var bound = ColumnGeneration.Solve(new DutyGraphPricer(Graph(problem, pieces, driversOnly: true)), options, budget.Share(1), boundOnly: true);
+        var driverBound = (int)Math.Max(Concurrency(pieces), bound.LowerBound);
+
         var crew = Crew(problem, pieces, result.Duties);
         var paid = crew.Duties.Sum(d => d.PaidSeconds(problem.Duties)) / 3600.0;
         var drivingHours = crew.Duties.Sum(d => d.DrivingSeconds) / 3600.0;
         var solution = new DutySolution(crew, Math.Min(driverBound, crew.Drivers), paid, drivingHours, pieces.Count);
-        var method = string.Create(CultureInfo.InvariantCulture, $"{pieces.Count} pieces of work; drivers-only bound: {bound.Method}; duties: {result.Method}");
+        var method = string.Create(CultureInfo.InvariantCulture, $"{pieces.Count} pieces of work; duties: {result.Method}; driver bound: {bound.Method}");
         var status = result.Proven ? SolveStatus.Optimal : SolveStatus.Feasible;
         return new SolveOutcome<DutySolution>(status, solution, result.Cost / 60.0, result.LowerBound / 60.0, budget.Elapsed, method);
+    }
+
+    /// <summary>Most pieces under way at one instant: each needs its own driver.</summary>
+    private static int Concurrency(List<Piece> pieces)
+    {
+        var events = pieces.SelectMany(p => new[] { (Time: p.Start.TotalSeconds, Step: 1), (Time: p.End.TotalSeconds, Step: -1) })
+            .OrderBy(e => e.Time).ThenBy(e => e.Step);
+        int now = 0, most = 0;
+        foreach (var e in events)
+        {
+            now += e.Step;
+            most = Math.Max(most, now);
+        }
+
+        return most;
     }
 
     /// <summary>A piece no driver may drive alone (longer than the continuous or daily limit, or the span): the rules admit no duties.</summary>
@@ -176,11 +193,12 @@ public static class DutyScheduler
         var r = problem.Duties;
         foreach (var p in pieces)
         {
-            var limit = p.Night ? r.MaxContinuousNightDriving : problem.Driving.MaxContinuousDriving;
             var what = p.Events.FirstOrDefault(e => e.TripId is not null)?.TripId is { } t ? $"trip {t}" : $"an empty run of {p.VehicleId}";
-            if (p.DrivingSeconds > limit.TotalSeconds)
+            if (p.DrivingSeconds > problem.Driving.MaxContinuousDriving.TotalSeconds || p.NightSeconds > r.MaxContinuousNightDriving.TotalSeconds)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{what} ({p.FromStop} {p.Start} → {p.ToStop} {p.End}) is {p.DrivingSeconds / 60.0:0} min of driving without a relief point, more than the {limit.TotalMinutes:0} min a driver may drive without a rest{(p.Night ? " at night" : string.Empty)}.");
+                var night = p.NightSeconds > r.MaxContinuousNightDriving.TotalSeconds;
+                var limit = night ? r.MaxContinuousNightDriving : problem.Driving.MaxContinuousDriving;
+                return string.Create(CultureInfo.InvariantCulture, $"{what} ({p.FromStop} {p.Start} → {p.ToStop} {p.End}) is {(night ? p.NightSeconds : p.DrivingSeconds) / 60.0:0} min of {(night ? "night " : string.Empty)}driving without a relief point, more than the {limit.TotalMinutes:0} min a driver may drive without a rest{(night ? " at night" : string.Empty)}.");
             }
 
             if (p.End.TotalSeconds - p.Start.TotalSeconds + (r.SignOn + r.SignOff).TotalSeconds > r.MaxSpan.TotalSeconds)

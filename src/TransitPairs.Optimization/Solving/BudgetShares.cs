@@ -28,14 +28,14 @@ public static class BudgetShares
     public const double ColumnGeneration = 0.65;
 
     /// <summary>Driver duties: share of the budget the column generation (master LP and pricing) may use before the integer duties.</summary>
-    public const double DutyColumnGeneration = 0.5;
+    public const double DutyColumnGeneration = 0.7;
 
     /// <summary>Driver duties: share of what is left that the first MIP over the generated duties may use.</summary>
     public const double DutyFirstMip = 0.4;
 
-    /// <summary>Driver duties of a plan: share of the budget for the drivers-only solve that gives the driver lower bound.</summary>
+    /// <summary>Driver duties of a plan: share of the budget kept for the drivers-only LP that gives the driver lower bound.</summary>
     public const double DutyDriverBound = 0.3;
 
     /// <summary>A plan with driver duties: share of what is left after the timetable kept for the duties (the blocks get the rest).</summary>
-    public const double PlanDuties = 0.25;
+    public const double PlanDuties = 0.3;
 }

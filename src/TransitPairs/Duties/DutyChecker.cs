@@ -8,7 +8,8 @@ namespace TransitPairs.Duties;
 /// driven block event (trip or empty run) is driven by exactly one driver, as the block has it;
 /// each duty opens with its sign-on and closes with its sign-off, and its activities follow one
 /// another in time and place; a driver changes vehicle only at a relief point and after the least
-/// changeover; continuous driving (day and night limits) is reset only by a break of at least the
+/// changeover; continuous driving (the whole stretch against the day limit, its night minutes
+/// against the night limit) is reset only by a break of at least the
 /// least rest; daily driving and span stay within the rules. Empty list: valid.
 /// </summary>
 public static class DutyChecker
@@ -67,7 +68,7 @@ public static class DutyChecker
             }
 
             var continuous = 0;
-            var night = false;
+            var night = 0;
             var resting = 0;
             var total = 0;
             (string Vehicle, int Index, DutyActivity Drive)? last = null;
@@ -109,17 +110,21 @@ public static class DutyChecker
                 if (resting >= driving.MinRest.TotalSeconds)
                 {
                     continuous = 0;
-                    night = false;
+                    night = 0;
                 }
 
                 resting = 0;
                 continuous += act.Seconds;
                 total += act.Seconds;
-                night |= rules.AtNight(act.Start, act.End);
-                var limit = night ? rules.MaxContinuousNightDriving : driving.MaxContinuousDriving;
-                if (continuous > limit.TotalSeconds)
+                night += rules.NightSeconds(act.Start, act.End);
+                if (continuous > driving.MaxContinuousDriving.TotalSeconds)
                 {
-                    problems.Add(F($"{who}: {continuous / 60.0:0} min of driving without a {driving.MinRest.TotalMinutes:0}-min rest by {act.End} (at most {limit.TotalMinutes:0}{(night ? " at night" : string.Empty)})."));
+                    problems.Add(F($"{who}: {continuous / 60.0:0} min of driving without a {driving.MinRest.TotalMinutes:0}-min rest by {act.End} (at most {driving.MaxContinuousDriving.TotalMinutes:0})."));
+                }
+
+                if (night > rules.MaxContinuousNightDriving.TotalSeconds)
+                {
+                    problems.Add(F($"{who}: {night / 60.0:0} min of night driving without a {driving.MinRest.TotalMinutes:0}-min rest by {act.End} (at most {rules.MaxContinuousNightDriving.TotalMinutes:0} at night)."));
                 }
 
                 last = (act.VehicleId!, ev.Index, act);

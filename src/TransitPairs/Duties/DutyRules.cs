@@ -58,7 +58,7 @@ public sealed record DutyRules
         ReliefStops = reliefStops.IsDefault ? [] : reliefStops;
     }
 
-    /// <summary>Most continuous driving when any of it falls in the night (2 h).</summary>
+    /// <summary>Most night driving between two rests (2 h): only the minutes inside the night count against it; the day limit still caps the whole stretch.</summary>
     public Duration MaxContinuousNightDriving { get; }
 
     /// <summary>Start of the night, time of day (22:00); the night runs to <see cref="NightEnd"/> the next morning.</summary>
@@ -94,20 +94,18 @@ public sealed record DutyRules
     /// <summary>Stops besides terminals and depots where drivers may be relieved.</summary>
     public ImmutableArray<string> ReliefStops { get; }
 
-    /// <summary>Whether driving from <paramref name="start"/> to <paramref name="end"/> touches the night (any day of the service day).</summary>
-    public bool AtNight(ServiceTime start, ServiceTime end)
+    /// <summary>Seconds of the interval from <paramref name="start"/> to <paramref name="end"/> that fall in the night (any night of the service day).</summary>
+    public int NightSeconds(ServiceTime start, ServiceTime end)
     {
         const int Day = 24 * 3600;
         var s = NightStart.TotalSeconds;
         var e = NightEnd.TotalSeconds <= s ? NightEnd.TotalSeconds + Day : NightEnd.TotalSeconds;
+        var total = 0;
         for (var offset = -Day; offset <= 2 * Day; offset += Day)
         {
-            if (start.TotalSeconds < e + offset && end.TotalSeconds > s + offset)
-            {
-                return true;
-            }
+            total += Math.Max(0, Math.Min(end.TotalSeconds, e + offset) - Math.Max(start.TotalSeconds, s + offset));
         }
 
-        return false;
+        return total;
     }
 }
