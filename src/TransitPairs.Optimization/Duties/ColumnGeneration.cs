@@ -64,6 +64,9 @@ internal static class ColumnGeneration
     /// <summary>Most columns the reduced-cost enumeration may produce before it gives up the proof.</summary>
     public const int EnumerationCap = 50_000;
 
+    /// <summary>Most columns added when the generated duties hold no partition and the pool is widened.</summary>
+    public const int WidenCap = 400_000;
+
     /// <summary>First reduced-cost width (share of the LP value) when the generated duties hold no partition.</summary>
     public const double WidenFirst = 0.001;
 
@@ -239,15 +242,13 @@ internal static class ColumnGeneration
         {
             // After a few doublings, every duty: then an infeasible MIP proves there is no solution.
             var everything = step >= WidenSteps;
-            var widened = source.Enumerate(pi, mu, everything ? double.PositiveInfinity : delta, EnumerationCap, () => Left() <= TimeSpan.Zero);
-            if (widened is null)
-            {
-                break;
-            }
+            var widened = source.Enumerate(pi, mu, everything ? double.PositiveInfinity : delta, WidenCap, () => Left() <= TimeSpan.Zero);
+            var complete = widened is not null;
+            widened ??= source.Enumerate(pi, mu, everything ? double.PositiveInfinity : delta, WidenCap, () => Left() <= TimeSpan.Zero, partial: true) ?? [];
 
             var candidates = pool.Concat(widened).DistinctBy(c => c.Key).ToList();
             incumbent = Mip(candidates, n, source.ExactDuties, null, budget.Left(BudgetShares.DutyFirstMip), options, out var infeasible);
-            if (incumbent is null && infeasible)
+            if (incumbent is null && infeasible && complete)
             {
                 if (everything)
                 {

@@ -28,8 +28,12 @@ internal interface IDutyColumnSource
     /// <summary>The most negative reduced-cost columns, at most <paramref name="maxColumns"/>.</summary>
     PricingRound Price(double[] pi, double mu, int maxColumns);
 
-    /// <summary>Every column whose reduced cost is at most <paramref name="threshold"/>; null when there are more than <paramref name="cap"/> or the clock ran out.</summary>
-    List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime);
+    /// <summary>
+    /// Every column whose reduced cost is at most <paramref name="threshold"/>; null when there are
+    /// more than <paramref name="cap"/> or the clock ran out. With <paramref name="partial"/>, instead
+    /// of null, as many as the cap allows, spread over the first tasks (candidates, not a proof).
+    /// </summary>
+    List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime, bool partial = false);
 
     /// <summary>Duties of one task each, where a task may be a duty alone (the first columns).</summary>
     IEnumerable<DutyColumn> Singletons();
@@ -70,10 +74,10 @@ internal sealed class ExplicitColumns : IDutyColumnSource
         return new PricingRound([.. found.OrderBy(f => f.Rc).Take(maxColumns).Select(f => f.Column)], least);
     }
 
-    public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime)
+    public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime, bool partial = false)
     {
-        var all = columns.Where(c => ReducedCost(c, pi, mu) <= threshold).ToList();
-        return all.Count > cap ? null : all;
+        var all = columns.Where(c => ReducedCost(c, pi, mu) <= threshold).OrderBy(c => ReducedCost(c, pi, mu)).ToList();
+        return all.Count <= cap ? all : partial ? all[..cap] : null;
     }
 
     public IEnumerable<DutyColumn> Singletons() => columns.Where(c => c.Tasks.Length == 1);
@@ -369,17 +373,18 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
         return duties;
     }
 
-    public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime)
+    public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime, bool partial = false)
     {
         var result = new List<DutyColumn>();
         var n = graph.TaskCount;
+        var perStart = partial ? Math.Max(1, cap / Math.Max(1, n)) : int.MaxValue;
         var completion = new double[n];
         var path = new List<int>();
         foreach (var s in graph.Order)
         {
             if (outOfTime())
             {
-                return null;
+                return partial ? result : null;
             }
 
             // Least reduced cost of finishing a duty from each task (resources relaxed, span kept).
@@ -410,10 +415,21 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
             }
 
             path.Clear();
-            if (!Walk(s, first, pi, threshold, completion, path, result, cap))
+            var fromHere = new List<DutyColumn>();
+            if (!Walk(s, first, pi, threshold, completion, path, fromHere, Math.Min(cap, perStart)))
             {
-                return null;
+                if (!partial)
+                {
+                    return null;
+                }
             }
+
+            result.AddRange(partial ? fromHere.Take(perStart) : fromHere);
+            if (result.Count > cap)
+            {
+                return partial ? result : null;
+            }
+
         }
 
         return result;
