@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scenarios;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -32,7 +33,9 @@ public class BatterySchedulingBenchmarks
     {
         var overrides = new Dictionary<string, string> { ["demand.scale"] = DemandScale };
         var scenario = ScenarioLoader.Load(Path.Combine(SharedBenchmarks.Data, "scenarios", "baishan-tonghua-proposal.json"), overrides);
-        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(10, 1, 1));
+        var timetableOptions = new SolveOptions(TimeSpan.FromSeconds(10), 1, 1);
+        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, timetableOptions, timetableOptions.StartBudget()).Solution
+            ?? throw new InvalidOperationException($"demand × {DemandScale}: no timetable.");
         problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
         Console.WriteLine($"// demand × {DemandScale}: {timetable.Timetable.Trips.Length} trips");
     }
@@ -44,7 +47,7 @@ public class BatterySchedulingBenchmarks
     public int BatteryAware()
     {
         var result = BatteryScheduler.Solve(problem, Options);
-        return result.Status is VspStatus.Optimal or VspStatus.Feasible
+        return result.Status is SolveStatus.Optimal or SolveStatus.Feasible
             ? result.Vehicles
             : throw new InvalidOperationException($"demand × {DemandScale}: battery scheduling ended {result.Status}.");
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Benchmarks;
 
@@ -13,7 +14,7 @@ namespace TransitPairs.Benchmarks;
 public class FleetAllocationBenchmarks
 {
     // A limit for safety: both solvers prove these sizes optimal well within it.
-    private static readonly AllocationOptions Options = new(TimeSpan.FromSeconds(5), 1, 1);
+    private static readonly SolveOptions Options = new(TimeSpan.FromSeconds(5), 1, 1);
 
     private AllocationProblem problem = null!;
 
@@ -27,10 +28,10 @@ public class FleetAllocationBenchmarks
     public void Setup() => problem = GeneratedAllocation.Create(Corridors, Bands, seed: 1);
 
     [Benchmark(Baseline = true)]
-    public long Mip() => MipFleetAllocator.Solve(problem, Options)?.ObjectivePassengerSeconds ?? -1;
+    public long Mip() => MipFleetAllocator.Solve(problem, Options, Options.StartBudget())?.ObjectivePassengerSeconds ?? -1;
 
     [Benchmark]
-    public double CpSat() => FleetAllocator.Solve(problem, Options, withMarginal: false).Objective;
+    public double CpSat() => FleetAllocator.Solve(problem, Options, Options.StartBudget(), withMarginal: false).Objective;
 }
 
 /// <summary>
@@ -72,7 +73,8 @@ public static class GeneratedAllocation
 
         ImmutableArray<ChargerSiteCapacity> sites = [new("site0", 2), new("site1", 2), new("site2", 2)];
         var unlimited = new AllocationProblem(corridors.MoveToImmutable(), sites, fleetSize: null, budgetYuan: null);
-        var demandDriven = FleetAllocator.Solve(unlimited, new AllocationOptions(TimeSpan.FromSeconds(60), 1, seed), withMarginal: false).TotalBuses;
+        var options = new SolveOptions(TimeSpan.FromSeconds(60), 1, seed);
+        var demandDriven = FleetAllocator.Solve(unlimited, options, options.StartBudget(), withMarginal: false).Solution!.TotalBuses;
         var table = new HeadwayChoiceTable(unlimited);
         var minimum = Enumerable.Range(0, corridorCount).Sum(table.MinBuses);
         return unlimited.WithLimits(Math.Max(minimum, (int)(demandDriven * 0.7)), budgetYuan: null);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
@@ -10,10 +11,10 @@ namespace TransitPairs.Benchmarks;
 
 /// <summary>
 /// Multiple-depot blocks on the public 500-trip instances of Pepin et al. (2009) in
-/// <c>../shared/benchmarks/mdvsp/pepin2009</c> (and one 150-trip instance of <c>small</c>). Baseline: the depot-merged relaxation (any vehicle
+/// <c>benchmarks/instances/mdvsp/pepin2009</c> (and one 150-trip instance of <c>small</c>). Baseline: the depot-merged relaxation (any vehicle
 /// may leave from and return to the cheapest depot; one min-cost flow, a lower bound of the true
 /// cost); against it the project's multiple-depot solver, so the ratio is the price of keeping
-/// vehicles at their depots. Skipped, with a message, when the shared folder is absent.
+/// vehicles at their depots. Skipped, with a message, when the instance folder is absent.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -55,7 +56,7 @@ public class MultiDepotBlocksBenchmarks
     private static VspOptions Options => new(TimeLimit, Threads: 1, Seed: 0);
 
     private long Cost(VspSolution solution) =>
-        solution.Status is VspStatus.Optimal or VspStatus.Feasible
+        solution.Status is SolveStatus.Optimal or SolveStatus.Feasible
             ? (long)solution.Cost
             : throw new InvalidOperationException($"{Instance}: the solve ended {solution.Status}.");
 

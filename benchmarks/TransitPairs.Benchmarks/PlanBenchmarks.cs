@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 
 namespace TransitPairs.Benchmarks;
@@ -27,9 +28,9 @@ public class PlanBenchmarks
     [Benchmark(Baseline = true)]
     public int Timetable()
     {
-        var timetable = ScenarioTimetabler.Solve(ScenarioLoader.Load(ScenarioPath), TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(Options.TimeLimitSeconds, Options.Threads, Options.Seed));
-        return timetable.Solve.HasTimetable ? timetable.Timetable.Trips.Length : throw new InvalidOperationException($"{Scenario}: {timetable.Solve.Reason}");
+        var options = new SolveOptions(TimeSpan.FromSeconds(Options.TimeLimitSeconds), Options.Threads, Options.Seed);
+        var outcome = ScenarioTimetabler.Solve(ScenarioLoader.Load(ScenarioPath), TimetableObjective.EvenHeadway, options, options.StartBudget());
+        return outcome.Solution is { } timetable ? timetable.Timetable.Trips.Length : throw new InvalidOperationException($"{Scenario}: {outcome.Explanation}");
     }
 
     [Benchmark]

@@ -42,8 +42,8 @@ public static class Program
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per instance.", DefaultValueFactory = _ => 60 };
         var threads = new Option<int>("--threads") { Description = "Solver workers.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Solver seed.", DefaultValueFactory = _ => 0 };
-        var family = new Option<string?>("--family") { Description = "Only this folder of ../shared/benchmarks/mdvsp (e.g. pepin2009, small)." };
-        var quality = new Command("quality", "Solve every instance of ../shared/benchmarks/mdvsp and print the quality table (Markdown) on stdout.");
+        var family = new Option<string?>("--family") { Description = "Only this folder of benchmarks/instances/mdvsp (e.g. pepin2009, small)." };
+        var quality = new Command("quality", "Solve every instance of benchmarks/instances/mdvsp and print the quality table (Markdown) on stdout.");
         quality.Options.Add(timeLimit);
         quality.Options.Add(threads);
         quality.Options.Add(seed);

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using CsvHelper;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
 namespace TransitPairs.Benchmarks;
 
-/// <summary>One row of a <c>known.csv</c> of <c>../shared/benchmarks/mdvsp</c>: the best known (or optimal) cost and the minimum fleet.</summary>
+/// <summary>One row of a <c>known.csv</c> of <c>benchmarks/instances/mdvsp</c>: the best known (or optimal) cost and the minimum fleet.</summary>
 internal sealed record KnownResult(string Instance, long BestKnown, int MinFleet);
 
 /// <summary>One solved instance, as a row of the quality table.</summary>
@@ -32,11 +33,11 @@ internal sealed record QualityRow(
 }
 
 /// <summary>
-/// Quality next to speed: solves every instance in <c>../shared/benchmarks/mdvsp</c> (cost-matrix
+/// Quality next to speed: solves every instance in <c>benchmarks/instances/mdvsp</c> (cost-matrix
 /// families with a <c>known.csv</c>) with the project's solver, checks each schedule with the
 /// independent checker, and writes a Markdown table: vehicles against the minimum fleet, cost
 /// against the best known value, the operating gap
-/// <c>(cost − 10000·vehicles) / (best − 10000·min_fleet) − 1</c> of the shared README, the
+/// <c>(cost − 10000·vehicles) / (best − 10000·min_fleet) − 1</c> of benchmarks/instances/SOURCES.md, the
 /// solver's lower bound and the time.
 /// </summary>
 internal static class QualityTable
@@ -100,12 +101,12 @@ internal static class QualityTable
         var clock = Stopwatch.StartNew();
         var solution = VspSolver.Solve(instance, options);
         var seconds = clock.Elapsed.TotalSeconds;
-        if (solution.Status == VspStatus.Infeasible)
+        if (solution.Status == SolveStatus.Infeasible)
         {
             throw new InvalidOperationException($"{instance.Name}: the solver calls a feasible public instance infeasible.");
         }
 
-        if (solution.Status == VspStatus.NoSolutionFound)
+        if (solution.Status == SolveStatus.NoSolutionFound)
         {
             // No schedule within the limit: a row of its own (with the bound), not the end of the table.
             return new QualityRow(family, instance.Name, instance.Depots, instance.Trips, null, known.MinFleet, null, known.BestKnown,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 
 namespace TransitPairs.Benchmarks;
@@ -26,10 +27,10 @@ internal static class ScalingCurve
 
     public static int Run(TextWriter output, TextWriter log, IReadOnlyList<int> sizes, int repeats)
     {
-        var options = new VspOptions(TimeSpan.FromMinutes(10), Threads: 1, Seed: 0, NetworkKind.TimeSpace);
+        var options = new SolveOptions(TimeSpan.FromMinutes(10), 1, 0);
         var points = new List<Point>();
         using var process = Process.GetCurrentProcess();
-        TripScheduler.Solve(Instances.CorridorDay(sizes.Min()), options); // warm-up: JIT and first-touch allocations
+        TripScheduler.Solve(Instances.CorridorDay(sizes.Min()), options, NetworkKind.TimeSpace); // warm-up: JIT and first-touch allocations
         foreach (var trips in sizes)
         {
             var problem = Instances.CorridorDay(trips);
@@ -54,12 +55,12 @@ internal static class ScalingCurve
                 var cpu = process.TotalProcessorTime;
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
                 clock.Restart();
-                var result = TripScheduler.Solve(problem, options);
+                var result = TripScheduler.Solve(problem, options, NetworkKind.TimeSpace);
                 var total = clock.Elapsed.TotalSeconds;
                 var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 process.Refresh();
                 var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-                samples.Add(new Point(trips, result.Schedule.Blocks.Length, network.ArcCount, map, build, flowSeconds, total, cpuSeconds, bytes, 0));
+                samples.Add(new Point(trips, result.Solution!.Schedule.Blocks.Length, network.ArcCount, map, build, flowSeconds, total, cpuSeconds, bytes, 0));
             }
 
             process.Refresh();

@@ -2,12 +2,12 @@ namespace TransitPairs.Benchmarks;
 
 /// <summary>
 /// Where the benchmarks find the repository's <c>data/</c> and the public instances of
-/// <c>../shared/benchmarks</c>. BenchmarkDotNet runs each benchmark from a generated folder under
+/// <c>benchmarks/instances</c>. BenchmarkDotNet runs each benchmark from a generated folder under
 /// <c>bin/</c>, so both are found by walking up from the running assembly.
 /// </summary>
 internal static class SharedBenchmarks
 {
-    /// <summary>Names the variable that points at the shared folder when it is not beside the repository.</summary>
+    /// <summary>Names the variable that points at another copy of the instances, laid out like <c>benchmarks/instances</c>.</summary>
     public const string Variable = "TRANSITPAIRS_SHARED_BENCHMARKS";
 
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -19,34 +19,20 @@ internal static class SharedBenchmarks
     public static string Data => Path.Combine(RepositoryRoot, "data");
 
     /// <summary>
-    /// The shared benchmarks folder: <see cref="Variable"/> when set, else the first
-    /// <c>shared/benchmarks</c> beside the repository or beside one of its parent folders (a git
-    /// worktree under <c>wt/</c> sees the same folder as the main clone); null when absent.
+    /// The public instances: <see cref="Variable"/> when set, else <c>benchmarks/instances</c> of the
+    /// repository (they ship with it; origins in its <c>SOURCES.md</c>); null when absent.
     /// </summary>
     public static string? Folder
     {
         get
         {
             var overridden = Environment.GetEnvironmentVariable(Variable);
-            if (!string.IsNullOrEmpty(overridden))
-            {
-                return Directory.Exists(overridden) ? overridden : null;
-            }
-
-            for (var dir = Directory.GetParent(RepositoryRoot); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "benchmarks");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
+            var folder = !string.IsNullOrEmpty(overridden) ? overridden : Path.Combine(RepositoryRoot, "benchmarks", "instances");
+            return Directory.Exists(folder) ? folder : null;
         }
     }
 
-    /// <summary>A sub-folder of the shared benchmarks (e.g. <c>mdvsp/pepin2009</c>), or null when absent.</summary>
+    /// <summary>A sub-folder of the instances (e.g. <c>mdvsp/pepin2009</c>), or null when absent.</summary>
     public static string? SubFolder(params string[] parts)
     {
         if (Folder is not { } folder)
@@ -60,7 +46,7 @@ internal static class SharedBenchmarks
 
     /// <summary>The sentence printed when a benchmark or the quality table skips the public instances.</summary>
     public static string AbsentMessage(string what) =>
-        $"{what}: skipped, ../shared/benchmarks not found beside the repository (public instances, not part of a fresh clone). Set {Variable} to its path to include it.";
+        $"{what}: skipped, {Folder ?? Path.Combine(RepositoryRoot, "benchmarks", "instances")} not found (the public instances ship in benchmarks/instances/; {Variable}, when set, must name a folder laid out the same way).";
 
     private static string FindRoot()
     {

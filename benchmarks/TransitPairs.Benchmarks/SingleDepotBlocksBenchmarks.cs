@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 
@@ -30,9 +31,9 @@ public class SingleDepotBlocksBenchmarks
 
     private int Solve(NetworkKind network)
     {
-        var result = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromMinutes(10), Threads: 1, Seed: 0, network));
-        return result.Status == VspStatus.Optimal
-            ? result.Schedule.Blocks.Length
+        var result = TripScheduler.Solve(problem, new SolveOptions(TimeSpan.FromMinutes(10), 1, 0), network);
+        return result.Status == SolveStatus.Optimal
+            ? result.Solution!.Schedule.Blocks.Length
             : throw new InvalidOperationException($"{Trips} trips: the min-cost flow ended {result.Status}, not optimal.");
     }
 }

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scenarios;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Scenarios;
 
@@ -31,7 +32,7 @@ public class TimetableBenchmarks
     {
         var overrides = new Dictionary<string, string> { ["demand.scale"] = DemandScale.ToString(CultureInfo.InvariantCulture) };
         scenario = ScenarioLoader.Load(Path.Combine(SharedBenchmarks.Data, "scenarios", "siping-liaoyuan.json"), overrides);
-        var departures = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, Options).Timetable.Trips.Length;
+        var departures = Solve(TimetableObjective.EvenHeadway);
         Console.WriteLine($"// demand × {DemandScale}: {departures} departures");
     }
 
@@ -41,14 +42,14 @@ public class TimetableBenchmarks
     [Benchmark]
     public int EvenLoad() => Solve(TimetableObjective.EvenLoad);
 
-    private static TimetableSolveOptions Options => new(TimeLimitSeconds: 10, Workers: 1, Seed: 1);
+    private static SolveOptions Options => new(TimeSpan.FromSeconds(10), workers: 1, seed: 1);
 
     private int Solve(TimetableObjective objective)
     {
-        var result = ScenarioTimetabler.Solve(scenario, objective, Options);
-        return result.Solve.HasTimetable
+        var outcome = ScenarioTimetabler.Solve(scenario, objective, Options, Options.StartBudget());
+        return outcome.Solution is { } result
             ? result.Timetable.Trips.Length
-            : throw new InvalidOperationException($"demand × {DemandScale}, {objective}: {result.Solve.Reason}");
+            : throw new InvalidOperationException($"demand × {DemandScale}, {objective}: {outcome.Explanation}");
     }
 
     /// <summary>The dry job runs demand × 1 only.</summary>

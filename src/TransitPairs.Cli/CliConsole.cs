@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Validation;
 
 namespace TransitPairs.Cli;
@@ -18,15 +19,22 @@ public static class ExitCodes
     public const int InternalError = 70;
 }
 
-/// <summary>Where a command prints: tables and data to <see cref="Out"/>, diagnostics to <see cref="Error"/>.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+/// <summary>
+/// Where a command prints: tables and data to <see cref="Out"/>, diagnostics to <see cref="Error"/>.
+/// Whether each is an interactive terminal is detected for the process's own streams, or given
+/// (tests pass a fake terminal).
+/// </summary>
+public sealed class CliConsole(TextWriter output, TextWriter error, bool? outputIsTerminal = null, bool? errorIsTerminal = null)
 {
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>True when stdout is an interactive terminal (not a file or a pipe).</summary>
+    public bool OutputIsTerminal { get; } = outputIsTerminal ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+
     /// <summary>True when stderr is an interactive terminal (progress displays only then).</summary>
-    public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+    public bool ErrorIsTerminal { get; } = errorIsTerminal ?? (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
 
     /// <summary>
     /// Runs a command body and turns failures into exit codes: bad input → 2 with every problem on
@@ -52,6 +60,15 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         catch (NoFeasiblePlanException e)
         {
             Error.WriteLine($"no feasible plan: {e.Message}");
+            if (e is NoPlanException { Remedies.Length: > 0 } remedied)
+            {
+                Error.WriteLine("what would help:");
+                foreach (var remedy in remedied.Remedies)
+                {
+                    Error.WriteLine($"  - {RemedyText.Of(remedy, remedied.Scenario)}");
+                }
+            }
+
             return ExitCodes.NoFeasiblePlan;
         }
         catch (OperationCanceledException)

@@ -166,7 +166,7 @@ public sealed class GtfsTools
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"'{tool}' is not on the PATH ({e.Message}). The GTFS tool tests run the npm packages gtfs and gtfs-to-html: install Node.js 20 or newer with npm (see ../shared/STACK.md).", e);
+                $"'{tool}' is not on the PATH ({e.Message}). The GTFS tool tests run the npm packages gtfs and gtfs-to-html: install Node.js 20 or newer with npm (tests/gtfs-tools/package.json pins the versions).", e);
         }
 
         if (result.ExitCode != 0)

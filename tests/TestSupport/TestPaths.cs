@@ -1,12 +1,16 @@
 namespace TransitPairs.TestSupport;
 
 /// <summary>
-/// Where the tests find the repository's <c>data/</c> and the shared benchmark files. The shared
-/// folder sits beside the repository (<c>../shared</c>); a user's fresh clone may not have it,
-/// so tests that need it use <see cref="SharedBenchmarksFactAttribute"/> and skip with a reason.
+/// Where the tests find the repository's <c>data/</c> and the public benchmark instances. The
+/// instances ship inside the repository (<c>benchmarks/instances/</c>, origins in its
+/// <c>SOURCES.md</c>), so a fresh clone runs every test; <c>TRANSITPAIRS_SHARED_BENCHMARKS</c>
+/// may point at another copy laid out the same way.
 /// </summary>
 internal static class TestPaths
 {
+    /// <summary>Names the variable that points at another instance folder.</summary>
+    public const string InstancesVariable = "TRANSITPAIRS_SHARED_BENCHMARKS";
+
     private static readonly Lazy<string> Root = new(FindRoot);
 
     /// <summary>The repository root (the folder holding <c>TransitPairs.sln</c>).</summary>
@@ -15,22 +19,31 @@ internal static class TestPaths
     /// <summary><c>data/</c> of the repository.</summary>
     public static string Data => Path.Combine(RepositoryRoot, "data");
 
-    /// <summary><c>../shared/benchmarks</c> beside the repository, or null when it is absent.</summary>
-    public static string? SharedBenchmarks
+    /// <summary>
+    /// The benchmark instances: <see cref="InstancesVariable"/> when set, else
+    /// <c>benchmarks/instances</c> of the repository.
+    /// </summary>
+    public static string Instances
     {
         get
         {
-            var overridden = Environment.GetEnvironmentVariable("TRANSITPAIRS_SHARED_BENCHMARKS");
-            var path = !string.IsNullOrEmpty(overridden)
-                ? overridden
-                : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "benchmarks"));
-            return Directory.Exists(path) ? path : null;
+            var overridden = Environment.GetEnvironmentVariable(InstancesVariable);
+            return !string.IsNullOrEmpty(overridden)
+                ? Path.GetFullPath(overridden)
+                : Path.Combine(RepositoryRoot, "benchmarks", "instances");
         }
     }
 
-    /// <summary>The shared benchmarks folder; throws when absent (use the skip attributes first).</summary>
-    public static string RequireSharedBenchmarks(params string[] parts) =>
-        Path.Combine([SharedBenchmarks ?? throw new InvalidOperationException(SharedBenchmarksFactAttribute.Reason), .. parts]);
+    /// <summary>A file of the benchmark instances (e.g. <c>Instance("gtfs", "kart.zip")</c>); throws, naming it, when it is missing.</summary>
+    public static string Instance(params string[] parts)
+    {
+        var path = Path.Combine([Instances, .. parts]);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"{path} is missing: the benchmark instances ship in benchmarks/instances/ (see its SOURCES.md); {InstancesVariable}, when set, must point at a folder laid out the same way.",
+                path);
+    }
 
     private static string FindRoot()
     {
@@ -43,34 +56,5 @@ internal static class TestPaths
         }
 
         throw new InvalidOperationException("TransitPairs.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
-/// <summary>A fact that needs <c>../shared/benchmarks</c>; skipped, with the reason shown, when it is absent.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class SharedBenchmarksFactAttribute : FactAttribute
-{
-    public const string Reason =
-        "needs ../shared/benchmarks beside the repository (public benchmark instances; not part of a fresh clone). Set TRANSITPAIRS_SHARED_BENCHMARKS to its path to run.";
-
-    public SharedBenchmarksFactAttribute()
-    {
-        if (TestPaths.SharedBenchmarks is null)
-        {
-            Skip = Reason;
-        }
-    }
-}
-
-/// <summary>A theory that needs <c>../shared/benchmarks</c>; skipped, with the reason shown, when it is absent.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class SharedBenchmarksTheoryAttribute : TheoryAttribute
-{
-    public SharedBenchmarksTheoryAttribute()
-    {
-        if (TestPaths.SharedBenchmarks is null)
-        {
-            Skip = SharedBenchmarksFactAttribute.Reason;
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Time;
 using TransitPairs.Validation;
@@ -22,15 +23,27 @@ internal static class AllocateCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The largest --fleet accepted: far beyond any intercity operator, small enough for the model's integers.</summary>
+    private const int LargestFleet = 100_000;
+
+    /// <summary>The largest --budget accepted (yuan): 100 billion, far beyond any purchase.</summary>
+    private const long LargestBudget = 100_000_000_000;
+
     public static Command Create(CliConsole console)
     {
         var scenarios = new Argument<FileInfo[]>("SCENARIO") { Description = "Scenario files (JSON); their corridors share the fleet.", Arity = ArgumentArity.OneOrMore };
-        var fleet = new Option<int?>("--fleet") { Description = "Buses to share in total (default: the buses the scenarios own)." };
-        var budget = new Option<long?>("--budget") { Description = "Yuan to buy buses beyond those the scenarios own (owned buses are free)." };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var fleet = new Option<int?>("--fleet")
+        {
+            Description = $"Buses to share in total, a whole number from 0 to {LargestFleet:N0} (default: the buses the scenarios own).",
+            CustomParser = r => (int?)OptionValues.WholeNumber(r, 0, LargestFleet, "buses"),
+        };
+        var budget = new Option<long?>("--budget")
+        {
+            Description = $"Yuan to buy buses beyond those the scenarios own (owned buses are free), a whole number from 0 to {LargestBudget:N0}.",
+            CustomParser = r => OptionValues.WholeNumber(r, 0, LargestBudget, "yuan"),
+        };
+        var format = FormatOption.Create("", "table", "json", "csv");
         var solver = new SolverOptionsBinding();
-        solver.TimeLimit.Description = "Seconds per solve: the allocation, two per corridor for the marginal values, one block solve per corridor.";
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
         var overrides = new ScenarioOverridesOption();
         var command = new Command("allocate", "Share a fleet or a budget across corridors: buses per corridor, a headway per band, waiting, unserved passengers, and the value of one more bus.");
@@ -44,7 +57,8 @@ internal static class AllocateCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(fleet) is not null && result.GetValue(budget) is not null)
+            // Not GetValue: a value that failed to parse would throw here instead of being reported.
+            if (result.GetResult(fleet) is { Implicit: false } && result.GetResult(budget) is { Implicit: false })
             {
                 result.AddError("Give --fleet or --budget, not both.");
             }
@@ -62,14 +76,14 @@ internal static class AllocateCommand
 
             Require(parse.GetValue(fleet) is null or >= 0, "--fleet", "The fleet is negative.", "Give 0 or more buses.");
             Require(parse.GetValue(budget) is null or >= 0, "--budget", "The budget is negative.", "Give 0 or more yuan.");
-            Require(parse.GetValue(solver.Seed) >= 0, "--seed", "The seed is negative.", "Give 0 or more.");
             Require(parse.GetValue(penalty) is >= 0 and < 1e6, "--unserved-penalty", "The penalty is not between 0 and 1,000,000 passenger-minutes.", "Give e.g. 120.");
             if (problems.Count > 0)
             {
                 throw new InputException(problems);
             }
 
-            var (limit, threads, seed) = solver.Read(parse);
+            var solve = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
+            var clock = solve.StartBudget();
             var set = overrides.Read(parse);
             var loaded = new List<(string, Scenarios.Scenario)>();
             var loadProblems = new List<InputProblem>();
@@ -97,8 +111,13 @@ internal static class AllocateCommand
                 console.Error.WriteLine($"note: {note}");
             }
 
-            var allocation = FleetAllocator.Solve(built.Problem, new AllocationOptions(limit, threads, seed));
-            var consistency = AllocationConsistency.Check(built, allocation, new VspOptions(limit, threads, seed));
+            var allocation = FleetAllocator.Solve(built.Problem, solve, clock);
+            if (allocation.Solution is not { } plan)
+            {
+                throw new NoFeasiblePlanException(allocation.Explanation ?? "No allocation found.");
+            }
+
+            var consistency = AllocationConsistency.Check(built, plan, solve, clock);
             var report = Report(built, allocation, consistency);
             switch (parse.GetValue(format))
             {
@@ -119,8 +138,9 @@ internal static class AllocateCommand
     }
 
     /// <summary>The data every format prints (JSON field names are these, camelCase).</summary>
-    internal static AllocationReport Report(ScenarioAllocationProblem built, AllocationResult result, IReadOnlyList<CorridorConsistency> consistency)
+    internal static AllocationReport Report(ScenarioAllocationProblem built, SolveOutcome<AllocationResult> outcome, IReadOnlyList<CorridorConsistency> consistency)
     {
+        var result = outcome.Solution ?? throw new ArgumentException("A report needs an allocation.", nameof(outcome));
         var corridors = result.Corridors.Select((c, i) =>
         {
             var source = built.Sources[i];
@@ -160,10 +180,10 @@ internal static class AllocateCommand
                 new BlocksReport(check.Trips, check.BlockVehicles, check.FleetLowerBound, check.BlockStatus, check.Consistent, check.Explanation));
         });
         return new AllocationReport(
-            result.Status == AllocationStatus.Optimal ? "optimal" : "feasible",
-            Round(result.Objective),
-            Round(result.Bound),
-            Math.Round(result.Gap, 6),
+            outcome.Status.Word(),
+            Round(outcome.Objective),
+            Round(outcome.Bound),
+            Math.Round(outcome.Gap, 6),
             result.FleetSize,
             result.BudgetYuan,
             new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers)),

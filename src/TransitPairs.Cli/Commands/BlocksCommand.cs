@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -23,35 +24,27 @@ internal static class BlocksCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit per solver call in seconds (default: the scenario's options)." };
-        var threads = new Option<int?>("--threads") { Description = "CP-SAT workers (default: the scenario's options; 1 = reproducible)." };
-        var seed = new Option<int?>("--seed") { Description = "Random seed (default: the scenario's options)." };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." };
+        var solver = new SolverOptionsBinding();
+        var format = FormatOption.Create("blocks.csv rows", "table", "json", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Also write blocks.csv (one row per event, with energy and state of charge) to this file." }.MustNameAFile();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("blocks", "Vehicle blocks for a scenario's day with battery buses: state of charge, charging at terminals and depots within charger points, mixed fleets.");
         command.Arguments.Add(scenarioFile);
-        command.Options.Add(timeLimit);
-        command.Options.Add(threads);
-        command.Options.Add(seed);
+        solver.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
+            solver.Validate(parse);
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
-            var limit = parse.GetValue(timeLimit) ?? scenario.Options.TimeLimit.TotalSeconds;
-            if (!(limit > 0) || limit > 86_400)
+            var solve = solver.Read(parse, SolveOptions.From(scenario.Options));
+            var budget = solve.StartBudget();
+            var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, solve, budget.Share(BudgetShares.PlanTimetable));
+            var options = new BatterySolveOptions(budget.Left().TotalSeconds, solve.Workers, solve.Seed);
+            if (timetableOutcome.Solution is not { } timetable)
             {
-                throw new InputException(new InputProblem("command line", "--time-limit", $"{limit} is not a time limit in seconds.", "Give a number of seconds above 0, at most 86400."));
-            }
-
-            var options = new BatterySolveOptions(limit, parse.GetValue(threads) ?? scenario.Options.Threads, parse.GetValue(seed) ?? scenario.Options.Seed);
-            var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, new TimetableSolveOptions(limit, options.Workers, options.Seed));
-            if (!timetable.Solve.HasTimetable)
-            {
-                throw new NoFeasiblePlanException(timetable.Solve.Reason);
+                throw new NoFeasiblePlanException(timetableOutcome.Explanation ?? "No timetable found.");
             }
 
             var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
@@ -75,7 +68,7 @@ internal static class BlocksCommand
                 console.Error.WriteLine($"wrote {file.FullName}");
             }
 
-            if (result.Status == VspStatus.Feasible)
+            if (result.Status == SolveStatus.Feasible)
             {
                 console.Error.WriteLine(FormattableString.Invariant($"note: the time limit stopped the search before optimality was proven (gap {result.Gap:P2})."));
             }
@@ -115,7 +108,7 @@ internal static class BlocksCommand
         fleetAvailable = problem.Fleet.Sum(f => f.Count),
         noBatteryFleetBound = r.NoBatteryFleetBound,
         fleetGap = Math.Round(r.FleetGap, 4),
-        status = StatusText.Of(r.Status),
+        status = r.Status.Word(),
         objective = r.Objective,
         bound = r.Bound,
         gap = Math.Round(r.Gap, 6),
@@ -142,7 +135,7 @@ internal static class BlocksCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var k = r.Kpis;
-        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (no-battery bound {r.NoBatteryFleetBound}, fleet gap {r.FleetGap:P0})  {StatusText.Of(r.Status)}, cost gap {r.Gap:P2}"));
+        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (no-battery bound {r.NoBatteryFleetBound}, fleet gap {r.FleetGap:P0})  {r.Status.Word()}, cost gap {r.Gap:P2}"));
         w.WriteLine(string.Create(inv, $"energy {k.EnergyKwh:0.#} kWh  charged {k.ChargedKwh:0.#} kWh in {k.ChargingSessions} sessions  min state of charge {(k.MinSocKwh is { } m ? $"{m:0.#} kWh ({k.MinSocPercent:0.#} %)" : "-")}  empty {k.EmptyKm:0.#} km"));
         w.WriteLine("vehicles by type: " + string.Join(", ", k.VehiclesByType.Select(p => $"{p.Key} {p.Value}")));
         w.WriteLine("peak chargers in use: " + (k.PeakChargersInUse.Count == 0 ? "-" : string.Join(", ", k.PeakChargersInUse.Select(p => $"{p.Key} {p.Value}/{problem.Chargers.First(c => c.Id == p.Key).Points}"))));

@@ -5,6 +5,7 @@ using TransitPairs.IO.Files;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 
 namespace TransitPairs.Cli.Commands;
@@ -19,9 +20,8 @@ internal static class CompareCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFiles = new Argument<FileInfo[]>("SCENARIOS") { Description = "Two or more scenario files; the first is the baseline.", Arity = new ArgumentArity(2, 64) };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var report = new Option<FileInfo?>("--report") { Description = "Also write the comparison report (HTML) to this file." };
+        var format = FormatOption.Create("", "table", "json", "csv");
+        var report = new Option<FileInfo?>("--report") { Description = "Also write the comparison report (HTML) to this file." }.MustNameAFile();
         var solver = new ScenarioSolverOptions();
         var command = new Command("compare", "KPIs of several scenarios side by side, with differences against the first.");
         command.Arguments.Add(scenarioFiles);
@@ -31,14 +31,15 @@ internal static class CompareCommand
         command.Options.Add(report);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            solver.Validate(parse);
+            var budget = solver.CommandBudget(parse);
             // Load every scenario first, so that bad input is reported before any solving.
             var scenarios = parse.GetValue(scenarioFiles)!.Select(f => ScenarioLoader.Load(f.ToString())).ToList();
             var plans = new List<Plan>();
-            foreach (var scenario in scenarios)
+            for (var i = 0; i < scenarios.Count; i++)
             {
-                console.Error.WriteLine($"planning {scenario.Name} …");
-                plans.Add(Planner.Plan(scenario, solver.For(scenario, parse)).Plan);
+                console.Error.WriteLine($"planning {scenarios[i].Name} …");
+                plans.Add(Planner.Plan(scenarios[i], solver.For(scenarios[i], parse, budget, 1.0 / (scenarios.Count - i))).Plan);
             }
 
             var comparison = new KpiComparison(plans);

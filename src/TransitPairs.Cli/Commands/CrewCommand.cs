@@ -21,8 +21,7 @@ internal static class CrewCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A crew instance: Beasley–Cao cspN.txt[.gz], CSPLib set partitioning NAME.gz, or the OR-Tools example's shift CSV." };
         var crews = new Option<int?>("--crews") { Description = "Beasley–Cao: use exactly K duties (the instance's K of known.csv)." };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv (one row per duty).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("csv: one row per duty", "table", "json", "csv");
         var solver = new SolverOptionsBinding();
         var command = new Command("crew", "Solve a public crew (driver duty) scheduling benchmark and report duties, cost, lower bound and gap.");
         command.Arguments.Add(file);
@@ -31,7 +30,8 @@ internal static class CrewCommand
         solver.AddTo(command);
         command.SetAction(parse => console.Guard(() =>
         {
-            var (limit, threads, seed) = solver.Read(parse);
+            var options = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
+            var limit = options.TimeLimit;
             var path = parse.GetValue(file)!.FullName;
             var k = parse.GetValue(crews);
             var kind = CrewInstanceReader.Detect(path);
@@ -40,7 +40,6 @@ internal static class CrewCommand
                 throw new InputException(new InputProblem("command line", "--crews", kind != CrewFormat.BeasleyCao ? "--crews applies to Beasley–Cao cspN files only." : $"{k} duties is not possible.", kind != CrewFormat.BeasleyCao ? "Leave --crews out for this file." : "Give 1 or more."));
             }
 
-            var options = new SolveOptions(limit, threads, seed);
             var (name, answer, violations, drivers) = Solve(kind, path, k, options);
             if (answer.Status == SolveStatus.Infeasible)
             {

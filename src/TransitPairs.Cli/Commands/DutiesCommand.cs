@@ -21,8 +21,7 @@ internal static class DutiesCommand
     public static Command Create(CliConsole console)
     {
         var scenarioFile = new Argument<FileInfo>("SCENARIO") { Description = "Scenario file (JSON)." };
-        var format = new Option<string>("--format") { Description = "Output: table, json, or csv (the rows of duties.csv).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("csv: the rows of duties.csv", "table", "json", "csv");
         var solver = new ScenarioSolverOptions();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("duties", "Plan a scenario's vehicle blocks, then its drivers' duties under the driver rules, with a lower bound on drivers.");
@@ -33,7 +32,7 @@ internal static class DutiesCommand
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            solver.Validate(parse);
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
             if (!scenario.Policy.DriverRules.Enforced)
             {

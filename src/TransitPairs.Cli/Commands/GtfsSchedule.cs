@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TransitPairs.IO.Gtfs;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Validation;
@@ -15,13 +16,15 @@ namespace TransitPairs.Cli.Commands;
 /// </summary>
 internal static class GtfsSchedule
 {
-    public static int Run(GtfsScheduleRequest request, SchedulingRules rules, VspOptions solverOptions, string format, FileInfo? blocksCsv, CliConsole console)
+    public static int Run(GtfsScheduleRequest request, SchedulingRules rules, SolveOptions solverOptions, WallClockBudget budget, string format, FileInfo? blocksCsv, CliConsole console)
     {
         var clock = Stopwatch.StartNew();
+        using var progress = ProgressLine.For(console, "schedule " + Path.GetFileName(request.Feed), format, solverOptions.TimeLimit);
+        progress.Stage("reading the feed");
         var day = GtfsReader.ReadServiceDay(request.Feed, request.Date, request.Filter, out var warnings);
         foreach (var warning in warnings)
         {
-            console.Error.WriteLine($"warning: {warning}");
+            progress.WriteLine(console.Error, $"warning: {warning}");
         }
 
         if (day.Trips.IsEmpty)
@@ -32,30 +35,34 @@ internal static class GtfsSchedule
         }
 
         var vehicleDay = new GtfsVehicleDay(day, request.EmptyRuns);
+        progress.Stage($"building the network of {day.Trips.Length} trips");
         var problem = vehicleDay.ToSchedulingProblem(rules, OperatingCosts.FleetThenEmptyKm);
-        var result = ScheduleCommand.Run(problem, solverOptions);
+        progress.Stage("solving the vehicle blocks");
+        var (result, schedule) = ScheduleCommand.Run(problem, solverOptions, budget);
+        progress.Report(new SolveProgress("writing", schedule.Schedule.Vehicles, schedule.FleetLowerBound, "vehicles"));
         var agency = day.AgencyBlocks();
         var report = new GtfsScheduleReport(
             request.Feed,
             request.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             day.Trips.Length,
-            result.Schedule.Vehicles,
-            result.FleetLowerBound,
+            schedule.Schedule.Vehicles,
+            schedule.FleetLowerBound,
             agency.BlockIds,
             agency.PeakBlocks,
             agency.PeakTripsInService,
             new EmptyRunModelReport("straight-line", request.EmptyRuns.SpeedKmh, request.EmptyRuns.DetourFactor,
                 rules.MinLayoverSeconds / 60.0, $"{request.EmptyRuns.Describe()}, least layover {rules.MinLayoverSeconds / 60.0:0.##} min"),
-            Math.Round(result.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000.0, 3),
+            Math.Round(schedule.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000.0, 3),
             Math.Round(clock.Elapsed.TotalSeconds, 3),
-            StatusText.Of(result.Status),
+            result.Status.Word(),
             double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null);
-        ScheduleCommand.Print(console, format, report, report.WriteTable, result.Schedule, blocksCsv);
+        progress.Dispose();
+        ScheduleCommand.Print(console, format, report, report.WriteTable, schedule.Schedule, blocksCsv);
         if (request.OutGtfs is not null)
         {
             // The day's full stop times are read again only when asked for: scheduling needs first and last calls alone.
             var dayFeed = GtfsReader.ReadDayFeed(request.Feed, request.Date, request.Filter, out _);
-            var blockOfTrip = result.Schedule.Blocks.SelectMany(b => b.TripIds.Select(t => (Trip: t, b.VehicleId)))
+            var blockOfTrip = schedule.Schedule.Blocks.SelectMany(b => b.TripIds.Select(t => (Trip: t, b.VehicleId)))
                 .ToDictionary(p => p.Trip, p => p.VehicleId, StringComparer.Ordinal);
             GtfsWriter.Write(dayFeed.WithBlocks(blockOfTrip), request.OutGtfs);
             console.Error.WriteLine($"wrote {request.OutGtfs}");

@@ -32,7 +32,7 @@ internal sealed class GtfsScheduleOptions
         Description = FormattableString.Invariant($"Road over straight-line distance for GTFS empty runs (default {StraightLineEmptyRuns.PlanningDefault.DetourFactor})."),
     };
 
-    public Option<FileInfo?> OutGtfs { get; } = new("--out-gtfs") { Description = "Also write the day's trips as a GTFS zip with our vehicles as block_id (with --gtfs)." };
+    public Option<FileInfo?> OutGtfs { get; } = new Option<FileInfo?>("--out-gtfs") { Description = "Also write the day's trips as a GTFS zip with our vehicles as block_id (with --gtfs)." }.MustNameAFile();
 
     public void AddTo(Command command)
     {

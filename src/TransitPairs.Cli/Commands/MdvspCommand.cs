@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Validation;
@@ -21,8 +22,7 @@ internal static class MdvspCommand
     public static Command Create(CliConsole console)
     {
         var instance = new Argument<FileInfo>("INSTANCE") { Description = "An MDVSP instance in cost-matrix form (Pepin et al. 2009), plain or gzipped." };
-        var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("", "table", "json");
         var solver = new SolverOptionsBinding();
         var command = new Command("mdvsp", "Solve a multiple-depot vehicle scheduling benchmark instance and report fleet, cost, lower bound and gap.");
         command.Arguments.Add(instance);
@@ -30,37 +30,39 @@ internal static class MdvspCommand
         solver.AddTo(command);
         command.SetAction(parse => console.Guard(() =>
         {
-            var (limit, threads, seed) = solver.Read(parse);
+            var options = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
             var file = parse.GetValue(instance)!;
-            var problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
-            var solution = VspSolver.Solve(problem, new VspOptions(limit, threads, seed));
-            if (solution.Status == VspStatus.Infeasible)
+            SolveOutcome<VspSchedule> solution;
+            CostMatrixInstance problem;
+            using (var progress = ProgressLine.For(console, "mdvsp " + file.Name, parse.GetValue(format), options.TimeLimit))
+            {
+                progress.Stage("reading the instance");
+                problem = MdvspInstanceReader.ReadCostMatrix(file.FullName);
+                progress.Stage($"solving {problem.Trips} trips, {problem.Depots} depots");
+                var instance = problem;
+                solution = CheckedSolve.Run(
+                    () => VspSolver.Solve(instance, options, options.StartBudget()),
+                    s => CostMatrixScheduleChecker.Check(instance, [.. s.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)s.Cost).Violations,
+                    instance.Name);
+            }
+
+            if (solution.Status == SolveStatus.Infeasible)
             {
                 throw new NoFeasiblePlanException($"{problem.Name}: no schedule covers every trip within the depot limits.");
             }
 
-            long cost = 0;
-            if (solution.Status != VspStatus.NoSolutionFound)
-            {
-                var check = CostMatrixScheduleChecker.Check(problem, [.. solution.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)solution.Cost);
-                if (!check.IsValid)
-                {
-                    throw new InvalidOperationException("The schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
-                }
-
-                cost = (long)solution.Cost;
-            }
-
+            var vehicles = solution.Solution?.Vehicles ?? 0;
+            var cost = (long)(solution.Solution?.Cost ?? 0);
             var report = new MdvspReport(
                 problem.Name,
                 problem.Trips,
                 problem.Depots,
-                solution.Vehicles,
+                vehicles,
                 cost,
-                cost - (BenchmarkVehicleCost * solution.Vehicles),
-                (long)solution.LowerBound,
+                cost - (BenchmarkVehicleCost * vehicles),
+                (long)solution.Bound,
                 double.IsFinite(solution.Gap) ? Math.Round(solution.Gap, 6) : null,
-                StatusText.Of(solution.Status),
+                solution.Status.Word(),
                 Math.Round(solution.Elapsed.TotalSeconds, 2),
                 solution.Method);
             if (parse.GetValue(format) == "json")
@@ -99,18 +101,6 @@ internal static class MdvspCommand
         string Status,
         double Seconds,
         string Method);
-}
-
-/// <summary>Status words shared by the solving commands.</summary>
-internal static class StatusText
-{
-    public static string Of(VspStatus status) => status switch
-    {
-        VspStatus.Optimal => "optimal",
-        VspStatus.Feasible => "feasible",
-        VspStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
 }
 
 /// <summary>The JSON settings of every command: camelCase, indented.</summary>

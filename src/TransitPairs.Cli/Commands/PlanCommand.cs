@@ -6,6 +6,7 @@ using NodaTime.Text;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Scenarios;
 using TransitPairs.Validation;
@@ -28,8 +29,8 @@ internal static class PlanCommand
         var date = new Option<string?>("--date") { Description = "Service date YYYY-MM-DD: its day type and season come from the scenario's calendar (data/calendar.json)." };
         var from = new Option<string?>("--from") { Description = "First service date of a range (with --to): one plan per day in OUT/YYYY-MM-DD/ and one GTFS feed OUT/gtfs.zip for the range." };
         var to = new Option<string?>("--to") { Description = "Last service date of the range (included)." };
-        var format = new Option<string>("--format") { Description = "Output: table or json (the KPIs).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var force = new Option<bool>("--force") { Description = "Replace the output folder even when it holds files plan did not write (they are deleted)." };
+        var format = FormatOption.Create("the KPIs", "table", "json");
         var solver = new ScenarioSolverOptions();
         var overrides = new ScenarioOverridesOption();
         var command = new Command("plan", "The whole pipeline for a service day: timetable, vehicle blocks, KPIs, GTFS feed and an HTML report.");
@@ -38,24 +39,43 @@ internal static class PlanCommand
         command.Options.Add(date);
         command.Options.Add(from);
         command.Options.Add(to);
+        command.Options.Add(force);
         solver.AddTo(command);
         solver.AddBlocksTo(command);
         command.Options.Add(format);
         command.Options.Add(overrides.Option);
         command.SetAction(parse => console.Guard(() =>
         {
-            solver.Read(parse);
+            solver.Validate(parse);
+            var budget = solver.CommandBudget(parse);
             var path = parse.GetValue(scenarioFile)!.ToString();
             var sets = overrides.Read(parse);
             var (day, range) = ReadDates(parse.GetValue(date), parse.GetValue(from), parse.GetValue(to));
+            if (parse.GetValue(output) is { } chosen)
+            {
+                // Before any solve: a folder plan must not replace is refused while nothing is touched.
+                PlanFolder.CheckTarget(chosen.ToString(), "--out", parse.GetValue(force));
+            }
+
             if (range is { } r)
             {
-                return PlanRange(console, parse, solver, path, sets, r, parse.GetValue(output));
+                return PlanRange(console, parse, solver, budget, path, sets, r, parse.GetValue(output), parse.GetValue(force));
             }
 
             var scenario = ScenarioDates.Load(path, sets, day);
+            if (parse.GetValue(output) is null)
+            {
+                PlanFolder.CheckTarget(Path.Combine("out", scenario.Name), "out/<scenario name> (the default of --out)", parse.GetValue(force));
+            }
+
             console.Error.WriteLine($"planning {scenario.Name} {scenario.ServiceDate:yyyy-MM-dd}: timetable, then vehicle blocks …");
-            var result = Planner.Plan(scenario, solver.For(scenario, parse));
+            var options = solver.For(scenario, parse, budget);
+            PlanResult result;
+            using (var progress = ProgressLine.For(console, "plan " + scenario.Name, parse.GetValue(format), TimeSpan.FromSeconds(options.TimeLimitSeconds)))
+            {
+                result = Planner.Plan(scenario, options, progress);
+            }
+
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("out", scenario.Name);
             PlanOutputs.Write(result.Plan, folder);
             Print(console, parse.GetValue(format)!, result.Plan, folder);
@@ -64,27 +84,44 @@ internal static class PlanCommand
         return command;
     }
 
-    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output)
+    private static int PlanRange(CliConsole console, ParseResult parse, ScenarioSolverOptions solver, WallClockBudget? budget, string path, IReadOnlyDictionary<string, string> sets, (LocalDate First, LocalDate Last) range, DirectoryInfo? output, bool force)
     {
+        if (output is null)
+        {
+            PlanFolder.CheckTarget(Path.Combine("out", ScenarioDates.Load(path, sets, range.First).Name), "out/<scenario name> (the default of --out)", force);
+        }
+
         var plans = new List<Plan>();
         var byKind = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        var days = new List<Scenario>();
         for (var day = range.First; day <= range.Last; day = day.PlusDays(1))
         {
-            var scenario = ScenarioDates.Load(path, sets, day);
+            days.Add(ScenarioDates.Load(path, sets, day));
+        }
+
+        // One plan per kind of day; with --time-limit the kinds share the command's budget.
+        var kinds = days.Select(PlanRangeFeed.ServiceKind).Distinct(StringComparer.Ordinal).Count();
+        using var progress = ProgressLine.For(console, "plan", parse.GetValue<string>("--format"));
+        foreach (var scenario in days)
+        {
+            var day = scenario.ServiceDate;
+            progress.Step(plans.Count, days.Count, "day");
             var kind = PlanRangeFeed.ServiceKind(scenario);
             if (!byKind.TryGetValue(kind, out var same))
             {
-                console.Error.WriteLine($"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}) …");
-                same = Planner.Plan(scenario, solver.For(scenario, parse)).Plan;
+                progress.WriteLine(console.Error, $"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}) …");
+                same = Planner.Plan(scenario, solver.For(scenario, parse, budget, 1.0 / (kinds - byKind.Count)), progress).Plan;
                 byKind.Add(kind, same);
             }
             else
             {
-                console.Error.WriteLine($"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}): the same plan as {same.Scenario.ServiceDate:yyyy-MM-dd}");
+                progress.WriteLine(console.Error, $"planning {scenario.Name} {day:yyyy-MM-dd} ({kind}): the same plan as {same.Scenario.ServiceDate:yyyy-MM-dd}");
             }
 
             plans.Add(PlanRangeFeed.OnDate(same, scenario));
         }
+
+        progress.Dispose();
 
         var folder = output?.FullName ?? Path.Combine("out", plans[0].Scenario.Name);
         PlanFolder.Replace(folder, temp =>

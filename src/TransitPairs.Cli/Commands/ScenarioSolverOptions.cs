@@ -1,21 +1,19 @@
 using System.CommandLine;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scenarios;
-using TransitPairs.Validation;
 
 namespace TransitPairs.Cli.Commands;
 
 /// <summary>
-/// <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c> for commands that solve scenarios: each
-/// defaults to the scenario's own <c>options</c>.
+/// The solver options of commands that plan scenarios (<see cref="SolverOptionsBinding"/>, each
+/// value defaulting to the scenario's own <c>options</c>) and <c>--blocks auto|plain</c>. With
+/// <c>--time-limit</c> the command's plans share one wall-clock budget; without it each plan gets
+/// its scenario's own limit.
 /// </summary>
 internal sealed class ScenarioSolverOptions
 {
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Wall-clock time limit in seconds for the whole solve, shared by its stages (default: the scenario's options). A solve stopped by it reports 'feasible' with bound and gap; with one thread a plan whose solves finish before the limit repeats exactly." };
-
-    public Option<int?> Threads { get; } = new("--threads") { Description = "Solver worker threads (default: the scenario's options; 1 = reproducible)." };
-
-    public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's options)." };
+    public SolverOptionsBinding Solver { get; } = new();
 
     public Option<string> Blocks { get; } = CreateBlocks();
 
@@ -43,12 +41,7 @@ internal sealed class ScenarioSolverOptions
         return option;
     }
 
-    public void AddTo(Command command)
-    {
-        command.Options.Add(TimeLimit);
-        command.Options.Add(Threads);
-        command.Options.Add(Seed);
-    }
+    public void AddTo(Command command) => Solver.AddTo(command);
 
     /// <summary>Also offers <c>--blocks auto|plain</c> and <c>--crew solve|skip</c> (commands that plan whole days).</summary>
     public void AddBlocksTo(Command command)
@@ -57,36 +50,24 @@ internal sealed class ScenarioSolverOptions
         command.Options.Add(Crew);
     }
 
-    /// <summary>The options given, checked (every problem at once); null where not given.</summary>
-    public (double? TimeLimitSeconds, int? Threads, int? Seed) Read(ParseResult parse)
+    /// <summary>Checks the options given (every problem at once) before any scenario is read.</summary>
+    public void Validate(ParseResult parse) => Solver.Validate(parse);
+
+    /// <summary>The command's budget when <c>--time-limit</c> is given (started now), else null: each plan then has its scenario's limit.</summary>
+    public WallClockBudget? CommandBudget(ParseResult parse) =>
+        parse.GetValue(Solver.TimeLimit) is { } seconds ? new WallClockBudget(TimeSpan.FromSeconds(seconds)) : null;
+
+    /// <summary>The options of one plan of <paramref name="scenario"/>: the given values over the scenario's own.</summary>
+    /// <param name="scenario">The scenario planned.</param>
+    /// <param name="parse">The command line.</param>
+    /// <param name="budget">The command's budget (<see cref="CommandBudget"/>), or null.</param>
+    /// <param name="share">The share (0–1] of what is left of <paramref name="budget"/> this plan may use, e.g. 1 / plans still to make.</param>
+    public PlanSolveOptions For(Scenario scenario, ParseResult parse, WallClockBudget? budget = null, double share = 1)
     {
-        var timeLimit = parse.GetValue(TimeLimit);
-        var threads = parse.GetValue(Threads);
-        var seed = parse.GetValue(Seed);
-        var problems = new List<InputProblem>();
-        if (timeLimit is { } t && !(t > 0 && t <= 86_400))
-        {
-            problems.Add(new InputProblem("--time-limit", string.Empty, FormattableString.Invariant($"The time limit {t} s is not between 0 (exclusive) and 86,400 s."), "Give a positive number of seconds, e.g. --time-limit 10."));
-        }
-
-        if (threads is { } n && n is < 1 or > 256)
-        {
-            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and 256."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
-        }
-
-        if (seed is < 0)
-        {
-            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
-        }
-
-        return problems.Count > 0 ? throw new InputException(problems) : (timeLimit, threads, seed);
-    }
-
-    /// <summary>The plan options for <paramref name="scenario"/>: the given values over the scenario's own.</summary>
-    public PlanSolveOptions For(Scenario scenario, ParseResult parse)
-    {
-        var (limit, threads, seed) = Read(parse);
-        return PlanSolveOptions.From(scenario, limit, threads, seed, StageOf(parse)) with { Crew = CrewOf(parse) };
+        ArgumentNullException.ThrowIfNull(scenario);
+        var options = Solver.Read(parse, SolveOptions.From(scenario.Options));
+        var limit = budget?.Left(share) ?? options.TimeLimit;
+        return new PlanSolveOptions(limit.TotalSeconds, options.Workers, options.Seed, StageOf(parse), CrewOf(parse));
     }
 
     /// <summary>The crew stage chosen with <c>--crew</c>.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using TransitPairs.IO.Scheduling;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Validation;
@@ -23,9 +24,8 @@ internal static class ScheduleCommand
         var deadheads = new Option<FileInfo?>("--deadheads") { Description = "Empty runs CSV: from_stop,to_stop,minutes,km. Without it a vehicle only continues from the stop where it is." };
         var depots = new Option<FileInfo?>("--depots") { Description = "Depots CSV: depot_id,stop,vehicles (vehicles empty = no limit). Without it vehicles start at their first trip." };
         var layover = new Option<double>("--min-layover") { Description = "Least minutes between arriving and the next departure (or empty run).", DefaultValueFactory = _ => 0 };
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv (blocks.csv rows).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." };
+        var format = FormatOption.Create("blocks.csv rows", "table", "json", "csv");
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the blocks to this CSV file (one row per event)." }.MustNameAFile();
         var solver = new SolverOptionsBinding();
         var command = new Command("schedule", "Vehicle blocks for a day of trips: fewest vehicles, then least empty running; with a lower bound and the gap.");
         command.Options.Add(trips);
@@ -38,7 +38,8 @@ internal static class ScheduleCommand
         command.Options.Add(output);
         command.SetAction(parse => console.Guard(() =>
         {
-            var (limit, threads, seed) = solver.Read(parse);
+            var options = solver.Read(parse, SolverOptionsBinding.CommandDefaults);
+            var budget = options.StartBudget();
             var minLayover = parse.GetValue(layover);
             if (!(minLayover >= 0) || minLayover > 24 * 60)
             {
@@ -47,7 +48,7 @@ internal static class ScheduleCommand
 
             if (gtfs.IsUsed(parse, parse.GetValue(trips) is not null, parse.GetValue(deadheads) is not null, parse.GetValue(depots) is not null))
             {
-                return GtfsSchedule.Run(gtfs.Read(parse), new SchedulingRules((int)Math.Round(minLayover * 60)), new VspOptions(limit, threads, seed),
+                return GtfsSchedule.Run(gtfs.Read(parse), new SchedulingRules((int)Math.Round(minLayover * 60)), options, budget,
                     parse.GetValue(format)!, parse.GetValue(output), console);
             }
 
@@ -57,9 +58,9 @@ internal static class ScheduleCommand
                 parse.GetValue(depots) is { } p ? SchedulingCsv.ReadDepots(p.FullName) : [],
                 new SchedulingRules((int)Math.Round(minLayover * 60)),
                 OperatingCosts.FleetThenEmptyKm);
-            var result = Run(problem, new VspOptions(limit, threads, seed));
-            var report = ScheduleReport.From(problem, result);
-            Print(console, parse.GetValue(format)!, report, o => report.WriteTable(o, result.Schedule), result.Schedule, parse.GetValue(output));
+            var (result, schedule) = Run(problem, options, budget);
+            var report = ScheduleReport.From(problem, result, schedule);
+            Print(console, parse.GetValue(format)!, report, o => report.WriteTable(o, schedule.Schedule), schedule.Schedule, parse.GetValue(output));
             return ExitCodes.Ok;
         }));
         return command;
@@ -92,29 +93,17 @@ internal static class ScheduleCommand
     }
 
     /// <summary>
-    /// Solves and checks: the schedule must pass <see cref="VehicleScheduleChecker"/> with the
-    /// reported cost, else it is a fault. No schedule → <see cref="NoFeasiblePlanException"/>.
+    /// Solves and checks (<see cref="TripScheduler.SolveChecked"/>): a schedule that fails the
+    /// independent checker is a fault. No schedule → <see cref="NoFeasiblePlanException"/>.
     /// </summary>
-    public static TripScheduleResult Run(VehicleSchedulingProblem problem, VspOptions options)
+    public static (SolveOutcome<TripSchedule> Outcome, TripSchedule Schedule) Run(VehicleSchedulingProblem problem, SolveOptions options, WallClockBudget budget)
     {
-        var result = TripScheduler.Solve(problem, options);
-        if (result.Status == VspStatus.Infeasible)
-        {
-            throw new NoFeasiblePlanException("no set of vehicle blocks covers every trip: some trip cannot be reached from a depot or the depots have too few vehicles (add empty runs in --deadheads or raise depot limits).");
-        }
-
-        if (result.Status == VspStatus.NoSolutionFound)
-        {
-            throw new NoFeasiblePlanException($"no schedule found within the time limit (lower bound {result.LowerBound}); raise --time-limit.");
-        }
-
-        var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException("The schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
-        }
-
-        return result;
+        var result = TripScheduler.SolveChecked(problem, options, budget, "the schedule");
+        return result.Solution is { } schedule
+            ? (result, schedule)
+            : throw new NoFeasiblePlanException(result.Status == SolveStatus.Infeasible
+                ? "no set of vehicle blocks covers every trip: some trip cannot be reached from a depot or the depots have too few vehicles (add empty runs in --deadheads or raise depot limits)."
+                : string.Create(CultureInfo.InvariantCulture, $"no schedule found within the time limit (lower bound {result.Bound:0.##}); raise --time-limit."));
     }
 
     internal sealed record ScheduleReport(
@@ -129,15 +118,15 @@ internal static class ScheduleCommand
         double Seconds,
         string Method)
     {
-        public static ScheduleReport From(VehicleSchedulingProblem problem, TripScheduleResult result) => new(
+        public static ScheduleReport From(VehicleSchedulingProblem problem, SolveOutcome<TripSchedule> result, TripSchedule schedule) => new(
             problem.Trips.Length,
-            result.Schedule.Vehicles,
-            result.FleetLowerBound,
-            result.Cost,
-            result.LowerBound,
+            schedule.Schedule.Vehicles,
+            schedule.FleetLowerBound,
+            schedule.Cost,
+            schedule.LowerBound,
             double.IsFinite(result.Gap) ? Math.Round(result.Gap, 6) : null,
-            StatusText.Of(result.Status),
-            Math.Round(result.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000.0, 3),
+            result.Status.Word(),
+            Math.Round(schedule.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000.0, 3),
             Math.Round(result.Elapsed.TotalSeconds, 3),
             result.Method);
 

@@ -21,8 +21,7 @@ internal static class ShowCommand
     public static Command Create(CliConsole console)
     {
         var scenario = new Argument<FileInfo>("SCENARIO") { Description = "A scenario file (JSON)." };
-        var format = new Option<string>("--format") { Description = "Output: table, or json (the composed scenario: bases merged, overrides applied, files included).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("json: the composed scenario: bases merged, overrides applied, files included", "table", "json");
         var overrides = new ScenarioOverridesOption();
         var command = new Command("show", "Print a readable summary of a scenario: corridors, patterns, run times, depots, demand, policy, fleet, chargers.");
         command.Arguments.Add(scenario);

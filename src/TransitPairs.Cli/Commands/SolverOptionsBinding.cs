@@ -1,16 +1,33 @@
 using System.CommandLine;
+using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Validation;
 
 namespace TransitPairs.Cli.Commands;
 
-/// <summary>The solver options every solving command shares: <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c>.</summary>
+/// <summary>
+/// The one binding of <c>--time-limit</c>, <c>--threads</c> and <c>--seed</c> for every solving
+/// command. <c>--time-limit</c> is the wall clock of the whole command: one
+/// <see cref="WallClockBudget"/> per run, shared by every stage and solve the command makes (the
+/// plans of a range, compare or sweep share it too). Values not given come from the scenario's
+/// own <c>options</c>, or from <see cref="CommandDefaults"/> for commands without a scenario.
+/// </summary>
 internal sealed class SolverOptionsBinding
 {
-    public Option<double> TimeLimit { get; } = new("--time-limit") { Description = "Wall-clock limit in seconds for the solve.", DefaultValueFactory = _ => 60 };
+    /// <summary>Defaults of commands that read no scenario (schedule, mdvsp, allocate): 60 s, 1 thread, seed 0.</summary>
+    public static SolveOptions CommandDefaults { get; } = new(TimeSpan.FromSeconds(60), 1, 0);
 
-    public Option<int> Threads { get; } = new("--threads") { Description = "Solver workers (1 = reproducible).", DefaultValueFactory = _ => 1 };
+    /// <summary>The longest <c>--time-limit</c> accepted, seconds (one day).</summary>
+    public const double MaxSeconds = 86_400;
 
-    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed passed to the solvers.", DefaultValueFactory = _ => 0 };
+    public Option<double?> TimeLimit { get; } = new("--time-limit")
+    {
+        Description = "Wall-clock limit of the whole command in seconds, shared by its stages and solves (default: the scenario's options, else 60). A solve stopped by it reports 'feasible' with its bound and gap.",
+    };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Solver worker threads (default: the scenario's options, else 1; 1 = reproducible)." };
+
+    public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's options, else 0)." };
 
     public void AddTo(Command command)
     {
@@ -19,20 +36,31 @@ internal sealed class SolverOptionsBinding
         command.Options.Add(Seed);
     }
 
-    /// <summary>Reads and validates the three options (every problem at once).</summary>
-    public (TimeSpan TimeLimit, int Threads, int Seed) Read(ParseResult parse)
+    /// <summary>Checks the options given (every problem at once), so that a bad value fails before any file is read.</summary>
+    public void Validate(ParseResult parse) => Read(parse, CommandDefaults);
+
+    /// <summary>The options given over <paramref name="defaults"/>, checked (every problem at once).</summary>
+    public SolveOptions Read(ParseResult parse, SolveOptions defaults)
     {
-        var problems = new List<InputProblem>();
-        var limit = parse.GetValue(TimeLimit);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var timeLimit = parse.GetValue(TimeLimit);
         var threads = parse.GetValue(Threads);
-        if (!(limit > 0) || limit > 86_400)
+        var seed = parse.GetValue(Seed);
+        var problems = new List<InputProblem>();
+        if (timeLimit is { } t && !(t > 0 && t <= MaxSeconds))
         {
-            problems.Add(new InputProblem("command line", "--time-limit", $"{limit} is not a time limit in seconds.", "Give a number of seconds above 0, at most 86400."));
+            problems.Add(new InputProblem("--time-limit", string.Empty,
+                string.Create(CultureInfo.InvariantCulture, $"The time limit {t:G6} s is not above 0 and at most {MaxSeconds:0} s."), "Give a positive number of seconds, e.g. --time-limit 10."));
         }
 
-        if (threads < 1)
+        if (threads is { } n && n is < 1 or > SolveOptions.MaxWorkers)
         {
-            problems.Add(new InputProblem("command line", "--threads", $"{threads} workers is not possible.", "Give 1 or more."));
+            problems.Add(new InputProblem("--threads", string.Empty, FormattableString.Invariant($"{n} threads is not between 1 and {SolveOptions.MaxWorkers}."), "Give e.g. --threads 1 (reproducible) or --threads 2."));
+        }
+
+        if (seed is < 0)
+        {
+            problems.Add(new InputProblem("--seed", string.Empty, "The seed is negative.", "Give 0 or more."));
         }
 
         if (problems.Count > 0)
@@ -40,6 +68,6 @@ internal sealed class SolverOptionsBinding
             throw new InputException(problems);
         }
 
-        return (TimeSpan.FromSeconds(limit), threads, parse.GetValue(Seed));
+        return new SolveOptions(timeLimit is { } limit ? TimeSpan.FromSeconds(limit) : defaults.TimeLimit, threads ?? defaults.Workers, seed ?? defaults.Seed);
     }
 }

@@ -6,6 +6,7 @@ using TransitPairs.IO.Files;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Validation;
 
@@ -27,7 +28,7 @@ internal static class SweepCommand
         var merge = new Option<FileInfo[]>("--merge") { Description = "Join the files written by the shards of one sweep (CSV or JSON) into the unsharded table.", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string?>("--format") { Description = "Output: csv (default) or json; with --merge, the format of the slices unless given." };
         format.AcceptOnlyFromAmong("csv", "json");
-        var output = new Option<FileInfo?>("--out") { Description = "Write the table to this file (atomically) instead of stdout." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the table to this file (atomically) instead of stdout." }.MustNameAFile();
         var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: the machine's cores)." };
         var solver = new ScenarioSolverOptions();
         var overrides = new ScenarioOverridesOption();
@@ -59,7 +60,9 @@ internal static class SweepCommand
             }
             else
             {
-                table = Run(console, parse, parse.GetValue(scenarioFile), parse.GetValue(vary) ?? [], parse.GetValue(shard), parse.GetValue(parallel), solver, overrides.Read(parse));
+                // The table goes to stdout unless --out names a file: then stdout carries no data to keep quiet for.
+                using var progress = ProgressLine.For(console, "sweep", parse.GetValue(output) is null ? parse.GetValue(format) ?? "csv" : null);
+                table = Run(parse, parse.GetValue(scenarioFile), parse.GetValue(vary) ?? [], parse.GetValue(shard), parse.GetValue(parallel), solver, overrides.Read(parse), progress);
                 chosenFormat = parse.GetValue(format) ?? "csv";
             }
 
@@ -78,7 +81,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static SweepTable Run(CliConsole console, ParseResult parse, FileInfo? scenarioFile, string[] varySpecs, string? shardText, int? parallel, ScenarioSolverOptions solver, IReadOnlyDictionary<string, string> sets)
+    private static SweepTable Run(ParseResult parse, FileInfo? scenarioFile, string[] varySpecs, string? shardText, int? parallel, ScenarioSolverOptions solver, IReadOnlyDictionary<string, string> sets, ProgressLine progress)
     {
         var problems = new List<InputProblem>();
         if (scenarioFile is null)
@@ -102,7 +105,9 @@ internal static class SweepCommand
             throw new InputException(problems);
         }
 
-        var (limit, threads, seed) = solver.Read(parse);
+        solver.Validate(parse);
+        var budget = solver.CommandBudget(parse);
+        var threadsGiven = parse.GetValue(solver.Solver.Threads) is not null;
         var grid = SweepGrid.Parse(varySpecs);
         var path = scenarioFile!.ToString();
         var composed = ScenarioLoader.Compose(path, sets) ?? throw new InputException(ScenarioLoader.Validate(path, sets).Problems);
@@ -113,14 +118,19 @@ internal static class SweepCommand
         var scenarios = variants.Select(v => ScenarioLoader.Load(path, sets.Concat(grid.Overrides(v, composed)).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal))).ToList();
         var rows = new ConcurrentDictionary<int, ImmutableArray<string>>();
         var done = 0;
-        var progress = console.ErrorIsTerminal;
-        Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ?? Environment.ProcessorCount }, i =>
+        progress.Step(0, variants.Count, "variant");
+        var width = parallel ?? Environment.ProcessorCount;
+        var begun = 0;
+        Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = width }, i =>
         {
+            // With --time-limit the variants share the command's budget: each of the `width` running at once gets its part of what is left.
+            var share = Math.Min(1.0, width / (double)(variants.Count - Interlocked.Increment(ref begun) + 1));
             PlanKpis? kpis;
             try
             {
                 // One thread per variant: the same seed gives the same row, whatever else runs.
-                kpis = Planner.Plan(scenarios[i], PlanSolveOptions.From(scenarios[i], limit, threads ?? 1, seed, solver.StageOf(parse)) with { Crew = solver.CrewOf(parse) }).Plan.Kpis;
+                var options = solver.For(scenarios[i], parse, budget, share);
+                kpis = Planner.Plan(scenarios[i], threadsGiven ? options : options with { Threads = 1 }).Plan.Kpis;
             }
             catch (NoFeasiblePlanException)
             {
@@ -128,18 +138,7 @@ internal static class SweepCommand
             }
 
             rows[i] = SweepTable.Row(grid, variants[i], kpis);
-            var finished = Interlocked.Increment(ref done);
-            if (progress)
-            {
-                lock (console.Error)
-                {
-                    console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rsweep: {finished}/{variants.Count} variants planned"));
-                    if (finished == variants.Count)
-                    {
-                        console.Error.WriteLine();
-                    }
-                }
-            }
+            progress.Step(Interlocked.Increment(ref done), variants.Count, "variant");
         });
         return new SweepTable(SweepTable.HeaderOf(grid), rows.OrderBy(r => r.Key).Select(r => r.Value));
     }

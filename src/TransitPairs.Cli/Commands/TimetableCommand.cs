@@ -6,6 +6,7 @@ using NodaTime;
 using TransitPairs.Corridors;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.IO.Timetables;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Scenarios;
 using TransitPairs.Time;
@@ -34,10 +35,9 @@ internal static class TimetableCommand
         var solver = new ScenarioSolverOptions();
         var objective = new Option<string>("--objective") { Description = "even-headway (Ceder's even headways) or even-load (even load at the max-load point).", DefaultValueFactory = _ => "even-headway" };
         objective.AcceptOnlyFromAmong("even-headway", "even-load");
-        var format = new Option<string>("--format") { Description = "Output: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = FormatOption.Create("", "table", "json", "csv");
         var fleetTolerance = new Option<int?>("--fleet-tolerance") { Description = "Then move departures by at most this many minutes (1-60) to save vehicles (counted without empty runs); trips meeting trains stay." };
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the timetable CSV (one row per trip) to this file." }.MustNameAFile();
         var overrides = new ScenarioOverridesOption();
 
         var command = new Command("timetable", "Frequencies from demand (Ceder) and departure times (CP-SAT) with headway bounds, clock-face times and timed transfers with trains.");
@@ -53,12 +53,12 @@ internal static class TimetableCommand
             var tolerance = ReadFleetTolerance(parse.GetValue(fleetTolerance));
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioFile)!.ToString(), overrides.Read(parse));
             var options = solver.For(scenario, parse);
-            var solveOptions = new TimetableSolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed);
+            var solveOptions = new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed);
             var chosen = parse.GetValue(objective) == "even-load" ? TimetableObjective.EvenLoad : TimetableObjective.EvenHeadway;
-            var result = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, tolerance);
-            if (!result.Solve.HasTimetable)
+            var outcome = ScenarioTimetabler.Solve(scenario, chosen, solveOptions, solveOptions.StartBudget(), tolerance);
+            if (outcome.Solution is not { } result)
             {
-                throw new NoFeasiblePlanException(result.Solve.Reason);
+                throw new NoFeasiblePlanException(outcome.Explanation ?? "No timetable found.");
             }
 
             if (parse.GetValue(output) is { } file)
@@ -89,10 +89,10 @@ internal static class TimetableCommand
                 return ExitCodes.InternalError;
             }
 
-            if (result.Solve.Status == TimetableSolveStatus.FeasibleAtTimeLimit)
+            if (result.Solve.Status == SolveStatus.Feasible)
             {
                 console.Error.WriteLine(FormattableString.Invariant(
-                    $"note: the time limit stopped the search before optimality was proven (objective {result.Solve.Objective:0}, bound {result.Solve.BestBound:0}, gap {result.Solve.Gap:P1})."));
+                    $"note: the time limit stopped the search before optimality was proven (objective {result.Solve.Objective:0}, bound {result.Solve.Bound:0}, gap {result.Solve.Gap:P1})."));
             }
 
             return ExitCodes.Ok;
@@ -105,8 +105,6 @@ internal static class TimetableCommand
             ? throw new InputException(new InputProblem("--fleet-tolerance", string.Empty, FormattableString.Invariant($"{fleetTolerance} minutes is not between 1 and 60."), "Give e.g. --fleet-tolerance 5."))
             : fleetTolerance;
 
-    private static string StatusName(TimetableSolveStatus status) => Optimization.Planning.Planner.StatusName(status);
-
     private static string ObjectiveName(TimetableObjective objective) => objective == TimetableObjective.EvenLoad ? "even-load" : "even-headway";
 
     private static string Clock(int minute) => ServiceTime.FromMinutes(minute).ToString();
@@ -115,10 +113,10 @@ internal static class TimetableCommand
     {
         scenario = scenario.Name,
         serviceDate = scenario.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        status = StatusName(result.Solve.Status),
+        status = result.Solve.Status.Word(),
         objectiveKind = ObjectiveName(objective),
         objective = result.Solve.Objective,
-        bound = result.Solve.BestBound,
+        bound = result.Solve.Bound,
         gap = result.Solve.Gap,
         policy = result.Policies.Select(p => new
         {
@@ -182,13 +180,13 @@ internal static class TimetableCommand
         },
         fleet = result.Fleet is { } f ? new
         {
-            status = StatusName(f.Status),
-            vehiclesBefore = f.VehiclesBefore,
-            vehiclesAfter = f.VehiclesAfter,
-            vehiclesSaved = f.VehiclesSaved,
-            vehiclesBound = f.VehiclesBound,
-            totalShiftMinutes = f.TotalShiftMinutes,
-            maxShiftMinutes = f.MaxShiftMinutes,
+            status = f.Status.Word(),
+            vehiclesBefore = f.Solution?.VehiclesBefore,
+            vehiclesAfter = f.Solution?.VehiclesAfter,
+            vehiclesSaved = f.Solution?.VehiclesSaved,
+            vehiclesBound = f.Solution?.VehiclesBound,
+            totalShiftMinutes = f.Solution?.TotalShiftMinutes,
+            maxShiftMinutes = f.Solution?.MaxShiftMinutes,
         } : null,
         transfers = result.Kpis.Transfers.Select(t => new
         {
@@ -206,7 +204,7 @@ internal static class TimetableCommand
     /// <summary>The domain trip id of a core trip id (same direction and sequence).</summary>
     private static string DomainTripId(ScenarioTimetable result, string coreTripId)
     {
-        var trip = result.Solve.Trips.First(t => t.TripId == coreTripId);
+        var trip = result.Solve.Solution!.Trips.First(t => t.TripId == coreTripId);
         var policy = result.Policies.First(p => p.DirectionId == trip.DirectionId);
         return result.Timetable.In(policy.Corridor, policy.Direction).ElementAt(trip.Sequence).Id;
     }
@@ -215,7 +213,7 @@ internal static class TimetableCommand
     {
         var solve = result.Solve;
         w.WriteLine(FormattableString.Invariant(
-            $"{scenario.Name}  {scenario.ServiceDate:yyyy-MM-dd} {scenario.DayType.ToString().ToLowerInvariant()} {scenario.Season.ToString().ToLowerInvariant()}  {ObjectiveName(objective)}: {StatusName(solve.Status)}, objective {solve.Objective:0}, bound {solve.BestBound:0}, gap {solve.Gap:P1}"));
+            $"{scenario.Name}  {scenario.ServiceDate:yyyy-MM-dd} {scenario.DayType.ToString().ToLowerInvariant()} {scenario.Season.ToString().ToLowerInvariant()}  {ObjectiveName(objective)}: {solve.Status.Word()}, objective {solve.Objective:0}, bound {solve.Bound:0}, gap {solve.Gap:P1}"));
         foreach (var policy in result.Policies)
         {
             var kpi = result.Kpis.Directions.First(d => d.DirectionId == policy.DirectionId);
@@ -236,11 +234,13 @@ internal static class TimetableCommand
                 $"  peak occupancy {kpi.PeakOccupancy:P0} at {kpi.PeakHour:00}h ({kpi.PeakLoadPerDeparture:0.0} of {kpi.CapacityPerDeparture:0} per bus), left behind {kpi.LeftBehindPassengers}"));
         }
 
-        if (result.Fleet is { } fleet)
+        if (result.Fleet is { } retiming)
         {
             w.WriteLine();
-            w.WriteLine(FormattableString.Invariant(
-                $"fleet-aware ({StatusName(fleet.Status)}): vehicles without empty runs {fleet.VehiclesBefore} → {fleet.VehiclesAfter} (saved {fleet.VehiclesSaved}, bound {fleet.VehiclesBound}); departures moved {fleet.TotalShiftMinutes} min in all, at most {fleet.MaxShiftMinutes}"));
+            w.WriteLine(retiming.Solution is { } fleet
+                ? FormattableString.Invariant(
+                    $"fleet-aware ({retiming.Status.Word()}): vehicles without empty runs {fleet.VehiclesBefore} → {fleet.VehiclesAfter} (saved {fleet.VehiclesSaved}, bound {fleet.VehiclesBound}); departures moved {fleet.TotalShiftMinutes} min in all, at most {fleet.MaxShiftMinutes}")
+                : FormattableString.Invariant($"fleet-aware ({retiming.Status.Word()}): {retiming.Explanation}"));
         }
 
         if (result.Kpis.Transfers.Length > 0)

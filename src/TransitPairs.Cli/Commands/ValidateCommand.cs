@@ -14,8 +14,7 @@ internal static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var scenarios = new Argument<FileInfo[]>("SCENARIO") { Description = "Scenario files (JSON) to check.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output: table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("", "table", "json");
         var overrides = new ScenarioOverridesOption();
         var command = new Command("validate", "Check scenario files and report every problem (file, JSON path or CSV line, fix). Exit 0 valid, 2 otherwise.");
         command.Arguments.Add(scenarios);

@@ -92,7 +92,7 @@ public sealed class SweepTable
     {
         if (!File.Exists(path))
         {
-            throw new InputException(new InputProblem(path, string.Empty, "The file does not exist.", "Give the files the shards wrote."));
+            throw new InputException(new InputProblem(path, string.Empty, Directory.Exists(path) ? "This is a folder, not a file." : "The file does not exist.", "Give the files the shards wrote."));
         }
 
         var text = File.ReadAllText(path);

@@ -62,7 +62,7 @@ public static class DemandCsv
         var rows = new List<T?>();
         if (!File.Exists(path))
         {
-            problems.Add(new InputProblem(source, string.Empty, "The demand file does not exist.", "Check the path (relative to the scenario file's folder)."));
+            problems.Add(new InputProblem(source, string.Empty, Directory.Exists(path) ? "This is a folder, not a demand file." : "The demand file does not exist.", "Check the path (relative to the scenario file's folder)."));
             return rows;
         }
 

@@ -64,7 +64,23 @@ internal sealed class JsonScope
         return null;
     }
 
-    public double? Number(string key, bool required = true, string? example = null)
+    /// <summary>The largest magnitude any number of a scenario may have: beyond it sums and unit conversions overflow.</summary>
+    public const double LargestNumber = 1e9;
+
+    /// <summary>The longest duration a minutes field accepts: one week (10,080 minutes).</summary>
+    public const double LargestMinutes = 7 * 24 * 60;
+
+    /// <summary>The longest distance a km field accepts (10,000 km: no bus leg comes near it).</summary>
+    public const double LargestKm = 10_000;
+
+    public double? Number(string key, bool required = true, string? example = null) =>
+        Number(key, required, example, LargestNumber, unit: null);
+
+    /// <summary>
+    /// A number no larger in magnitude than <paramref name="largest"/> (in <paramref name="unit"/>,
+    /// named in the message); a value beyond it is reported with the largest value accepted.
+    /// </summary>
+    public double? Number(string key, bool required, string? example, double largest, string? unit)
     {
         var v = Raw(key);
         if (v is null)
@@ -75,12 +91,29 @@ internal sealed class JsonScope
 
         if (v is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var d))
         {
+            if (!double.IsFinite(d) || Math.Abs(d) > largest)
+            {
+                var units = unit is null ? string.Empty : " " + unit;
+                Problems.At(PathOf(key), $"'{key}' is {Short(d)}{units}: out of range; the largest value accepted is {Short(largest)}{units}.", $"Write a number from 0 to {Short(largest)}{units}.");
+                return null;
+            }
+
             return d;
         }
 
         Wrong(key, v, "a number", example);
         return null;
     }
+
+    /// <summary>A distance in km (at most <see cref="LargestKm"/>).</summary>
+    public double? Kilometres(string key, bool required = true, string? example = null) =>
+        Number(key, required, example, LargestKm, "km");
+
+    /// <summary>A number short enough to read: up to 4 significant digits in exponent form for huge or tiny values.</summary>
+    public static string Short(double value) =>
+        !double.IsFinite(value) ? value.ToString(CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 1e7 || (value != 0 && Math.Abs(value) < 1e-4) ? value.ToString("G4", CultureInfo.InvariantCulture)
+        : value.ToString("#,0.####", CultureInfo.InvariantCulture);
 
     public int? Int(string key, bool required = true, string? example = null)
     {
@@ -92,7 +125,7 @@ internal sealed class JsonScope
 
         if (Math.Abs(d.Value - Math.Round(d.Value)) > 1e-9 || Math.Abs(d.Value) > int.MaxValue)
         {
-            Problems.At(PathOf(key), $"'{key}' is {d.Value.ToString(CultureInfo.InvariantCulture)}, not a whole number.", $"Write a whole number{For(example)}.");
+            Problems.At(PathOf(key), $"'{key}' is {Short(d.Value)}, not a whole number.", $"Write a whole number{For(example)}.");
             return null;
         }
 
@@ -120,9 +153,13 @@ internal sealed class JsonScope
     /// <summary>A duration written in minutes under a key that says so (<c>minLayoverMinutes</c>).</summary>
     public Duration? Minutes(string key, bool required = true)
     {
-        var d = Number(key, required, "a number of minutes");
+        var d = Number(key, required, "a number of minutes", LargestMinutes, "minutes");
         return d is null ? null : Duration.FromSeconds(Math.Round(d.Value * 60));
     }
+
+    /// <summary>A duration written in seconds under a key that says so (<c>timeLimitSeconds</c>), at most <paramref name="largest"/> seconds.</summary>
+    public double? Seconds(string key, double largest, bool required = true) =>
+        Number(key, required, "a number of seconds", largest, "seconds");
 
     /// <summary>A time of the service day, <c>"06:30"</c> (may pass 24:00, e.g. <c>"25:10"</c>).</summary>
     public ServiceTime? Time(string key, bool required = true)

@@ -43,6 +43,7 @@ internal sealed class SourceMap
 internal sealed class ProblemSink(SourceMap sources, string mainFile)
 {
     private readonly List<InputProblem> problems = [];
+    private readonly List<string> hidden = [];
 
     public IReadOnlyList<InputProblem> Problems => problems;
 
@@ -53,9 +54,20 @@ internal sealed class ProblemSink(SourceMap sources, string mainFile)
     /// <summary>A problem at a path of the merged scenario tree.</summary>
     public void At(string mergedPath, string problem, string fix)
     {
+        if (hidden.Any(h => mergedPath.StartsWith(h + ".", StringComparison.Ordinal) || mergedPath.StartsWith(h + "[", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         var (file, local) = sources.Resolve(mergedPath, mainFile);
         Add(new InputProblem(file, local, problem, fix));
     }
+
+    /// <summary>
+    /// Drops later problems inside <paramref name="mergedPath"/>: its content failed to load (an
+    /// include that could not be read), so "'name' is missing" there would only repeat that.
+    /// </summary>
+    public void Hide(string mergedPath) => hidden.Add(mergedPath);
 
     /// <summary>A problem in a file of its own (CSV, a file that does not parse).</summary>
     public void Add(InputProblem problem)

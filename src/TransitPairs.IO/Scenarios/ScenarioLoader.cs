@@ -81,7 +81,7 @@ public static class CalendarLoader
         ServiceCalendar? calendar = null;
         if (!File.Exists(fullPath))
         {
-            sink.Add(new InputProblem(display, string.Empty, "The calendar file does not exist.", "Point 'calendar' at data/calendar.json or a copy of it."));
+            sink.Add(new InputProblem(display, string.Empty, Directory.Exists(fullPath) ? "This is a folder, not the calendar file." : "The calendar file does not exist.", "Point 'calendar' at data/calendar.json or a copy of it."));
         }
         else
         {

@@ -160,7 +160,7 @@ internal sealed class ScenarioReader(ScenarioDocument document)
         {
             var from = l.String("from");
             var to = l.String("to");
-            var km = l.Number("km", example: "12.5");
+            var km = l.Kilometres("km", example: "12.5");
             var minutes = l.Minutes("minutes");
             l.RejectUnknown();
             var known = true;
@@ -219,7 +219,7 @@ internal sealed class ScenarioReader(ScenarioDocument document)
                 stop = null;
             }
 
-            var km = p.Number("km", required: i > 0, example: "32.5") ?? 0;
+            var km = p.Kilometres("km", required: i > 0, example: "32.5") ?? 0;
             var minutes = ReadBandMinutes(p, required: i > 0);
             var dwell = p.Minutes("dwellMinutes", required: false) ?? Duration.Zero;
             p.RejectUnknown();
@@ -570,7 +570,7 @@ internal sealed class ScenarioReader(ScenarioDocument document)
 
     private static SolverOptions? ReadOptions(JsonScope s)
     {
-        var seconds = s.Number("timeLimitSeconds", required: false) ?? SolverOptions.Default.TimeLimit.TotalSeconds;
+        var seconds = s.Seconds("timeLimitSeconds", SolverOptions.LargestTimeLimit.TotalSeconds, required: false) ?? SolverOptions.Default.TimeLimit.TotalSeconds;
         var threads = s.Int("threads", required: false) ?? SolverOptions.Default.Threads;
         var seed = s.Int("seed", required: false) ?? SolverOptions.Default.Seed;
         s.RejectUnknown();

@@ -9,7 +9,7 @@ namespace TransitPairs.IO.Scheduling;
 /// <summary>
 /// Reads the whitespace-separated MDVSP benchmark formats (plain or gzip, detected from the
 /// content): the cost-matrix form of Pepin et al. 2009 and the trip form with locations and times
-/// (see <c>../shared/benchmarks/README.md</c>). Problems are reported with the line they are on.
+/// (see <c>benchmarks/instances/SOURCES.md</c> in the repository). Problems are reported with the line they are on.
 /// </summary>
 public static class MdvspInstanceReader
 {
@@ -110,7 +110,7 @@ public static class MdvspInstanceReader
             this.path = path;
             if (!File.Exists(path))
             {
-                throw new InputException(new InputProblem(path, string.Empty, "The file does not exist.", "Check the path."));
+                throw new InputException(new InputProblem(path, string.Empty, Directory.Exists(path) ? "This is a folder, not a file." : "The file does not exist.", "Check the path: name one instance file (.inp or .inp.gz)."));
             }
 
             tokens = Read(path).GetEnumerator();
@@ -125,7 +125,7 @@ public static class MdvspInstanceReader
         {
             if (!hasCurrent)
             {
-                throw new InputException(new InputProblem(path, "end of file", $"the file ends before {what}.", "Use a complete instance file (see ../shared/benchmarks/README.md for the format)."));
+                throw new InputException(new InputProblem(path, "end of file", $"the file ends before {what}.", "Use a complete instance file (the format is described in benchmarks/instances/SOURCES.md of the TransitPairs repository)."));
             }
 
             var (text, line) = tokens.Current;

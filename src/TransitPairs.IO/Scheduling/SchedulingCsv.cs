@@ -45,9 +45,9 @@ public static class SchedulingCsv
             }
 
             seen.Add(id, line);
-            if (arrival.Value <= departure.Value)
+            if (!ScheduledTrip.TimesAreOrdered(departure.Value, arrival.Value))
             {
-                problems.Add(new InputProblem(path, $"line {line}", $"trip {id} arrives at {arrival.Value}, not after it departs at {departure.Value}.", "Correct the times (write times after midnight as 24:10, 25:00, ...)."));
+                problems.Add(new InputProblem(path, $"line {line}", $"trip {id} arrives at {arrival.Value}, before it departs at {departure.Value}.", "Correct the times (write times after midnight as 24:10, 25:00, ...)."));
                 return;
             }
 
@@ -170,7 +170,7 @@ public static class SchedulingCsv
     {
         if (!File.Exists(path))
         {
-            throw new InputException(new InputProblem(path, string.Empty, "The file does not exist.", "Check the path."));
+            throw new InputException(new InputProblem(path, string.Empty, Directory.Exists(path) ? "This is a folder, not a file." : "The file does not exist.", "Check the path: name a CSV file."));
         }
 
         var problems = new List<InputProblem>();

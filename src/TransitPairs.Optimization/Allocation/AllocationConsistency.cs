@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
@@ -49,33 +50,29 @@ public sealed record CorridorConsistency(
 /// </remarks>
 public static class AllocationConsistency
 {
-    public static ImmutableArray<CorridorConsistency> Check(ScenarioAllocationProblem built, AllocationResult result, VspOptions options)
+    public static ImmutableArray<CorridorConsistency> Check(ScenarioAllocationProblem built, AllocationResult result, SolveOptions options, WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
         var checks = ImmutableArray.CreateBuilder<CorridorConsistency>(result.Corridors.Length);
         for (var c = 0; c < result.Corridors.Length; c++)
         {
             var source = built.Sources[c];
             var allocation = result.Corridors[c];
             var problem = ImpliedProblem(source, allocation);
-            var schedule = TripScheduler.Solve(problem, options);
-            var verdict = VehicleScheduleChecker.Check(problem, schedule.Schedule);
-            if (!verdict.IsValid)
-            {
-                throw new InvalidOperationException($"The block schedule of {allocation.CorridorId} failed the independent check: {string.Join(" ", verdict.Violations.Take(3))}");
-            }
-
-            var vehicles = schedule.Schedule.Vehicles;
+            var outcome = TripScheduler.SolveChecked(problem, options, budget.Share(1.0 / (result.Corridors.Length - c)), $"the implied blocks of {allocation.CorridorId}");
+            var fleetBound = TripScheduler.FleetBound(problem);
+            var vehicles = outcome.Solution?.Schedule.Vehicles ?? 0;
             checks.Add(new CorridorConsistency(
                 allocation.CorridorId,
                 allocation.Buses,
                 problem.Trips.Length,
                 vehicles,
-                schedule.FleetLowerBound,
-                schedule.Status.ToString(),
-                Explain(allocation, vehicles, schedule.FleetLowerBound)));
+                fleetBound,
+                outcome.Status.ToString(),
+                Explain(allocation, vehicles, fleetBound)));
         }
 
         return checks.MoveToImmutable();

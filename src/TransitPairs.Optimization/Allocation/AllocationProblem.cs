@@ -298,25 +298,3 @@ public sealed record AllocationWeights(double UnservedPenaltyMinutes)
             ? UnservedPenaltyMinutes
             : throw new ArgumentOutOfRangeException(nameof(UnservedPenaltyMinutes), UnservedPenaltyMinutes, "The penalty is a finite number ≥ 0.");
 }
-
-/// <summary>Solver options: every solve sets them explicitly (same seed + 1 worker ⇒ same answer).</summary>
-/// <param name="TimeLimit">Wall-clock limit of one solve (the main solve and each marginal solve), &gt; 0.</param>
-/// <param name="Workers">CP-SAT search workers, ≥ 1.</param>
-/// <param name="Seed">Random seed, ≥ 0.</param>
-public sealed record AllocationOptions(TimeSpan TimeLimit, int Workers, int Seed)
-{
-    /// <summary>10 s, 1 worker, seed 1.</summary>
-    public static AllocationOptions Default { get; } = new(TimeSpan.FromSeconds(10), 1, 1);
-
-    public TimeSpan TimeLimit { get; } = TimeLimit > TimeSpan.Zero
-        ? TimeLimit
-        : throw new ArgumentOutOfRangeException(nameof(TimeLimit), TimeLimit, "The time limit is positive.");
-
-    public int Workers { get; } = Workers >= 1
-        ? Workers
-        : throw new ArgumentOutOfRangeException(nameof(Workers), Workers, "At least one worker.");
-
-    public int Seed { get; } = Seed >= 0
-        ? Seed
-        : throw new ArgumentOutOfRangeException(nameof(Seed), Seed, "The seed is ≥ 0.");
-}

@@ -2,51 +2,24 @@ using System.Collections.Immutable;
 
 namespace TransitPairs.Optimization.Allocation;
 
-/// <summary>How far the solver got.</summary>
-public enum AllocationStatus
-{
-    /// <summary>The passenger objective is proven optimal (bound = objective).</summary>
-    Optimal,
-
-    /// <summary>The time limit stopped the search with a plan; <see cref="AllocationResult.Bound"/> and the gap say how good it is.</summary>
-    FeasibleAtTimeLimit,
-}
-
 /// <summary>
 /// An allocation: buses per corridor, a headway per band, what passengers wait and who is left
-/// behind, with the solver's status, objective, bound and gap (objective units: passenger-minutes
-/// of waiting + penalty × unserved passengers, see <see cref="AllocationWeights"/>).
+/// behind. The solver's status, objective, bound and gap are in its <c>SolveOutcome</c> (objective
+/// units: passenger-minutes of waiting + penalty × unserved passengers, see <see cref="AllocationWeights"/>).
 /// </summary>
 public sealed class AllocationResult
 {
     internal AllocationResult(
-        AllocationStatus status,
-        double objective,
-        double bound,
         ImmutableArray<CorridorAllocation> corridors,
         int? fleetSize,
         long? budgetYuan,
         AllocationWeights weights)
     {
-        Status = status;
-        Objective = objective;
-        Bound = bound;
         Corridors = corridors;
         FleetSize = fleetSize;
         BudgetYuan = budgetYuan;
         Weights = weights;
     }
-
-    public AllocationStatus Status { get; }
-
-    /// <summary>Passenger objective of the plan, passenger-minutes (waiting + penalty × unserved).</summary>
-    public double Objective { get; }
-
-    /// <summary>Proven lower bound on <see cref="Objective"/>, passenger-minutes.</summary>
-    public double Bound { get; }
-
-    /// <summary>Relative gap (objective − bound) / objective, 0 when optimal; in [0, 1].</summary>
-    public double Gap => Objective <= 0 ? 0 : Math.Max(0, (Objective - Bound) / Objective);
 
     public ImmutableArray<CorridorAllocation> Corridors { get; }
 

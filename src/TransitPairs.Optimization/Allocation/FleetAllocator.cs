@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Time;
-using TransitPairs.Validation;
 using CpBoolVar = Google.OrTools.Sat.BoolVar;
 using CpIntVar = Google.OrTools.Sat.IntVar;
 
@@ -34,61 +34,89 @@ namespace TransitPairs.Optimization.Allocation;
 /// with a seed gives the same answer every run.</para>
 /// <para>Lexicographic objective: the first solve minimises passenger-seconds; the second keeps
 /// that value and minimises Σ buses × (price + 1 yuan), so that among plans with the same waiting
-/// the cheaper fleet wins; it runs only when the first stage proved its optimum. Each solve gets
-/// the full time limit; if the limit stops a solve before it finds a plan, the answer is the
+/// the cheaper fleet wins; it runs only when the first stage proved its optimum.</para>
+/// <para>Time: one wall-clock budget for everything. With marginal values the allocation's two
+/// stages share <see cref="BudgetShares.AllocationMain"/> of it and the marginal solves split the
+/// rest evenly (each solve what is left divided by the solves still to come); without, the
+/// allocation has it all. If the clock stops a solve before it finds a plan, the answer is the
 /// longest-headway plan (feasible whenever any plan is) with the solver's bound.</para>
 /// </remarks>
 public static class FleetAllocator
 {
+    /// <summary>CP-SAT needs the full linear relaxation on this model (see the remarks).</summary>
+    private const string Linearization = "linearization_level:2";
+
+    /// <summary>The method, as outcomes name it.</summary>
+    public const string Method = "CP-SAT headway choice";
+
     /// <summary>
     /// Solves the allocation; with <paramref name="withMarginal"/> also the objective with one bus
-    /// more and one fewer per corridor (2 more solves per corridor).
+    /// more and one fewer per corridor (2 more solves per corridor). Objective and bound of the
+    /// outcome: the passenger objective, passenger-minutes (waiting + penalty × unserved).
     /// </summary>
-    /// <exception cref="NoFeasiblePlanException">When even the longest allowed headways need more
-    /// buses, money or charger time than there is (the message says which).</exception>
-    public static AllocationResult Solve(AllocationProblem problem, AllocationOptions options, bool withMarginal = true)
+    /// <param name="problem">The corridors, bands, fleet or budget, and chargers.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of every solve together (see the remarks).</param>
+    /// <param name="withMarginal">Also the marginal value of one bus per corridor.</param>
+    /// <returns><see cref="SolveStatus.Infeasible"/>, with the reason in plain words, when even the
+    /// longest allowed headways need more buses, money or charger time than there is.</returns>
+    public static SolveOutcome<AllocationResult> Solve(AllocationProblem problem, SolveOptions options, WallClockBudget budget, bool withMarginal = true)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        var started = budget.Elapsed;
         var table = new HeadwayChoiceTable(problem);
         var reasons = InfeasibilityReasons(table);
         if (reasons.Count > 0)
         {
-            throw new NoFeasiblePlanException(string.Join(" ", reasons));
+            return new SolveOutcome<AllocationResult>(SolveStatus.Infeasible, null, double.NaN, double.NaN, budget.Elapsed - started, Method)
+            {
+                Explanation = string.Join(" ", reasons),
+            };
         }
 
         var longest = table.LongestHeadways();
-        var solution = SolveModel(table, options, busCaps: null, longest);
+        var solution = SolveModel(table, options, withMarginal ? budget.Share(BudgetShares.AllocationMain) : budget, busCaps: null, longest);
         var result = ToResult(table, solution);
-        if (!withMarginal)
+        if (withMarginal)
         {
-            return result;
-        }
-
-        var marginal = ImmutableArray.CreateBuilder<MarginalValue>(problem.Corridors.Length);
-        for (var c = 0; c < problem.Corridors.Length; c++)
-        {
-            var caps = solution.Buses.ToArray();
-            caps[c]++;
-            var plus = SolveModel(table, options, caps, solution.Choice);
-            caps[c] -= 2;
-            var minus = caps[c] >= table.MinBuses(c) ? SolveModel(table, options, caps, longest) : null;
-            marginal.Add(new MarginalValue(
-                problem.Corridors[c].Id,
-                solution.Buses[c],
-                ToMinutes(plus.ObjectivePassengerSeconds),
-                minus is null ? null : ToMinutes(minus.ObjectivePassengerSeconds),
-                result.Objective)
+            var n = problem.Corridors.Length;
+            var marginal = ImmutableArray.CreateBuilder<MarginalValue>(n);
+            for (var c = 0; c < n; c++)
             {
-                ProvenOptimal = plus.Optimal && (minus is null || minus.Optimal),
-            });
+                // At most two solves for this corridor and every later one: each gets its even share of what is left.
+                var solvesToCome = 2 * (n - c);
+                var caps = solution.Buses.ToArray();
+                caps[c]++;
+                var plus = SolveModel(table, options, budget.Share(1.0 / solvesToCome), caps, solution.Choice);
+                caps[c] -= 2;
+                var minus = caps[c] >= table.MinBuses(c) ? SolveModel(table, options, budget.Share(1.0 / (solvesToCome - 1)), caps, longest) : null;
+                marginal.Add(new MarginalValue(
+                    problem.Corridors[c].Id,
+                    solution.Buses[c],
+                    ToMinutes(plus.ObjectivePassengerSeconds),
+                    minus is null ? null : ToMinutes(minus.ObjectivePassengerSeconds),
+                    ToMinutes(solution.ObjectivePassengerSeconds))
+                {
+                    ProvenOptimal = plus.Optimal && (minus is null || minus.Optimal),
+                });
+            }
+
+            result = new AllocationResult(result.Corridors, problem.FleetSize, problem.BudgetYuan, problem.Weights)
+            {
+                ChargerUse = result.ChargerUse,
+                Marginal = marginal.MoveToImmutable(),
+            };
         }
 
-        return new AllocationResult(result.Status, result.Objective, result.Bound, result.Corridors, problem.FleetSize, problem.BudgetYuan, problem.Weights)
-        {
-            ChargerUse = result.ChargerUse,
-            Marginal = marginal.MoveToImmutable(),
-        };
+        return new SolveOutcome<AllocationResult>(
+            solution.Optimal ? SolveStatus.Optimal : SolveStatus.Feasible,
+            result,
+            ToMinutes(solution.ObjectivePassengerSeconds),
+            ToMinutes(solution.BoundPassengerSeconds),
+            budget.Elapsed - started,
+            Method);
     }
 
     /// <summary>
@@ -194,9 +222,6 @@ public static class FleetAllocator
                 x.Segment.EndMinute,
                 x.Used / 60.0));
         return new AllocationResult(
-            solution.Optimal ? AllocationStatus.Optimal : AllocationStatus.FeasibleAtTimeLimit,
-            ToMinutes(solution.ObjectivePassengerSeconds),
-            ToMinutes(solution.BoundPassengerSeconds),
             corridors.MoveToImmutable(),
             problem.FleetSize,
             problem.BudgetYuan,
@@ -211,9 +236,9 @@ public static class FleetAllocator
     /// limits the buses; otherwise each corridor has at most its cap and the limits are ignored
     /// (marginal solves). <paramref name="incumbent"/> is a feasible choice per corridor and band:
     /// the solver's hint, and the answer (with the solver's bound) when the time limit stops the
-    /// search before it finds anything better.
+    /// search before it finds anything better. Both stages share <paramref name="budget"/>.
     /// </summary>
-    private static Solution SolveModel(HeadwayChoiceTable table, AllocationOptions options, int[]? busCaps, int[][] incumbent)
+    private static Solution SolveModel(HeadwayChoiceTable table, SolveOptions options, WallClockBudget budget, int[]? busCaps, int[][] incumbent)
     {
         var problem = table.Problem;
         var model = new CpModel();
@@ -250,7 +275,7 @@ public static class FleetAllocator
             model.Add(LinearExpr.Sum(buses) <= fleet);
         }
 
-        if (busCaps is null && problem.BudgetYuan is { } budget)
+        if (busCaps is null && problem.BudgetYuan is { } yuan)
         {
             var spend = LinearExpr.NewBuilder();
             for (var c = 0; c < n; c++)
@@ -261,7 +286,7 @@ public static class FleetAllocator
                 spend.AddTerm(bought, corridor.PurchaseCostYuan);
             }
 
-            model.Add(spend <= budget);
+            model.Add(spend <= yuan);
         }
 
         foreach (var segment in table.ChargerSegments())
@@ -279,12 +304,7 @@ public static class FleetAllocator
             model.Add(use <= 3600L * problem.ChargerSites[segment.Site].Points);
         }
 
-        var solver = new CpSolver
-        {
-            StringParameters = string.Create(
-                CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false linearization_level:2"),
-        };
+        var solver = new CpSolver { StringParameters = CpSatParameters.For(options, budget.Left(), Linearization) };
         var fallback = Complete(table, incumbent);
         for (var c = 0; c < n; c++)
         {
@@ -305,8 +325,8 @@ public static class FleetAllocator
         var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
         if (!optimal)
         {
-            // Stopped by the time limit: a second stage would spend another full limit only to
-            // break ties; the buses already follow from the headways found.
+            // Stopped by the time limit: a second stage would only break ties with no time left;
+            // the buses already follow from the headways found.
             return first with { ObjectivePassengerSeconds = objective, BoundPassengerSeconds = Math.Min(bound, objective) };
         }
 
@@ -326,6 +346,7 @@ public static class FleetAllocator
 
         model.Add(passenger <= objective);
         model.Minimize(busValue);
+        solver.StringParameters = CpSatParameters.For(options, budget.Left(), Linearization);
         var second = solver.Solve(model);
         var chosen = second is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? Read(table, solver, pick) : first;
         return chosen with { ObjectivePassengerSeconds = objective, BoundPassengerSeconds = objective, Optimal = true };

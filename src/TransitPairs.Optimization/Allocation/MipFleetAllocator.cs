@@ -1,4 +1,4 @@
-using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 using MpVariable = Google.OrTools.LinearSolver.Variable;
 
@@ -14,37 +14,35 @@ internal static class MipFleetAllocator
     /// <summary>Outcome: proven optimal?, objective and bound in passenger-seconds, choice per corridor and band.</summary>
     internal sealed record MipOutcome(bool Optimal, long ObjectivePassengerSeconds, double BoundPassengerSeconds, int[][] Choice);
 
-    /// <summary>Solves with SCIP; null when infeasible or nothing found within the time limit.</summary>
-    public static MipOutcome? Solve(AllocationProblem problem, AllocationOptions options)
+    /// <summary>Solves with SCIP within what is left of <paramref name="budget"/>; null when infeasible or nothing found in time.</summary>
+    public static MipOutcome? Solve(AllocationProblem problem, SolveOptions options, WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
         var table = new HeadwayChoiceTable(problem);
         using var solver = MpSolver.CreateSolver("SCIP")
             ?? throw new InvalidOperationException("The SCIP backend of OR-Tools is not available.");
-        solver.SuppressOutput();
-        solver.SetTimeLimit((long)options.TimeLimit.TotalMilliseconds);
-        solver.SetNumThreads(options.Workers);
-        solver.SetSolverSpecificParametersAsString(string.Create(CultureInfo.InvariantCulture, $"randomization/randomseedshift = {options.Seed}\n"));
+        LinearSolverSetup.Apply(solver, options, budget.Left());
 
         var n = problem.Corridors.Length;
         var pick = new MpVariable[n][][];
         var buses = new MpVariable[n];
         var objective = solver.Objective();
         var fleet = problem.FleetSize is { } f ? solver.MakeConstraint(double.NegativeInfinity, f, "fleet") : null;
-        var budget = problem.BudgetYuan is { } y ? solver.MakeConstraint(double.NegativeInfinity, y, "budget") : null;
+        var spend = problem.BudgetYuan is { } y ? solver.MakeConstraint(double.NegativeInfinity, y, "budget") : null;
         for (var c = 0; c < n; c++)
         {
             var corridor = problem.Corridors[c];
             buses[c] = solver.MakeIntVar(0, table.MaxBuses(c), $"buses_{c}");
             fleet?.SetCoefficient(buses[c], 1);
-            if (budget is not null)
+            if (spend is not null)
             {
                 var bought = solver.MakeIntVar(0, table.MaxBuses(c), $"bought_{c}");
                 var link = solver.MakeConstraint(-corridor.OwnedBuses, double.PositiveInfinity, $"bought_{c}");
                 link.SetCoefficient(bought, 1);
                 link.SetCoefficient(buses[c], -1);
-                budget.SetCoefficient(bought, corridor.PurchaseCostYuan);
+                spend.SetCoefficient(bought, corridor.PurchaseCostYuan);
             }
 
             pick[c] = new MpVariable[corridor.Bands.Length][];

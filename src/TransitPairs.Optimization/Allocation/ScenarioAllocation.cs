@@ -121,7 +121,7 @@ public static class ScenarioAllocation
         if (fleetSize is null && budgetYuan is null)
         {
             fleetSize = corridors.Sum(c => c.OwnedBuses);
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"No --fleet or --budget: allocating the {fleetSize} buses the scenarios own."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"No fleet size or budget given: allocating the {fleetSize} buses the scenarios own."));
         }
 
         var problem = new AllocationProblem([.. corridors], [.. sites.Values.OrderBy(s => s.Id, StringComparer.Ordinal)], fleetSize, budgetYuan, weights);

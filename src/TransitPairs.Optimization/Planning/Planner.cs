@@ -1,8 +1,8 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
 using TransitPairs.Optimization.Duties;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -12,7 +12,6 @@ using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Validation;
 using TransitPairs.Vehicles;
-using ScheduledTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Planning;
 
@@ -56,7 +55,7 @@ public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int 
 /// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
 /// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
 /// <param name="Battery">The battery-aware stage's result when the fleet has battery buses (then <paramref name="Blocks"/> is null).</param>
-public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, TripScheduleResult? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery)
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, SolveOutcome<TripSchedule>? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery)
 {
     /// <summary>The driver-duty stage's outcome, or null when it was skipped.</summary>
     public SolveOutcome<DutySolution>? Duties { get; init; }
@@ -93,17 +92,20 @@ public static class Planner
     /// <summary>
     /// Plans <paramref name="scenario"/>. Throws <see cref="NoFeasiblePlanException"/> when no
     /// timetable satisfies the policy or no blocks cover the trips with the fleet.
+    /// <paramref name="progress"/>, when given, hears each stage as it starts and its objective and
+    /// bound as it ends; it changes nothing in the plan.
     /// </summary>
-    public static PlanResult Plan(Scenario scenario, PlanSolveOptions options)
+    public static PlanResult Plan(Scenario scenario, PlanSolveOptions options, IProgress<SolveProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
-        var timetable = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
-            new TimetableSolveOptions(budget.Left(TimetableShare).TotalSeconds, options.Threads, options.Seed));
-        if (!timetable.Solve.HasTimetable)
+        progress?.Report(new SolveProgress("timetable"));
+        var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway,
+            new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed), budget.Share(TimetableShare));
+        if (timetableOutcome.Solution is not { } timetable)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetable.Solve.Reason}");
+            throw new NoPlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}", timetableOutcome.Remedies, scenario);
         }
 
         if (timetable.PolicyViolations.Length > 0)
@@ -112,12 +114,15 @@ public static class Planner
         }
 
         var timetableSeconds = budget.Elapsed.TotalSeconds;
+        progress?.Report(new SolveProgress("timetable", timetable.Solve.Objective, timetable.Solve.Bound, "s of deviation"));
+        progress?.Report(new SolveProgress("vehicle blocks"));
         var blockOptions = options with { TimeLimitSeconds = budget.Left(PlanCrew.BlockShare(scenario, options)).TotalSeconds };
         var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
             ? BatteryBlocks(scenario, timetable, blockOptions)
             : PlainBlocks(scenario, timetable, blockOptions);
         var types = VehicleTypes(scenario, blocks.Schedule);
         var loads = Loads(timetable);
+        progress?.Report(new SolveProgress("vehicle blocks", blocks.Schedule.Blocks.Length, blocks.FleetLowerBound, "vehicles"));
         var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Seconds);
         var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(timetable, blocks, kpis));
         return PlanCrew.Add(new PlanResult(plan, timetable, blocks.Plain, blocks.Problem, blocks.Battery), options, budget);
@@ -139,28 +144,28 @@ public static class Planner
         double Seconds,
         string Description,
         bool EnergyChecked,
-        TripScheduleResult? Plain,
+        SolveOutcome<TripSchedule>? Plain,
         BatteryScheduleResult? Battery);
 
     private static Blocks PlainBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
     {
         var problem = SchedulingProblem(scenario, timetable.Timetable);
-        var blocks = TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed));
-        if (blocks.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        var blocks = TripScheduler.SolveChecked(problem, new SolveOptions(limit, options.Threads, options.Seed), new WallClockBudget(limit), $"the blocks of {scenario.Name}");
+        var fleetBound = TripScheduler.FleetBound(problem);
+        if (blocks.Solution is not { } solution)
         {
-            throw new NoFeasiblePlanException(
-                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {blocks.FleetLowerBound} vehicles are needed at once){(blocks.Status == VspStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
-        }
-
-        var check = VehicleScheduleChecker.Check(problem, blocks.Schedule, blocks.Cost);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException($"The blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+            Remedy[] remedies = blocks.Status == SolveStatus.NoSolutionFound
+                ? [new MoreTime(limit * 2 < SolveOptions.MaxTimeLimit ? limit * 2 : SolveOptions.MaxTimeLimit)]
+                : fleetBound > scenario.Fleet.Total ? [new MoreVehicles(fleetBound - scenario.Fleet.Total)] : [];
+            throw new NoPlanException(
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.",
+                [.. remedies], scenario);
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: {blocks.Method} {StatusName(blocks.Status)}, {blocks.Schedule.Vehicles} vehicles against a lower bound of {blocks.FleetLowerBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
-        return new Blocks(blocks.Schedule, problem, StatusName(blocks.Status), blocks.FleetLowerBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
+            $"Vehicle blocks: {blocks.Method} {blocks.Status.Word()}, {solution.Schedule.Vehicles} vehicles against a lower bound of {fleetBound} (most trips in service at once), cost gap {(double.IsFinite(blocks.Gap) ? blocks.Gap : 0):P2}.");
+        return new Blocks(solution.Schedule, problem, blocks.Status.Word(), fleetBound, blocks.Elapsed.TotalSeconds, description, false, blocks, null);
     }
 
     private static Blocks BatteryBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
@@ -179,8 +184,8 @@ public static class Planner
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: battery-aware CP-SAT {StatusName(result.Status)}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
-        return new Blocks(result.Schedule, problem.Schedule, StatusName(result.Status), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
+            $"Vehicle blocks: battery-aware CP-SAT {result.Status.Word()}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>
@@ -205,24 +210,6 @@ public static class Planner
         return new VehicleSchedulingProblem(trips, new DeadheadTable(runs), depots,
             new SchedulingRules((int)scenario.Policy.MinLayover.TotalSeconds), OperatingCosts.FleetThenEmptyKm);
     }
-
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(VspStatus status) => status switch
-    {
-        VspStatus.Optimal => "optimal",
-        VspStatus.Feasible => "feasible",
-        VspStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
-
-    /// <summary>The status words used in KPIs and outputs.</summary>
-    public static string StatusName(TimetableSolveStatus status) => status switch
-    {
-        TimetableSolveStatus.Optimal => "optimal",
-        TimetableSolveStatus.FeasibleAtTimeLimit => "feasible",
-        TimetableSolveStatus.Infeasible => "infeasible",
-        _ => "no_solution",
-    };
 
     private static ImmutableDictionary<string, string> VehicleTypes(Scenario scenario, VehicleSchedule schedule)
     {
@@ -305,7 +292,7 @@ public static class Planner
             TransfersMet = timetable.Kpis.TransfersMet,
             Transfers = timetable.Kpis.Transfers.Length,
             EnergyChecked = blocks.EnergyChecked,
-            TimetableStatus = StatusName(timetable.Solve.Status),
+            TimetableStatus = timetable.Solve.Status.Word(),
             BlocksStatus = blocks.Status,
             SolverSeconds = seconds,
         };
@@ -315,7 +302,7 @@ public static class Planner
     {
         var inv = CultureInfo.InvariantCulture;
         var notes = ImmutableArray.CreateBuilder<string>();
-        notes.Add(string.Create(inv, $"Timetable: CP-SAT {StatusName(timetable.Solve.Status)}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.BestBound:0}, gap {timetable.Solve.Gap:P1}."));
+        notes.Add(string.Create(inv, $"Timetable: CP-SAT {timetable.Solve.Status.Word()}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.Bound:0}, gap {timetable.Solve.Gap:P1}."));
         notes.Add(blocks.Description);
         notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
         if (kpis.EnergyKwh > 0 && !kpis.EnergyChecked)

@@ -38,4 +38,10 @@ public static class BudgetShares
 
     /// <summary>A plan with driver duties: share of what is left after the timetable kept for the duties (the blocks get the rest).</summary>
     public const double PlanDuties = 0.3;
+
+    /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
+    public const double TimetableBeforeRetiming = 0.5;
+
+    /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
+    public const double AllocationMain = 0.5;
 }

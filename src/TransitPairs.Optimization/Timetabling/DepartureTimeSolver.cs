@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
+using TransitPairs.Optimization.Solving;
 using SatIntVar = Google.OrTools.Sat.IntVar;
 
 namespace TransitPairs.Optimization.Timetabling;
@@ -31,12 +32,19 @@ public static class DepartureTimeSolver
 {
     private const int LoadWeight = 10;
 
-    /// <summary>Solves the problem; never prints.</summary>
-    public static TimetableResult Solve(TimetableProblem problem, TimetableSolveOptions options)
+    /// <summary>The method, as outcomes name it.</summary>
+    public const string Method = "CP-SAT departure times";
+
+    /// <summary>Solves the problem within what is left of <paramref name="budget"/>; never prints.</summary>
+    /// <param name="problem">The directions, rail events and preferences.</param>
+    /// <param name="options">Workers and seed (and the time limit a remedy suggests raising).</param>
+    /// <param name="budget">The wall clock this solve may use (all that is left of it).</param>
+    public static SolveOutcome<TimetableSolution> Solve(TimetableProblem problem, SolveOptions options, WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        ArgumentNullException.ThrowIfNull(budget);
+        var started = budget.Elapsed;
 
         var model = new CpModel();
         var objective = new List<LinearExpr>();
@@ -44,23 +52,31 @@ public static class DepartureTimeSolver
         var transferTerms = AddTransfers(model, directions, problem, objective);
         model.Minimize(LinearExpr.Sum(objective));
 
-        var solver = new CpSolver { StringParameters = Parameters(options) };
+        var limit = budget.Left();
+        var solver = new CpSolver { StringParameters = CpSatParameters.For(options, limit) };
         var status = solver.Solve(model);
+        var elapsed = budget.Elapsed - started;
         switch (status)
         {
             case CpSolverStatus.Optimal:
             case CpSolverStatus.Feasible:
                 break;
             case CpSolverStatus.Infeasible:
-                return Failed(TimetableSolveStatus.Infeasible, InfeasibleReason(problem));
+                return new SolveOutcome<TimetableSolution>(SolveStatus.Infeasible, null, double.NaN, double.NaN, elapsed, Method)
+                {
+                    Explanation = InfeasibleReason(problem),
+                };
             case CpSolverStatus.Unknown:
-                return Failed(TimetableSolveStatus.NoSolutionAtTimeLimit,
-                    $"No timetable found within {options.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)} s; allow more time.");
+                return new SolveOutcome<TimetableSolution>(SolveStatus.NoSolutionFound, null, double.NaN, solver.BestObjectiveBound, elapsed, Method)
+                {
+                    Explanation = string.Create(CultureInfo.InvariantCulture, $"No timetable found within {limit.TotalSeconds:0.#} s; allow more time."),
+                    Remedies = [LongerLimit(options)],
+                };
             default:
                 throw new InvalidOperationException($"CP-SAT rejected the timetable model ({status}): {model.Validate()}");
         }
 
-        var trips = ImmutableArray.CreateBuilder<ScheduledTrip>();
+        var trips = ImmutableArray.CreateBuilder<TimetableTrip>();
         foreach (var direction in directions)
         {
             for (var k = 0; k < direction.Slots.Length; k++)
@@ -71,42 +87,27 @@ public static class DepartureTimeSolver
                     ? slot.Patterns[0]
                     : slot.Patterns[Array.FindIndex(slot.PatternChoice, c => solver.BooleanValue(c))];
                 var tripId = string.Create(CultureInfo.InvariantCulture, $"{direction.Input.DirectionId}-{k + 1:000}");
-                trips.Add(ScheduledTrip.FromOffsets(tripId, direction.Input.DirectionId, k, pattern, minute,
+                trips.Add(TimetableTrip.FromOffsets(tripId, direction.Input.DirectionId, k, pattern, minute,
                     direction.Input.Pattern(pattern).StopsAt(slot.Hour)));
             }
         }
 
         var rewarded = transferTerms.Where(t => solver.BooleanValue(t.Met)).Sum(t => t.Event.Passengers);
-        return new TimetableResult(
-            status == CpSolverStatus.Optimal ? TimetableSolveStatus.Optimal : TimetableSolveStatus.FeasibleAtTimeLimit,
+        return new SolveOutcome<TimetableSolution>(
+            status == CpSolverStatus.Optimal ? SolveStatus.Optimal : SolveStatus.Feasible,
+            new TimetableSolution(trips.ToImmutable(), rewarded),
             solver.ObjectiveValue,
             solver.BestObjectiveBound,
-            trips.ToImmutable(),
-            rewarded,
-            string.Empty);
+            elapsed,
+            Method);
     }
 
-    /// <summary>
-    /// CP-SAT parameters. The time limit is wall-clock (<c>max_time_in_seconds</c>) for any number of
-    /// workers. With one worker the same figure also caps CP-SAT's deterministic time (work units,
-    /// a little slower than seconds on these machines), so that a search ending at its limit on a
-    /// fast, idle machine ends at the same point on every run: the same seed then gives the same
-    /// answer. A search cut by the wall clock first (a loaded or slow machine) may return another
-    /// solution of the same or a different quality; one that finishes before either limit
-    /// (optimal, or infeasibility proven) is identical on every run.
-    /// </summary>
-    internal static string Parameters(TimetableSolveOptions options)
+    /// <summary>The remedy of a search the clock stopped: twice the time limit (at most the longest accepted).</summary>
+    internal static MoreTime LongerLimit(SolveOptions options)
     {
-        var limit = options.TimeLimitSeconds;
-        return options.Workers == 1
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{limit} max_deterministic_time:{limit} num_workers:1 random_seed:{options.Seed} log_search_progress:false")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{limit} num_workers:{options.Workers} random_seed:{options.Seed} log_search_progress:false");
+        var doubled = options.TimeLimit * 2;
+        return new MoreTime(doubled < SolveOptions.MaxTimeLimit ? doubled : SolveOptions.MaxTimeLimit);
     }
-
-    private static TimetableResult Failed(TimetableSolveStatus status, string reason) =>
-        new(status, double.NaN, double.NaN, [], 0, reason);
 
     private sealed record Slot(int Hour, int BinIndex, SatIntVar Departure, string[] Patterns, BoolVar[] PatternChoice);
 

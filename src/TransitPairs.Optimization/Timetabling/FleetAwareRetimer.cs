@@ -1,23 +1,21 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
-using BlockTrip = TransitPairs.Scheduling.ScheduledTrip;
 
 namespace TransitPairs.Optimization.Timetabling;
 
-/// <summary>The outcome of shifting departures to save vehicles.</summary>
-/// <param name="Status">How the CP-SAT solve ended (the input timetable is returned unchanged unless a timetable was found).</param>
+/// <summary>Departures shifted to save vehicles (the CP-SAT status, objective, bound and gap are in its <c>SolveOutcome</c>).</summary>
 /// <param name="Trips">The shifted trips (same ids, patterns and running times).</param>
 /// <param name="VehiclesBefore">Vehicles the input timetable needs without empty runs (Ceder's deficit sum, <see cref="FleetLowerBounds.TerminalDeficitSum"/>).</param>
 /// <param name="VehiclesAfter">The same for the shifted timetable.</param>
 /// <param name="VehiclesBound">Proven lower bound on <paramref name="VehiclesAfter"/> within the tolerance.</param>
 /// <param name="TotalShiftMinutes">Σ |shift| over all departures.</param>
 /// <param name="MaxShiftMinutes">Largest |shift|.</param>
-public sealed record FleetRetimingResult(
-    TimetableSolveStatus Status,
-    ImmutableArray<ScheduledTrip> Trips,
+public sealed record FleetRetiming(
+    ImmutableArray<TimetableTrip> Trips,
     int VehiclesBefore,
     int VehiclesAfter,
     int VehiclesBound,
@@ -46,6 +44,9 @@ public sealed record FleetRetimingResult(
 /// </remarks>
 public static class FleetAwareRetimer
 {
+    /// <summary>The method, as outcomes name it.</summary>
+    public const string Method = "CP-SAT fleet-aware retiming";
+
     private const long VehicleWeight = 1_000_000;
 
     /// <summary>Retimes <paramref name="trips"/>; never prints.</summary>
@@ -54,23 +55,27 @@ public static class FleetAwareRetimer
     /// <param name="toleranceMinutes">Largest shift of one departure, minutes (0–60).</param>
     /// <param name="minLayoverMinutes">Least layover between arriving and leaving again, minutes (0 or more).</param>
     /// <param name="fixedTripIds">Trips that must keep their times.</param>
-    /// <param name="options">Time limit, workers and seed.</param>
-    public static FleetRetimingResult Retime(
+    /// <param name="options">Workers and seed (and the time limit a remedy suggests raising).</param>
+    /// <param name="budget">The wall clock this solve may use (all that is left of it).</param>
+    /// <returns>Without a solution (the clock stopped the search first) the input timetable stands.</returns>
+    public static SolveOutcome<FleetRetiming> Retime(
         IReadOnlyList<DirectionDemand> directions,
-        IReadOnlyList<ScheduledTrip> trips,
+        IReadOnlyList<TimetableTrip> trips,
         int toleranceMinutes,
         int minLayoverMinutes,
         IReadOnlySet<string> fixedTripIds,
-        TimetableSolveOptions options)
+        SolveOptions options,
+        WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(trips);
         ArgumentNullException.ThrowIfNull(fixedTripIds);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
         ArgumentOutOfRangeException.ThrowIfNegative(toleranceMinutes);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(toleranceMinutes, 60);
         ArgumentOutOfRangeException.ThrowIfNegative(minLayoverMinutes);
-        options.Validate();
+        var started = budget.Elapsed;
 
         var before = Vehicles(trips, minLayoverMinutes);
         var model = new CpModel();
@@ -125,12 +130,25 @@ public static class FleetAwareRetimer
         }
 
         model.Minimize((VehicleWeight * LinearExpr.Sum(deficits)) + LinearExpr.Sum(shifts));
-        var solver = new CpSolver { StringParameters = DepartureTimeSolver.Parameters(options) };
+        var limit = budget.Left();
+        var solver = new CpSolver { StringParameters = CpSatParameters.For(options, limit) };
         var status = solver.Solve(model);
+        var elapsed = budget.Elapsed - started;
+        if (status == CpSolverStatus.Infeasible)
+        {
+            return new SolveOutcome<FleetRetiming>(SolveStatus.Infeasible, null, double.NaN, double.NaN, elapsed, Method)
+            {
+                Explanation = "No shift of the departures within the tolerance keeps every headway within the policy bounds.",
+            };
+        }
+
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            var failed = status == CpSolverStatus.Infeasible ? TimetableSolveStatus.Infeasible : TimetableSolveStatus.NoSolutionAtTimeLimit;
-            return new FleetRetimingResult(failed, [.. trips], before, before, 0, 0, 0);
+            return new SolveOutcome<FleetRetiming>(SolveStatus.NoSolutionFound, null, double.NaN, solver.BestObjectiveBound, elapsed, Method)
+            {
+                Explanation = string.Create(CultureInfo.InvariantCulture, $"No retiming found within {limit.TotalSeconds:0.#} s; the departures stay as they are; allow more time."),
+                Remedies = [DepartureTimeSolver.LongerLimit(options)],
+            };
         }
 
         var shifted = trips.Select((t, k) =>
@@ -139,25 +157,31 @@ public static class FleetAwareRetimer
             return t with { Calls = [.. t.Calls.Select(c => new StopCall(c.StopId, c.ArrivalMinute + delta, c.DepartureMinute + delta))] };
         }).ToImmutableArray();
         var moves = shifted.Select((t, k) => Math.Abs(t.DepartureMinute - trips[k].DepartureMinute)).ToArray();
-        return new FleetRetimingResult(
-            status == CpSolverStatus.Optimal ? TimetableSolveStatus.Optimal : TimetableSolveStatus.FeasibleAtTimeLimit,
+        var retiming = new FleetRetiming(
             shifted,
             before,
             Vehicles(shifted, minLayoverMinutes),
             Math.Max(0, (int)Math.Ceiling((solver.BestObjectiveBound - 1e-6 - (toleranceMinutes * (double)trips.Count)) / VehicleWeight)),
             moves.Sum(),
             moves.Length == 0 ? 0 : moves.Max());
+        return new SolveOutcome<FleetRetiming>(
+            status == CpSolverStatus.Optimal ? SolveStatus.Optimal : SolveStatus.Feasible,
+            retiming,
+            solver.ObjectiveValue,
+            solver.BestObjectiveBound,
+            elapsed,
+            Method);
     }
 
     /// <summary>Vehicles needed without empty runs: the block solver's deficit bound.</summary>
-    public static int Vehicles(IReadOnlyList<ScheduledTrip> trips, int minLayoverMinutes)
+    public static int Vehicles(IReadOnlyList<TimetableTrip> trips, int minLayoverMinutes)
     {
         ArgumentNullException.ThrowIfNull(trips);
-        var blockTrips = trips.Select(t => new BlockTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute))).ToList();
+        var blockTrips = trips.Select(t => new ScheduledTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute))).ToList();
         return FleetLowerBounds.TerminalDeficitSum(blockTrips, minLayoverMinutes * 60);
     }
 
-    private static int RunMinutes(ScheduledTrip trip) => trip.ArrivalMinute - trip.DepartureMinute;
+    private static int RunMinutes(TimetableTrip trip) => trip.ArrivalMinute - trip.DepartureMinute;
 
     /// <summary>A literal for <c>start + offset ≤ end</c>, or a constant when the domains decide it.</summary>
     private static LinearExpr Before(CpModel model, IntVar start, int offset, IntVar end)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scenarios;
 using TransitPairs.Time;
 using TransitPairs.Timetables;
@@ -31,20 +32,20 @@ public sealed record AppliedDirectionPolicy(
 
 /// <summary>A scenario's timetable: the domain trips, the solver's figures, the plan, the KPIs and the policy check.</summary>
 /// <param name="Timetable">The trips of the service day.</param>
-/// <param name="Solve">Status, objective, bound and gap of the CP-SAT model.</param>
+/// <param name="Solve">The departure-time solve (<see cref="DepartureTimeSolver"/>): status, objective, bound and gap, and the core trips (the shifted ones after a fleet-aware retiming).</param>
 /// <param name="Plans">Hourly frequencies per direction.</param>
 /// <param name="Policies">The policy as applied per direction.</param>
 /// <param name="Kpis">KPIs measured on the trips.</param>
 /// <param name="PolicyViolations">What the independent checker found (empty when the policy holds).</param>
-/// <param name="Fleet">The fleet-aware retiming, when asked for (then <paramref name="Timetable"/> and the KPIs are of the shifted trips).</param>
+/// <param name="Fleet">The fleet-aware retiming, when asked for (with a solution, <paramref name="Timetable"/> and the KPIs are of the shifted trips).</param>
 public sealed record ScenarioTimetable(
     Timetable Timetable,
-    TimetableResult Solve,
+    SolveOutcome<TimetableSolution> Solve,
     ImmutableArray<DirectionFrequencyPlan> Plans,
     ImmutableArray<AppliedDirectionPolicy> Policies,
     TimetableKpiReport Kpis,
     ImmutableArray<string> PolicyViolations,
-    FleetRetimingResult? Fleet = null);
+    SolveOutcome<FleetRetiming>? Fleet = null);
 
 /// <summary>
 /// Maps a domain <see cref="Scenario"/> into the integer timetabling core and the result back to
@@ -70,13 +71,18 @@ public static class ScenarioTimetabler
     /// <summary>Builds and solves the timetable of every corridor of <paramref name="scenario"/>.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="objective">Ceder's timetable type.</param>
-    /// <param name="options">Time limit, workers and seed (each CP-SAT call gets them).</param>
+    /// <param name="options">Workers and seed (each CP-SAT call gets them).</param>
+    /// <param name="budget">The wall clock of the stage: the departure times may use all that is left
+    /// (<see cref="BudgetShares.TimetableBeforeRetiming"/> of it when a retiming follows), the retiming the rest.</param>
     /// <param name="fleetToleranceMinutes">When set (1–60), departures then move by at most this
     /// many minutes to save vehicles (<see cref="FleetAwareRetimer"/>); trips meeting trains stay.</param>
-    public static ScenarioTimetable Solve(Scenario scenario, TimetableObjective objective, TimetableSolveOptions options, int? fleetToleranceMinutes = null)
+    /// <returns>The departure-time solve's status, objective, bound and explanation around the scenario's timetable.</returns>
+    public static SolveOutcome<ScenarioTimetable> Solve(Scenario scenario, TimetableObjective objective, SolveOptions options, WallClockBudget budget, int? fleetToleranceMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        var started = budget.Elapsed;
         var directions = new List<DirectionTimetableInput>();
         var policies = new List<AppliedDirectionPolicy>();
         foreach (var corridor in scenario.Corridors)
@@ -92,26 +98,40 @@ public static class ScenarioTimetabler
         var railEvents = scenario.RailEvents.SelectMany(MapRailEvent).ToImmutableArray();
         var problem = new TimetableProblem([.. directions], railEvents,
             new TimetablePreferences(objective, scenario.Policy.ClockFace));
-        var result = DepartureTimeSolver.Solve(problem, options);
+        var departures = DepartureTimeSolver.Solve(problem, options,
+            budget.Share(fleetToleranceMinutes is null ? 1 : BudgetShares.TimetableBeforeRetiming));
+        SolveOutcome<ScenarioTimetable> Around(ScenarioTimetable? timetable) =>
+            new(departures.Status, timetable, departures.Objective, departures.Bound, budget.Elapsed - started, departures.Method)
+            {
+                Explanation = departures.Explanation,
+                Remedies = departures.Remedies,
+            };
+
+        if (departures.Solution is not { } solution)
+        {
+            return Around(null);
+        }
+
         var demands = directions.Select(d => d.Plan.Direction).ToArray();
-        var coreTrips = result.Trips;
-        FleetRetimingResult? fleet = null;
-        if (fleetToleranceMinutes is { } tolerance && result.HasTimetable)
+        var coreTrips = solution.Trips;
+        SolveOutcome<FleetRetiming>? fleet = null;
+        if (fleetToleranceMinutes is { } tolerance)
         {
             var meetingTrains = TimetableKpis.Compute(demands, coreTrips, railEvents).Transfers.Where(t => t.Met).Select(t => t.TripId).ToHashSet(StringComparer.Ordinal);
-            fleet = FleetAwareRetimer.Retime(demands, coreTrips, tolerance, (int)scenario.Policy.MinLayover.TotalMinutes, meetingTrains, options);
-            coreTrips = fleet.Trips;
+            fleet = FleetAwareRetimer.Retime(demands, coreTrips, tolerance, (int)scenario.Policy.MinLayover.TotalMinutes, meetingTrains, options, budget);
+            coreTrips = fleet.Solution?.Trips ?? coreTrips;
         }
 
         var trips = coreTrips.Select(t => ToDomainTrip(t, policies)).ToList();
-        return new ScenarioTimetable(
+        var timetable = new ScenarioTimetable(
             new Timetable(scenario.ServiceDate, trips),
-            result with { Trips = coreTrips },
+            departures.Map(s => s with { Trips = coreTrips }),
             [.. directions.Select(d => d.Plan)],
             [.. policies],
             TimetableKpis.Compute(demands, coreTrips, railEvents),
             TimetablePolicyChecker.Check(demands, coreTrips),
             fleet);
+        return Around(timetable);
     }
 
     /// <summary>The core's direction id for a corridor direction, e.g. <c>siping-liaoyuan/outbound</c>.</summary>
@@ -246,7 +266,7 @@ public static class ScenarioTimetabler
         }
     }
 
-    private static Trip ToDomainTrip(ScheduledTrip trip, List<AppliedDirectionPolicy> policies)
+    private static Trip ToDomainTrip(TimetableTrip trip, List<AppliedDirectionPolicy> policies)
     {
         var policy = policies.First(p => p.DirectionId == trip.DirectionId);
         var id = string.Create(CultureInfo.InvariantCulture,

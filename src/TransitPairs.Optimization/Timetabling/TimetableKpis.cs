@@ -83,7 +83,7 @@ public static class TimetableKpis
         Math.Min(headwayMinutes, RandomArrivalHeadwayMinutes) / 2.0;
 
     /// <summary>Computes the KPIs of <paramref name="trips"/> for the directions' demand.</summary>
-    public static TimetableKpiReport Compute(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<ScheduledTrip> trips, IReadOnlyList<TransferEvent> railEvents)
+    public static TimetableKpiReport Compute(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<TimetableTrip> trips, IReadOnlyList<TransferEvent> railEvents)
     {
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(trips);
@@ -93,7 +93,7 @@ public static class TimetableKpis
         return new TimetableKpiReport(byDirection, transfers);
     }
 
-    private static DirectionKpis Direction(DirectionDemand direction, ScheduledTrip[] trips)
+    private static DirectionKpis Direction(DirectionDemand direction, TimetableTrip[] trips)
     {
         var capacity = direction.Patterns.ToDictionary(p => p.PatternId, p => p.Capacity, StringComparer.Ordinal);
         var departures = trips.Select(t => t.DepartureMinute).ToArray();
@@ -149,7 +149,7 @@ public static class TimetableKpis
             hours.ToImmutable());
     }
 
-    private static TransferOutcome Transfer(TransferEvent railEvent, IReadOnlyList<ScheduledTrip> trips)
+    private static TransferOutcome Transfer(TransferEvent railEvent, IReadOnlyList<TimetableTrip> trips)
     {
         foreach (var trip in trips.OrderBy(t => t.DepartureMinute).ThenBy(t => t.TripId, StringComparer.Ordinal))
         {
@@ -182,7 +182,7 @@ public static class TimetableKpis
 public static class TimetablePolicyChecker
 {
     /// <summary>Every violation found, one sentence each; empty when the timetable respects the policy.</summary>
-    public static ImmutableArray<string> Check(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<ScheduledTrip> trips)
+    public static ImmutableArray<string> Check(IReadOnlyList<DirectionDemand> directions, IReadOnlyList<TimetableTrip> trips)
     {
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(trips);

@@ -259,24 +259,6 @@ public sealed record TimetableProblem
     public TimetablePreferences Preferences { get; }
 }
 
-/// <summary>Solver options; every run sets all three (same seed and one worker ⇒ identical output).</summary>
-/// <param name="TimeLimitSeconds">Wall-clock limit in seconds (positive).</param>
-/// <param name="Workers">CP-SAT search workers (1 or more).</param>
-/// <param name="Seed">Random seed.</param>
-public sealed record TimetableSolveOptions(double TimeLimitSeconds = 10, int Workers = 1, int Seed = 1)
-{
-    /// <summary>Validates the figures, naming the offending one.</summary>
-    public void Validate()
-    {
-        if (!(TimeLimitSeconds > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(TimeLimitSeconds), TimeLimitSeconds, "The time limit is positive.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1);
-    }
-}
-
 /// <summary>A call of a timetabled trip at a stop, minutes of the service day.</summary>
 public readonly record struct StopCall(string StopId, int ArrivalMinute, int DepartureMinute);
 
@@ -286,7 +268,7 @@ public readonly record struct StopCall(string StopId, int ArrivalMinute, int Dep
 /// <param name="Sequence">0-based position among the direction's departures.</param>
 /// <param name="PatternId">Pattern run.</param>
 /// <param name="Calls">Stop times in order.</param>
-public sealed record ScheduledTrip(string TripId, string DirectionId, int Sequence, string PatternId, ImmutableArray<StopCall> Calls)
+public sealed record TimetableTrip(string TripId, string DirectionId, int Sequence, string PatternId, ImmutableArray<StopCall> Calls)
 {
     /// <summary>Departure from the first stop, minutes of the service day.</summary>
     public int DepartureMinute => Calls[0].DepartureMinute;
@@ -295,45 +277,12 @@ public sealed record ScheduledTrip(string TripId, string DirectionId, int Sequen
     public int ArrivalMinute => Calls[^1].ArrivalMinute;
 
     /// <summary>Builds the trip's stop times from a departure minute and the pattern's offsets.</summary>
-    public static ScheduledTrip FromOffsets(string tripId, string directionId, int sequence, string patternId, int departureMinute, ImmutableArray<StopOffset> offsets) =>
+    public static TimetableTrip FromOffsets(string tripId, string directionId, int sequence, string patternId, int departureMinute, ImmutableArray<StopOffset> offsets) =>
         new(tripId, directionId, sequence, patternId,
             offsets.Select(o => new StopCall(o.StopId, departureMinute + o.ArrivalMinutes, departureMinute + o.DepartureMinutes)).ToImmutableArray());
 }
 
-/// <summary>How a solve ended.</summary>
-public enum TimetableSolveStatus
-{
-    /// <summary>Proven optimal.</summary>
-    Optimal,
-
-    /// <summary>A feasible timetable; the time limit stopped the proof (see bound and gap).</summary>
-    FeasibleAtTimeLimit,
-
-    /// <summary>No timetable satisfies the bounds (the reason says why).</summary>
-    Infeasible,
-
-    /// <summary>The time limit passed before any timetable was found.</summary>
-    NoSolutionAtTimeLimit,
-}
-
-/// <summary>The solved timetable with the solver's figures.</summary>
-/// <param name="Status">How the solve ended.</param>
-/// <param name="Objective">Objective value (seconds of weighted deviation; lower is better).</param>
-/// <param name="BestBound">Proven lower bound on the objective.</param>
+/// <summary>A solved timetable (the solver's status, objective, bound and gap are in its <c>SolveOutcome</c>).</summary>
 /// <param name="Trips">Trips by direction, then departure.</param>
 /// <param name="TransferPassengersRewarded">Transferring passengers the model counted as met.</param>
-/// <param name="Reason">Why no timetable was produced; empty otherwise.</param>
-public sealed record TimetableResult(
-    TimetableSolveStatus Status,
-    double Objective,
-    double BestBound,
-    ImmutableArray<ScheduledTrip> Trips,
-    int TransferPassengersRewarded,
-    string Reason)
-{
-    /// <summary>Relative gap |objective − bound| / max(1, |objective|); 0 when optimal.</summary>
-    public double Gap => Status == TimetableSolveStatus.Optimal ? 0 : Math.Abs(Objective - BestBound) / Math.Max(1, Math.Abs(Objective));
-
-    /// <summary>True when there is a timetable to use.</summary>
-    public bool HasTimetable => Status is TimetableSolveStatus.Optimal or TimetableSolveStatus.FeasibleAtTimeLimit;
-}
+public sealed record TimetableSolution(ImmutableArray<TimetableTrip> Trips, int TransferPassengersRewarded);

@@ -1,7 +1,7 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
@@ -39,7 +39,7 @@ internal static class ArcLpScheduler
         var start = SuperDepotStart.Build(network, fits: null);
         if (start is null)
         {
-            return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, "arc LP (no super-depot flow covers the trips)");
+            return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, "arc LP (no super-depot flow covers the trips)");
         }
 
         (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = start.Complete ? (start.Blocks, TotalCost(network, start.Blocks)) : null;
@@ -83,7 +83,7 @@ internal static class ArcLpScheduler
                 }
                 else if (incumbent is null && closing.Proven)
                 {
-                    return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
+                    return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
                 }
 
                 bound = Math.Max(bound, closing.LowerBound);
@@ -92,13 +92,13 @@ internal static class ArcLpScheduler
 
         if (incumbent is not { } result)
         {
-            return new VspSolution(VspStatus.NoSolutionFound, [], 0, (decimal)bound / network.CostScale, clock.Elapsed, method);
+            return new VspSolution(SolveStatus.NoSolutionFound, [], 0, (decimal)bound / network.CostScale, clock.Elapsed, method);
         }
 
         var lower = Math.Min(bound, result.Cost);
         var blocks = result.Blocks.Select(b => b.Block).OrderBy(b => network.TripStart[b.Trips[0]]).ThenBy(b => b.Depot).ToImmutableArray();
         return new VspSolution(
-            result.Cost == lower ? VspStatus.Optimal : VspStatus.Feasible,
+            result.Cost == lower ? SolveStatus.Optimal : SolveStatus.Feasible,
             blocks,
             (decimal)result.Cost / network.CostScale,
             (decimal)lower / network.CostScale,

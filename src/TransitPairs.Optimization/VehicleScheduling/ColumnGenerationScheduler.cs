@@ -1,8 +1,8 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Google.OrTools.LinearSolver;
+using TransitPairs.Optimization.Solving;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
@@ -74,7 +74,7 @@ internal sealed class ColumnGenerationScheduler
         var n = network.TripCount;
         if (n == 0)
         {
-            return new VspSolution(VspStatus.Optimal, [], 0, 0, clock.Elapsed, "column generation");
+            return new VspSolution(SolveStatus.Optimal, [], 0, 0, clock.Elapsed, "column generation");
         }
 
         var maxArc = network.ArcCount == 0 ? 0 : network.ArcCost.Max();
@@ -267,7 +267,7 @@ internal sealed class ColumnGenerationScheduler
         method += string.Create(CultureInfo.InvariantCulture, $" ({iterations} LP solves, {columns.Count} blocks generated)");
         if (incumbent is null)
         {
-            return new VspSolution(VspStatus.NoSolutionFound, [], 0, (decimal)Math.Max(0, bound) / network.CostScale, clock.Elapsed, method);
+            return new VspSolution(SolveStatus.NoSolutionFound, [], 0, (decimal)Math.Max(0, bound) / network.CostScale, clock.Elapsed, method);
         }
 
         var (chosen, cost) = incumbent.Value;
@@ -275,7 +275,7 @@ internal sealed class ColumnGenerationScheduler
         var blocks = chosen.Select(b => network.VirtualDepot ? b with { Depot = -1 } : b)
             .OrderBy(b => network.TripStart[b.Trips[0]]).ToImmutableArray();
         return new VspSolution(
-            cost == lower ? VspStatus.Optimal : VspStatus.Feasible,
+            cost == lower ? SolveStatus.Optimal : SolveStatus.Feasible,
             blocks,
             (decimal)cost / network.CostScale,
             (decimal)lower / network.CostScale,
@@ -400,7 +400,7 @@ internal sealed class ColumnGenerationScheduler
         return added;
     }
 
-    private VspSolution Infeasible() => new(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, "column generation");
+    private VspSolution Infeasible() => new(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, "column generation");
 
     private bool AddColumn(Column column, MpSolver lp, Constraint[] cover, Constraint[] capacity, Objective objective)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.OrTools.Graph;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
@@ -21,12 +22,12 @@ internal static class MinCostFlowScheduler
         var flow = SolveFlow(network, network.Depots[0]);
         if (flow is null)
         {
-            return new VspSolution(VspStatus.Infeasible, [], 0, 0, clock.Elapsed, "min-cost flow");
+            return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, "min-cost flow");
         }
 
         var cost = (decimal)flow.Value.Cost / network.CostScale;
         var blocks = flow.Value.Blocks.Select(b => b.Block with { Depot = network.VirtualDepot ? -1 : 0 });
-        return new VspSolution(VspStatus.Optimal, [.. blocks], cost, cost, clock.Elapsed, "min-cost flow");
+        return new VspSolution(SolveStatus.Optimal, [.. blocks], cost, cost, clock.Elapsed, "min-cost flow");
     }
 
     /// <summary>

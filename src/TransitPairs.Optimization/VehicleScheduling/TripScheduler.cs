@@ -1,32 +1,17 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
-/// <summary>The outcome of scheduling a day of trips: the blocks and how good they are.</summary>
-/// <param name="Schedule">The blocks (empty when infeasible or nothing was found in time).</param>
-/// <param name="Status">How the solve ended.</param>
+/// <summary>The blocks of a day of trips and what they cost.</summary>
+/// <param name="Schedule">The blocks.</param>
 /// <param name="Cost">Cost of the schedule in cost units (formula on <see cref="OperatingCosts"/>).</param>
 /// <param name="LowerBound">No schedule costs less (cost units).</param>
 /// <param name="FleetLowerBound">The deficit-function bound on vehicles (most trips in service at once, or Ceder's per-terminal sum when empty runs are forbidden).</param>
-/// <param name="Elapsed">Wall-clock time of the solve.</param>
-/// <param name="Method">The method that produced the schedule.</param>
-public sealed record TripScheduleResult(
-    VehicleSchedule Schedule,
-    VspStatus Status,
-    decimal Cost,
-    decimal LowerBound,
-    int FleetLowerBound,
-    TimeSpan Elapsed,
-    string Method)
-{
-    /// <summary>(cost − bound) / cost; 0 when optimal, +∞ without a schedule.</summary>
-    public double Gap => Status is VspStatus.Infeasible or VspStatus.NoSolutionFound
-        ? double.PositiveInfinity
-        : Cost == 0 ? 0 : (double)((Cost - LowerBound) / Cost);
-}
+public sealed record TripSchedule(VehicleSchedule Schedule, decimal Cost, decimal LowerBound, int FleetLowerBound);
 
 /// <summary>
 /// Schedules vehicles for a day of trips given in domain terms: maps stops to place indices and
@@ -36,15 +21,41 @@ public sealed record TripScheduleResult(
 /// </summary>
 public static class TripScheduler
 {
-    public static TripScheduleResult Solve(VehicleSchedulingProblem problem, VspOptions options)
+    /// <summary>Schedules <paramref name="problem"/> within <paramref name="budget"/> (see <see cref="VspSolver"/> for the methods).</summary>
+    /// <param name="problem">The day's trips, empty runs, depots and rules.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of this solve.</param>
+    /// <param name="network">Which connection network to build.</param>
+    public static SolveOutcome<TripSchedule> Solve(VehicleSchedulingProblem problem, SolveOptions options, WallClockBudget budget, NetworkKind network = NetworkKind.Auto)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
         var mapped = Map(problem);
-        var solution = VspSolver.Solve(mapped.Problem, options);
-        var schedule = new VehicleSchedule([.. solution.Blocks.Select((b, i) => BuildBlock(problem, b, i, solution.Blocks.Length))]);
-        return new TripScheduleResult(schedule, solution.Status, solution.Cost, solution.LowerBound, FleetBound(problem), solution.Elapsed, solution.Method);
+        var fleetBound = FleetBound(problem);
+        return VspSolver.Solve(mapped.Problem, options, budget, network).Map(solution => new TripSchedule(
+            new VehicleSchedule([.. solution.Blocks.Select((b, i) => BuildBlock(problem, b, i, solution.Blocks.Length))]),
+            solution.Cost, solution.LowerBound, fleetBound));
     }
+
+    /// <summary>Schedules <paramref name="problem"/> within a budget of <paramref name="options"/>' time limit, started now.</summary>
+    public static SolveOutcome<TripSchedule> Solve(VehicleSchedulingProblem problem, SolveOptions options, NetworkKind network = NetworkKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Solve(problem, options, options.StartBudget(), network);
+    }
+
+    /// <summary>
+    /// <see cref="Solve(VehicleSchedulingProblem, SolveOptions, WallClockBudget, NetworkKind)"/>, then the independent <see cref="VehicleScheduleChecker"/> on the blocks
+    /// (throws <see cref="SolutionCheckFailedException"/> when they fail it).
+    /// </summary>
+    /// <param name="problem">The day's trips, empty runs, depots and rules.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of this solve.</param>
+    /// <param name="stage">What is scheduled, for the message (e.g. "the blocks of siping-liaoyuan").</param>
+    /// <param name="network">Which connection network to build.</param>
+    public static SolveOutcome<TripSchedule> SolveChecked(VehicleSchedulingProblem problem, SolveOptions options, WallClockBudget budget, string stage, NetworkKind network = NetworkKind.Auto) =>
+        CheckedSolve.Run(() => Solve(problem, options, budget, network), s => VehicleScheduleChecker.Check(problem, s.Schedule, s.Cost).Violations, stage);
 
     /// <summary>The deficit-function fleet bound of the problem (see <see cref="FleetLowerBounds"/>).</summary>
     public static int FleetBound(VehicleSchedulingProblem problem)

@@ -1,42 +1,34 @@
 using System.Collections.Immutable;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
-/// <summary>How a solve ended.</summary>
-public enum VspStatus
+/// <summary>
+/// What the integer core's methods are handed, built by <see cref="VspSolver"/> from the contract's
+/// <see cref="SolveOptions"/> and <see cref="WallClockBudget"/>: the time left when the solve started,
+/// workers, seed and the network to build.
+/// </summary>
+internal sealed record VspOptions(TimeSpan TimeLimit, int Threads = 1, int Seed = 0, NetworkKind Network = NetworkKind.Auto)
 {
-    /// <summary>The cost equals the lower bound: proven optimal.</summary>
-    Optimal,
-
-    /// <summary>A feasible schedule, stopped by the time limit (or by the method) before the bound met the cost.</summary>
-    Feasible,
-
-    /// <summary>No schedule exists (a trip no vehicle can reach, or too few vehicles).</summary>
-    Infeasible,
-
-    /// <summary>The time limit passed before any schedule was found; the bound is still valid.</summary>
-    NoSolutionFound,
+    public static VspOptions From(SolveOptions options, WallClockBudget budget, NetworkKind network) =>
+        new(budget.Left(), options.Workers, options.Seed, network);
 }
 
-/// <summary>Solver options: every solve states its time limit, worker count and seed.</summary>
-/// <param name="TimeLimit">Wall-clock limit for the whole solve.</param>
-/// <param name="Threads">Workers for the MIP stage (≥ 1).</param>
-/// <param name="Seed">Random seed passed to the MIP solver.</param>
-/// <param name="Network">Which connection network to build.</param>
-public sealed record VspOptions(TimeSpan TimeLimit, int Threads = 1, int Seed = 0, NetworkKind Network = NetworkKind.Auto)
+/// <summary>A schedule of the integer core: its blocks, exact cost and the lower bound proven for it (cost units; may carry sixtieths when idle time costs).</summary>
+public sealed record VspSchedule(ImmutableArray<VspBlock> Blocks, decimal Cost, decimal LowerBound)
 {
-    public static VspOptions Default { get; } = new(TimeSpan.FromSeconds(60));
+    public int Vehicles => Blocks.Length;
 }
 
 /// <summary>One vehicle: its depot index (-1 when the problem has no depots) and its trips in order.</summary>
 public sealed record VspBlock(int Depot, ImmutableArray<int> Trips);
 
 /// <summary>
-/// The result of a solve: status, blocks, cost and lower bound in cost units (exact; may carry
+/// The result of one of the core's methods (internal; <see cref="VspSolver"/> turns it into the contract's outcome): status, blocks, cost and lower bound in cost units (exact; may carry
 /// sixtieths when idle time costs), relative gap <c>(cost − bound) / cost</c>, and the time taken.
 /// </summary>
-public sealed record VspSolution(
-    VspStatus Status,
+internal sealed record VspSolution(
+    SolveStatus Status,
     ImmutableArray<VspBlock> Blocks,
     decimal Cost,
     decimal LowerBound,
@@ -46,7 +38,19 @@ public sealed record VspSolution(
     public int Vehicles => Blocks.Length;
 
     /// <summary>Relative gap (cost − bound) / cost; 0 when proven optimal, +∞ without a solution.</summary>
-    public double Gap => Status is VspStatus.Infeasible or VspStatus.NoSolutionFound
+    public double Gap => Status is SolveStatus.Infeasible or SolveStatus.NoSolutionFound
         ? double.PositiveInfinity
         : Cost == 0 ? 0 : (double)((Cost - LowerBound) / Cost);
+}
+
+/// <summary>The contract's outcome of a core result.</summary>
+internal static class VspOutcome
+{
+    public static SolveOutcome<VspSchedule> Of(VspSolution solution) =>
+        new(solution.Status,
+            solution.Status is SolveStatus.Infeasible or SolveStatus.NoSolutionFound ? null : new VspSchedule(solution.Blocks, solution.Cost, solution.LowerBound),
+            solution.Status is SolveStatus.Infeasible or SolveStatus.NoSolutionFound ? double.NaN : (double)solution.Cost,
+            (double)solution.LowerBound,
+            solution.Elapsed,
+            solution.Method);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Scheduling;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
@@ -10,8 +11,37 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// </summary>
 public static class VspSolver
 {
+    /// <summary>Schedules a timed problem within <paramref name="budget"/>.</summary>
+    /// <param name="problem">The trips, depots and connection rules in integers.</param>
+    /// <param name="options">Workers and seed (the time comes from <paramref name="budget"/>).</param>
+    /// <param name="budget">The wall clock of this solve: it uses what is left.</param>
+    /// <param name="network">Which connection network to build.</param>
+    public static SolveOutcome<VspSchedule> Solve(VspProblem problem, SolveOptions options, WallClockBudget budget, NetworkKind network = NetworkKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        return VspOutcome.Of(Solve(problem, VspOptions.From(options, budget, network)));
+    }
+
+    /// <summary>Schedules a timed problem within a budget of <paramref name="options"/>' time limit, started now.</summary>
+    public static SolveOutcome<VspSchedule> Solve(VspProblem problem, SolveOptions options, NetworkKind network = NetworkKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Solve(problem, options, options.StartBudget(), network);
+    }
+
+    /// <summary>Schedules a cost-matrix instance (MDVSP benchmark form) within <paramref name="budget"/>.</summary>
+    public static SolveOutcome<VspSchedule> Solve(CostMatrixInstance instance, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        return VspOutcome.Of(Solve(instance, VspOptions.From(options, budget, NetworkKind.Auto)));
+    }
+
     /// <summary>Schedules a timed problem.</summary>
-    public static VspSolution Solve(VspProblem problem, VspOptions options)
+    internal static VspSolution Solve(VspProblem problem, VspOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,7 +58,7 @@ public static class VspSolver
     }
 
     /// <summary>Schedules a cost-matrix instance (MDVSP benchmark form).</summary>
-    public static VspSolution Solve(CostMatrixInstance instance, VspOptions options)
+    internal static VspSolution Solve(CostMatrixInstance instance, VspOptions options)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(options);

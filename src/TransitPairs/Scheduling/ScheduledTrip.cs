@@ -5,7 +5,7 @@ namespace TransitPairs.Scheduling;
 /// <summary>
 /// One timetabled trip as vehicle scheduling sees it (GTFS <c>trips.txt</c> + first and last
 /// <c>stop_times</c>): it leaves <see cref="FromStop"/> at <see cref="Departure"/> and reaches
-/// <see cref="ToStop"/> at <see cref="Arrival"/>. Arrival is strictly after departure.
+/// <see cref="ToStop"/> at <see cref="Arrival"/>, no earlier than it left (see <see cref="TimesAreOrdered"/>).
 /// </summary>
 public sealed record ScheduledTrip
 {
@@ -14,9 +14,7 @@ public sealed record ScheduledTrip
         ArgumentException.ThrowIfNullOrWhiteSpace(tripId);
         ArgumentException.ThrowIfNullOrWhiteSpace(fromStop);
         ArgumentException.ThrowIfNullOrWhiteSpace(toStop);
-        // Equal times are allowed: real GTFS feeds carry trips recorded with no running time, and
-        // a vehicle can still run them (it is busy for that instant).
-        if (arrival < departure)
+        if (!TimesAreOrdered(departure, arrival))
         {
             throw new ArgumentOutOfRangeException(nameof(arrival), arrival, $"Trip {tripId} must not arrive before it departs ({departure}).");
         }
@@ -27,6 +25,13 @@ public sealed record ScheduledTrip
         ToStop = toStop;
         Arrival = arrival;
     }
+
+    /// <summary>
+    /// The one timing rule of a trip, for every reader that builds one: it arrives no earlier than it
+    /// departs. Equal times are allowed: real GTFS feeds carry trips recorded with no running time, and
+    /// a vehicle can still run them (it is busy for that instant).
+    /// </summary>
+    public static bool TimesAreOrdered(ServiceTime departure, ServiceTime arrival) => arrival >= departure;
 
     /// <summary>The trip's id (GTFS <c>trip_id</c>); unique within a day.</summary>
     public string TripId { get; }

@@ -187,5 +187,9 @@ public static class Check
         where T : class =>
         value ?? throw new InvalidValueException(paramName, $"'{paramName}' is missing.", $"Give '{paramName}'.");
 
-    private static string Show(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    // Huge or tiny values in exponent form: "1E+308", never 309 digits.
+    private static string Show(double value) =>
+        double.IsFinite(value) && (Math.Abs(value) >= 1e7 || (value != 0 && Math.Abs(value) < 1e-4))
+            ? value.ToString("G4", CultureInfo.InvariantCulture)
+            : value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -11,14 +11,14 @@ public sealed class MdvspCommandTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var path = TestPaths.RequireSharedBenchmarks("mdvsp", folder, instance + ".inp.gz");
+        var path = TestPaths.Instance("mdvsp", folder, instance + ".inp.gz");
         var code = TransitPairsCli.Run(["mdvsp", path, "--time-limit", seconds.ToString(CultureInfo.InvariantCulture), "--threads", "1", "--format", "json"], output, error);
         Assert.True(code == 0, error.ToString());
         return JsonDocument.Parse(output.ToString()).RootElement.Clone();
     }
 
     private static Dictionary<string, string[]> Known(string folder) =>
-        File.ReadAllLines(TestPaths.RequireSharedBenchmarks("mdvsp", folder, "known.csv")).Skip(1)
+        File.ReadAllLines(TestPaths.Instance("mdvsp", folder, "known.csv")).Skip(1)
             .Select(l => l.Split(',')).ToDictionary(f => f[0], f => f);
 
     private static void AssertKnownOptimum(string instance)
@@ -32,14 +32,14 @@ public sealed class MdvspCommandTests
     }
 
     /// <summary>One instance per size (and depot count), in the normal run.</summary>
-    [SharedBenchmarksTheory]
+    [Theory]
     [InlineData("n50m2s0")]
     [InlineData("n100m3s1")]
     [InlineData("n150m4s2")]
     public void Mdvsp_SmallInstance_SolvedToItsKnownOptimum(string instance) => AssertKnownOptimum(instance);
 
     /// <summary>All 36 small instances (a few minutes on two cores).</summary>
-    [SharedBenchmarksFact]
+    [Fact]
     [Trait("Category", "Slow")]
     public void Mdvsp_AllSmallInstances_SolvedToTheirKnownOptimum()
     {
@@ -54,7 +54,7 @@ public sealed class MdvspCommandTests
     /// minimum and the operating cost (cost − 10,000 per vehicle) within 1 % of the best known.
     /// All eight instances are in docs/vehicle-blocks.md.
     /// </summary>
-    [SharedBenchmarksFact]
+    [Fact]
     [Trait("Category", "Slow")]
     public void Mdvsp_PepinInstance_UsesTheMinimumFleetWithinOnePercentOfTheBestKnownOperatingCost()
     {

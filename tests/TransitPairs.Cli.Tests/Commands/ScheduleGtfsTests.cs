@@ -40,19 +40,19 @@ public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<Gt
         Assert.Equal(0, report["emptyRunModel"]!["minLayoverMinutes"]!.GetValue<double>());
     }
 
-    [SharedBenchmarksTheory]
+    [Theory]
     [InlineData("transcollines")]
     [InlineData("emerygoround")]
     [InlineData("kart")]
     public void ScheduleGtfs_SmallAgencyFeedPermissiveModel_ExactMinimumFleet(string feed) => AssertExactMinimum(feed);
 
-    [SharedBenchmarksTheory]
+    [Theory]
     [Trait("Category", "Slow")]
     [InlineData("cherriots")]
     [InlineData("hart-2020")]
     public void ScheduleGtfs_LargeAgencyFeedPermissiveModel_ExactMinimumFleet(string feed) => AssertExactMinimum(feed);
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ScheduleGtfs_DefaultModel_StatesItAndNeedsAtLeastThePermissiveFleet()
     {
         var known = KnownFeed.Load("transcollines");
@@ -64,7 +64,7 @@ public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<Gt
         Assert.Equal("optimal", report["status"]!.GetValue<string>());
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ScheduleGtfs_CsvFormat_OneRowPerBlockEventCoveringEveryTrip()
     {
         var known = KnownFeed.Load("emerygoround");
@@ -77,7 +77,7 @@ public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<Gt
         Assert.Equal(output.ReplaceLineEndings(), File.ReadAllText(blocks).ReplaceLineEndings());
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ScheduleGtfs_OutGtfs_WritesTheDayWithOurVehiclesAsBlocks_ReadByUsAndByGtfsImport()
     {
         var known = KnownFeed.Load("emerygoround");
@@ -144,7 +144,7 @@ public sealed class ScheduleGtfsTests(GtfsToolsFixture tools) : IClassFixture<Gt
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ScheduleGtfs_DateOutsideTheCalendar_ExitsTwoAndSaysSo()
     {
         var known = KnownFeed.Load("kart");

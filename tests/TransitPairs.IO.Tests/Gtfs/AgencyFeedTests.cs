@@ -3,22 +3,22 @@ using TransitPairs.TestSupport;
 
 namespace TransitPairs.IO.Tests.Gtfs;
 
-/// <summary>The five real agencies' feeds of ../shared/benchmarks/gtfs against the figures in its known.csv.</summary>
+/// <summary>The five real agencies' feeds of benchmarks/instances/gtfs against the figures in its known.csv.</summary>
 public sealed class AgencyFeedTests
 {
     public static TheoryData<string> SmallFeeds => ["transcollines", "emerygoround", "kart"];
 
     public static TheoryData<string> AllFeeds => ["transcollines", "emerygoround", "kart", "cherriots", "hart-2020"];
 
-    [SharedBenchmarksTheory]
+    [Theory]
     [MemberData(nameof(AllFeeds))]
     public void ReadServiceDay_AgencyFeed_MatchesKnownTripsBlocksAndPeaks(string feed) => AssertMatchesKnown(feed);
 
-    [SharedBenchmarksTheory]
+    [Theory]
     [MemberData(nameof(SmallFeeds))]
     public void PermissiveEmptyRuns_SmallAgencyFeed_MinimumFleetByMatchingEqualsKnownMinimum(string feed) => AssertMinimumFleet(feed);
 
-    [SharedBenchmarksTheory]
+    [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(AllFeeds))]
     public void PermissiveEmptyRuns_AgencyFeed_MinimumFleetByMatchingEqualsKnownMinimum(string feed) => AssertMinimumFleet(feed);
@@ -28,7 +28,7 @@ public sealed class AgencyFeedTests
     /// (arrives 16:53 at Principale Est) then 923C_T02 (leaves 17:24 from Passe-Partout, 32.2 km
     /// away in a straight line): 31 min, where 1.3 × 32.2 km at 80 km/h takes 31 min 26 s.
     /// </summary>
-    [SharedBenchmarksTheory]
+    [Theory]
     [InlineData("transcollines", "2020-Semaine-1.925C_T02 → 2020-Semaine-1.923C_T02")]
     [InlineData("emerygoround", "")]
     [InlineData("kart", "")]

@@ -49,7 +49,7 @@ public sealed class GtfsToolsTests(GtfsToolsFixture tools) : IClassFixture<GtfsT
         Assert.Contains("Missing required value in stop_times.txt for stop_sequence", e.Message, StringComparison.Ordinal);
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void GtfsImport_AgencyDayWeRewrite_KeepsEveryTripAndBlock()
     {
         var (day, path) = RewriteKartDay();
@@ -59,7 +59,7 @@ public sealed class GtfsToolsTests(GtfsToolsFixture tools) : IClassFixture<GtfsT
             $"trips={counts.Trips} stopTimes={counts.StopTimes} blocks={counts.Blocks}");
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     [Trait("Category", "Slow")]
     public void GtfsToHtml_AgencyDayWeRewrite_RendersEveryRoute()
     {
@@ -70,7 +70,7 @@ public sealed class GtfsToolsTests(GtfsToolsFixture tools) : IClassFixture<GtfsT
     /// <summary>A real agency's day (Kings Area Rural Transit, 2024-07-05) read and written again by us.</summary>
     private (GtfsFeed Day, string Path) RewriteKartDay()
     {
-        var source = TestPaths.RequireSharedBenchmarks("gtfs", "kart.zip");
+        var source = TestPaths.Instance("gtfs", "kart.zip");
         var day = GtfsReader.ReadDayFeed(source, new NodaTime.LocalDate(2024, 7, 5), filter: null, out _);
         var path = Path.Combine(_folder.FullName, "kart-day.zip");
         GtfsWriter.Write(day, path);

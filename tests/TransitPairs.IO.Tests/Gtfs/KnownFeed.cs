@@ -7,14 +7,14 @@ using TransitPairs.TestSupport;
 
 namespace TransitPairs.IO.Tests.Gtfs;
 
-/// <summary>One row of ../shared/benchmarks/gtfs/known.csv.</summary>
+/// <summary>One row of benchmarks/instances/gtfs/known.csv.</summary>
 internal sealed record KnownFeed(
     string Feed, string ZipPath, NodaTime.LocalDate Date, GtfsTripFilter Filter, int Trips, int AgencyBlockIds,
     int AgencyPeakBlocks, int PeakTripsInService, int MinFleetPermissive)
 {
     public static KnownFeed Load(string feed)
     {
-        var path = TestPaths.RequireSharedBenchmarks("gtfs", "known.csv");
+        var path = TestPaths.Instance("gtfs", "known.csv");
         using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default with { Separator = ',' }, leaveOpen: false);
         while (csv.Read())
         {
@@ -25,7 +25,7 @@ internal sealed record KnownFeed(
 
             return new KnownFeed(
                 feed,
-                TestPaths.RequireSharedBenchmarks("gtfs", feed + ".zip"),
+                TestPaths.Instance("gtfs", feed + ".zip"),
                 LocalDatePattern.Iso.Parse(csv.GetString("date")).Value,
                 ParseFilter(csv.GetString("route_filter")),
                 Int(csv.GetString("trips")),

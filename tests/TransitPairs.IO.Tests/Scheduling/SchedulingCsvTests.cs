@@ -37,7 +37,15 @@ public sealed class SchedulingCsvTests : IDisposable
         Assert.Equal(["line 3", "line 4", "line 5", "line 6"], error.Problems.Select(p => p.Location));
         Assert.All(error.Problems, p => Assert.Equal(path, p.Source));
         Assert.Contains("already used on line 2", error.Problems[2].Problem, StringComparison.Ordinal);
-        Assert.Contains("not after it departs", error.Problems[3].Problem, StringComparison.Ordinal);
+        Assert.Contains("arrives at 08:00, before it departs at 09:00", error.Problems[3].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadTrips_ArrivalEqualToDeparture_AcceptedAsGtfsFeedsCarryThem()
+    {
+        // The domain's one rule (ScheduledTrip.TimesAreOrdered): a trip recorded with no running time is still a trip.
+        var trips = SchedulingCsv.ReadTrips(File("zero.csv", "trip_id,from_stop,departure,to_stop,arrival\nT1,A,06:00,B,06:00\n"));
+        Assert.Equal(trips[0].Departure, trips[0].Arrival);
     }
 
     [Fact]
@@ -84,10 +92,10 @@ public sealed class SchedulingCsvTests : IDisposable
             System.IO.File.ReadAllText(path));
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ReadCostMatrix_GzippedPepinInstance_HasItsDepotsTripsAndLimits()
     {
-        var instance = MdvspInstanceReader.ReadCostMatrix(TestPaths.RequireSharedBenchmarks("mdvsp", "pepin2009", "m4n500s0.inp.gz"));
+        var instance = MdvspInstanceReader.ReadCostMatrix(TestPaths.Instance("mdvsp", "pepin2009", "m4n500s0.inp.gz"));
         Assert.Equal("m4n500s0", instance.Name);
         Assert.Equal(500, instance.Trips);
         Assert.Equal([62, 59, 56, 56], instance.VehicleLimits.ToArray());
@@ -105,10 +113,10 @@ public sealed class SchedulingCsvTests : IDisposable
         Assert.Equal(5000, fine.Cost(1, 0));
     }
 
-    [SharedBenchmarksFact]
+    [Fact]
     public void ReadTripFormat_SmallestInstance_HasTripsAndTravelTimes()
     {
-        var instance = MdvspInstanceReader.ReadTripFormat(TestPaths.RequireSharedBenchmarks("mdvsp", "trip-format", "GD-4-100-0.txt"));
+        var instance = MdvspInstanceReader.ReadTripFormat(TestPaths.Instance("mdvsp", "trip-format", "GD-4-100-0.txt"));
         Assert.Equal(100, instance.Trips.Length);
         Assert.Equal(4, instance.DepotCapacities.Length);
         Assert.Equal(new TripFormatTrip(61, 835, 40, 906), instance.Trips[0]);

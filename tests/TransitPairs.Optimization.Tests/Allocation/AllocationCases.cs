@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.Tests.Allocation;
 
 /// <summary>Small problems written like a planner's sheet, and a one-line summary of a result.</summary>
 internal static class AllocationCases
 {
-    public static readonly AllocationOptions Options = new(TimeSpan.FromSeconds(300), 1, 7);
+    public static readonly SolveOptions Options = new(TimeSpan.FromSeconds(300), 1, 7);
 
     /// <summary>A day band 06:00–18:00 with the same demand both ways.</summary>
     public static AllocationBand DayBand(int cycleMinutes, int passengersPerHour, params int[] headways) =>

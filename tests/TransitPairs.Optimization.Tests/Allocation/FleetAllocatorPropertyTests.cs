@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CsCheck;
 using TransitPairs.Optimization.Allocation;
-using TransitPairs.Validation;
+using TransitPairs.Optimization.Solving;
 
 namespace TransitPairs.Optimization.Tests.Allocation;
 
@@ -60,17 +60,18 @@ public sealed class FleetAllocatorPropertyTests
                 var best = Enumerate(problem);
                 if (best is null)
                 {
-                    Assert.Throws<NoFeasiblePlanException>(() => FleetAllocator.Solve(problem, AllocationCases.Options, withMarginal: false));
+                    Assert.Equal(SolveStatus.Infeasible, FleetAllocator.Solve(problem, AllocationCases.Options, AllocationCases.Options.StartBudget(), withMarginal: false).Status);
                     return;
                 }
 
-                var result = FleetAllocator.Solve(problem, AllocationCases.Options, withMarginal: false);
+                var outcome = FleetAllocator.Solve(problem, AllocationCases.Options, AllocationCases.Options.StartBudget(), withMarginal: false);
+                var result = outcome.Solution!;
                 var headways = result.Corridors.Select(c => c.Bands.Select(b => b.HeadwayMinutes).ToArray()).ToArray();
                 var evaluated = Evaluate(problem, headways);
                 Assert.NotNull(evaluated);
-                Assert.Equal(AllocationStatus.Optimal, result.Status);
+                Assert.Equal(SolveStatus.Optimal, outcome.Status);
                 Assert.InRange(evaluated.Value, best.Value.Objective - Tolerance(problem), best.Value.Objective + Tolerance(problem));
-                Assert.InRange(result.Objective, best.Value.Objective - Tolerance(problem), best.Value.Objective + Tolerance(problem));
+                Assert.InRange(outcome.Objective, best.Value.Objective - Tolerance(problem), best.Value.Objective + Tolerance(problem));
                 Assert.Equal(
                     result.Corridors.Select(c => c.Bands.Max(b => b.BusesNeeded)),
                     result.Corridors.Select(c => c.Buses));
@@ -86,7 +87,7 @@ public sealed class FleetAllocatorPropertyTests
             problem =>
             {
                 var best = Enumerate(problem);
-                var mip = MipFleetAllocator.Solve(problem, AllocationCases.Options);
+                var mip = MipFleetAllocator.Solve(problem, AllocationCases.Options, AllocationCases.Options.StartBudget());
                 Assert.Equal(best is null, mip is null);
                 if (best is not null && mip is not null)
                 {
@@ -103,7 +104,7 @@ public sealed class FleetAllocatorPropertyTests
         SmallProblems.Where(p => Enumerate(p) is not null).Sample(
             problem =>
             {
-                var result = FleetAllocator.Solve(problem, AllocationCases.Options);
+                var result = FleetAllocator.Solve(problem, AllocationCases.Options, AllocationCases.Options.StartBudget()).Solution!;
                 var buses = result.Corridors.Select(c => c.Buses).ToArray();
                 for (var c = 0; c < buses.Length; c++)
                 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TransitPairs.Optimization.Allocation;
-using TransitPairs.Validation;
+using TransitPairs.Optimization.Solving;
 using static TransitPairs.Optimization.Tests.Allocation.AllocationCases;
 
 namespace TransitPairs.Optimization.Tests.Allocation;
@@ -19,20 +19,21 @@ public sealed class FleetAllocatorTests
     {
         // A 20' + B 60' = 1440 × 10 + 600 × 30 = 32,400 passenger-minutes;
         // A 30' + B 30' = 1440 × 15 + 600 × 15 = 30,600: the better split.
-        var result = FleetAllocator.Solve(TwoCorridors(8), Options);
+        var outcome = FleetAllocator.Solve(TwoCorridors(8), Options, Options.StartBudget());
+        var result = outcome.Solution!;
 
         Assert.Equal("A 4 buses: day 30' | B 4 buses: day 30'", Summary(result));
-        Assert.Equal(AllocationStatus.Optimal, result.Status);
-        Assert.Equal(30_600, result.Objective, 6);
-        Assert.Equal(result.Objective, result.Bound, 6);
-        Assert.Equal(0, result.Gap);
+        Assert.Equal(SolveStatus.Optimal, outcome.Status);
+        Assert.Equal(30_600, outcome.Objective, 6);
+        Assert.Equal(outcome.Objective, outcome.Bound, 6);
+        Assert.Equal(0, outcome.Gap);
         Assert.Equal(0, result.UnservedPassengers);
     }
 
     [Fact]
     public void Solve_EightBusesForTwoCorridors_MarginalShowsTheLumpinessOfHeadways()
     {
-        var result = FleetAllocator.Solve(TwoCorridors(8), Options);
+        var result = FleetAllocator.Solve(TwoCorridors(8), Options, Options.StartBudget()).Solution!;
 
         var a = result.Marginal.Single(m => m.CorridorId == "A");
         var b = result.Marginal.Single(m => m.CorridorId == "B");
@@ -63,7 +64,8 @@ public sealed class FleetAllocatorTests
                 purchaseCostYuan: 1_800_000))
             .ToImmutableArray();
 
-        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: null), Options);
+        var outcome = FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: null), Options, Options.StartBudget());
+        var result = outcome.Solution!;
 
         foreach (var (corridor, allocation) in corridors.Zip(result.Corridors))
         {
@@ -76,18 +78,19 @@ public sealed class FleetAllocatorTests
             Assert.Equal(allocation.Bands.Max(b => b.BusesNeeded), allocation.Buses);
         }
 
-        Assert.Equal(AllocationStatus.Optimal, result.Status);
+        Assert.Equal(SolveStatus.Optimal, outcome.Status);
     }
 
     [Fact]
     public void Solve_FleetBelowTheSumOfMinimumNeeds_IsInfeasibleAndSaysWhy()
     {
         // At 60' A needs 2 buses and B needs 2: three buses cannot run both.
-        var error = Assert.Throws<NoFeasiblePlanException>(() => FleetAllocator.Solve(TwoCorridors(3), Options));
+        var outcome = FleetAllocator.Solve(TwoCorridors(3), Options, Options.StartBudget());
 
-        Assert.Contains("A fleet of 3 buses is below the 4 the corridors need at their longest allowed headways", error.Message, StringComparison.Ordinal);
-        Assert.Contains("A needs 2 (band day: cycle 120 min at the longest allowed headway 60 min)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Raise the fleet to at least 4", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.Infeasible, outcome.Status);
+        Assert.Contains("A fleet of 3 buses is below the 4 the corridors need at their longest allowed headways", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("A needs 2 (band day: cycle 120 min at the longest allowed headway 60 min)", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Raise the fleet to at least 4", outcome.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public sealed class FleetAllocatorTests
             new AllocationCorridor("A", [DayBand(120, 60, 15, 20, 30, 60)], 40, ownedBuses: 4, purchaseCostYuan: 1_800_000),
             new AllocationCorridor("B", [DayBand(120, 25, 30, 60)], 40, ownedBuses: 2, purchaseCostYuan: 1_800_000));
 
-        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: 3_600_000), Options);
+        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: 3_600_000), Options, Options.StartBudget()).Solution!;
 
         Assert.Equal("A 4 buses: day 30' | B 4 buses: day 30'", Summary(result));
         Assert.Equal(2, result.BusesBought);
@@ -112,11 +115,11 @@ public sealed class FleetAllocatorTests
         var corridors = ImmutableArray.Create(
             new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, ownedBuses: 1, purchaseCostYuan: 1_800_000));
 
-        var error = Assert.Throws<NoFeasiblePlanException>(() =>
-            FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: 1_000_000), Options));
+        var outcome = FleetAllocator.Solve(new AllocationProblem(corridors, [], fleetSize: null, budgetYuan: 1_000_000), Options, Options.StartBudget());
 
-        Assert.Contains("A budget of 1000000 yuan is below the 1800000 yuan needed", error.Message, StringComparison.Ordinal);
-        Assert.Contains("A owns 1 and needs 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.Infeasible, outcome.Status);
+        Assert.Contains("A budget of 1000000 yuan is below the 1800000 yuan needed", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("A owns 1 and needs 2", outcome.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +132,7 @@ public sealed class FleetAllocatorTests
             new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, [charging]),
             new AllocationCorridor("B", [DayBand(120, 25, 30, 60)], 40, 0, 1_800_000, [charging]));
 
-        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options);
+        var result = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options, Options.StartBudget()).Solution!;
 
         Assert.Equal("A 4 buses: day 30' | B 2 buses: day 60'", Summary(result));
     }
@@ -140,21 +143,21 @@ public sealed class FleetAllocatorTests
         var charging = new CorridorCharging("Songyuan", sessionsPerRoundTrip: 2, sessionMinutes: 40);
         var corridors = ImmutableArray.Create(new AllocationCorridor("A", [DayBand(120, 60, 30, 60)], 40, 0, 1_800_000, [charging]));
 
-        var error = Assert.Throws<NoFeasiblePlanException>(() =>
-            FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options));
+        var outcome = FleetAllocator.Solve(new AllocationProblem(corridors, [new ChargerSiteCapacity("Songyuan", 1)], null, null), Options, Options.StartBudget());
 
-        Assert.Contains("Charger site Songyuan (1 charging point) is overbooked even at the longest allowed headways (06:00–18:00)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("need up to 80 charger-minutes per hour, the site has 60", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.Infeasible, outcome.Status);
+        Assert.Contains("Charger site Songyuan (1 charging point) is overbooked even at the longest allowed headways (06:00–18:00)", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("need up to 80 charger-minutes per hour, the site has 60", outcome.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Solve_SameSeedOneWorker_GivesTheSameAnswer()
     {
-        var first = FleetAllocator.Solve(TwoCorridors(9), Options);
-        var second = FleetAllocator.Solve(TwoCorridors(9), Options);
+        var first = FleetAllocator.Solve(TwoCorridors(9), Options, Options.StartBudget());
+        var second = FleetAllocator.Solve(TwoCorridors(9), Options, Options.StartBudget());
 
-        Assert.Equal(Summary(first), Summary(second));
+        Assert.Equal(Summary(first.Solution!), Summary(second.Solution!));
         Assert.Equal(first.Objective, second.Objective);
-        Assert.Equal(first.Marginal.Select(m => (m.PlusOne, m.MinusOne)), second.Marginal.Select(m => (m.PlusOne, m.MinusOne)));
+        Assert.Equal(first.Solution!.Marginal.Select(m => (m.PlusOne, m.MinusOne)), second.Solution!.Marginal.Select(m => (m.PlusOne, m.MinusOne)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using static TransitPairs.Optimization.Tests.Timetabling.TimetableFixtures;
 
@@ -12,10 +13,10 @@ public sealed class DepartureTimeSolverTests
     public void Solve_ThreeAnHour_EvenTwentyMinuteHeadways()
     {
         var demand = NonStop("out", "06:00", "09:00", 10, 30, Hours((6, 100), (7, 100), (8, 100)));
-        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker);
-        Assert.Equal(TimetableSolveStatus.Optimal, result.Status);
-        Assert.Equal("06:00 06:20 06:40 07:00 07:20 07:40 08:00 08:20 08:40 09:00", Departures(result.Trips, "out"));
-        Assert.Equal("07:00 → 08:00", $"{Clock(result.Trips[3].DepartureMinute)} → {Clock(result.Trips[3].ArrivalMinute)}");
+        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Equal("06:00 06:20 06:40 07:00 07:20 07:40 08:00 08:20 08:40 09:00", Departures(result.Solution!.Trips, "out"));
+        Assert.Equal("07:00 → 08:00", $"{Clock(result.Solution!.Trips[3].DepartureMinute)} → {Clock(result.Solution!.Trips[3].ArrivalMinute)}");
         Assert.Equal(0, result.Objective);
     }
 
@@ -24,13 +25,13 @@ public sealed class DepartureTimeSolverTests
     {
         // 06h: 2 (30 min), 07h: 4 (15 min); the headway across 07:00 aims at (30 + 15) / 2.
         var demand = NonStop("out", "06:00", "08:00", 10, 30, Hours((6, 80), (7, 160)));
-        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker);
-        var departures = result.Trips.Select(t => t.DepartureMinute).ToArray();
+        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        var departures = result.Solution!.Trips.Select(t => t.DepartureMinute).ToArray();
         Assert.Equal(7, departures.Length);
         var headways = departures.Skip(1).Select((t, i) => t - departures[i]).ToArray();
         Assert.All(headways, h => Assert.InRange(h, 10, 30));
-        Assert.Equal(TimetableSolveStatus.Optimal, result.Status);
-        Assert.Empty(TimetablePolicyChecker.Check([demand], result.Trips));
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Empty(TimetablePolicyChecker.Check([demand], result.Solution!.Trips));
     }
 
     [Fact]
@@ -42,11 +43,11 @@ public sealed class DepartureTimeSolverTests
         var back = NonStop("back", "06:10", "21:50", 6, 40, Hours((7, 120), (16, 260), (17, 310)));
         var problem = Problem(new TimetablePreferences(TimetableObjective.EvenLoad, ClockFace: true), [],
             (demand, TonghuaBaishan), (back, Express("BaishanEast", "Tonghua", 60)));
-        var options = new TimetableSolveOptions(TimeLimitSeconds: 60, Workers: 1, Seed: 42);
-        var a = DepartureTimeSolver.Solve(problem, options);
-        var b = DepartureTimeSolver.Solve(problem, options);
-        Assert.Equal((TimetableSolveStatus.Optimal, TimetableSolveStatus.Optimal), (a.Status, b.Status));
-        Assert.Equal(a.Trips.Select(t => (t.TripId, t.DepartureMinute, t.PatternId)), b.Trips.Select(t => (t.TripId, t.DepartureMinute, t.PatternId)));
+        var options = new SolveOptions(TimeSpan.FromSeconds(60), workers: 1, seed: 42);
+        var a = DepartureTimeSolver.Solve(problem, options, options.StartBudget());
+        var b = DepartureTimeSolver.Solve(problem, options, options.StartBudget());
+        Assert.Equal((SolveStatus.Optimal, SolveStatus.Optimal), (a.Status, b.Status));
+        Assert.Equal(a.Solution!.Trips.Select(t => (t.TripId, t.DepartureMinute, t.PatternId)), b.Solution!.Trips.Select(t => (t.TripId, t.DepartureMinute, t.PatternId)));
         Assert.Equal(a.Objective, b.Objective);
     }
 
@@ -56,17 +57,17 @@ public sealed class DepartureTimeSolverTests
         // Quiet 06h (40) then a busy 07h (200), two and four buses: at even headways the first bus
         // of 07h carries the quiet tail of 06h; even load moves departures to balance loads.
         var demand = NonStop("out", "06:00", "08:00", 5, 40, Hours((6, 40), (7, 200)));
-        var headwayResult = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TimetableObjective.EvenHeadway), [], (demand, TonghuaBaishan)), OneWorker);
-        var loadResult = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TimetableObjective.EvenLoad), [], (demand, TonghuaBaishan)), OneWorker);
-        Assert.Equal(headwayResult.Trips.Length, loadResult.Trips.Length);
-        var spreadHeadway = LoadSpread(demand, headwayResult.Trips);
-        var spreadLoad = LoadSpread(demand, loadResult.Trips);
+        var headwayResult = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TimetableObjective.EvenHeadway), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        var loadResult = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TimetableObjective.EvenLoad), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        Assert.Equal(headwayResult.Solution!.Trips.Length, loadResult.Solution!.Trips.Length);
+        var spreadHeadway = LoadSpread(demand, headwayResult.Solution!.Trips);
+        var spreadLoad = LoadSpread(demand, loadResult.Solution!.Trips);
         Assert.True(spreadLoad < spreadHeadway, Invariant($"max − min load per bus: even load {spreadLoad:F1}, even headway {spreadHeadway:F1}"));
-        Assert.Empty(TimetablePolicyChecker.Check([demand], loadResult.Trips));
+        Assert.Empty(TimetablePolicyChecker.Check([demand], loadResult.Solution!.Trips));
     }
 
     /// <summary>max − min passengers per bus, passengers arriving uniformly within each hour.</summary>
-    private static double LoadSpread(DirectionDemand demand, ImmutableArray<ScheduledTrip> trips)
+    private static double LoadSpread(DirectionDemand demand, ImmutableArray<TimetableTrip> trips)
     {
         var loads = new List<double>();
         for (var k = 1; k < trips.Length; k++)
@@ -88,12 +89,12 @@ public sealed class DepartureTimeSolverTests
     {
         // First and last departures are fixed at :03; even headways alone would give 06:23, 06:43…
         var demand = NonStop("out", "06:03", "08:03", 10, 30, Hours((6, 100), (7, 100)));
-        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(ClockFace: true), [], (demand, TonghuaBaishan)), OneWorker);
-        var inner = result.Trips.Skip(1).SkipLast(1).Select(t => t.DepartureMinute).ToArray();
+        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(ClockFace: true), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        var inner = result.Solution!.Trips.Skip(1).SkipLast(1).Select(t => t.DepartureMinute).ToArray();
         Assert.NotEmpty(inner);
         Assert.All(inner, m => Assert.Equal(0, m % 5));
-        var plain = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker);
-        Assert.Contains(plain.Trips, t => t.DepartureMinute % 5 != 0 && t.Sequence > 0 && t.Sequence < plain.Trips.Length - 1);
+        var plain = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        Assert.Contains(plain.Solution!.Trips, t => t.DepartureMinute % 5 != 0 && t.Sequence > 0 && t.Sequence < plain.Solution!.Trips.Length - 1);
     }
 
     [Fact]
@@ -110,18 +111,18 @@ public sealed class DepartureTimeSolverTests
             new("G2 arr Tonghua 08:45", "Tonghua", TransferEventKind.TrainArrival, Minute("08:45"), 5, 12, 25),
             new("G3 dep BaishanEast 09:15", "BaishanEast", TransferEventKind.TrainDeparture, Minute("09:15"), 8, 20, 20),
         ];
-        var even = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TransferSecondsPerPassenger: 0), trains, (demand, TonghuaBaishan)), OneWorker);
-        var timed = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), trains, (demand, TonghuaBaishan)), OneWorker);
+        var even = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(TransferSecondsPerPassenger: 0), trains, (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        var timed = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), trains, (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
 
-        Assert.Equal("06:00 06:20 06:40 07:00 07:20 07:40 08:00 08:20 08:40 09:00 09:20 09:40 10:00", Departures(even.Trips, "out"));
-        Assert.Equal(even.Trips.Length, timed.Trips.Length);
-        var evenKpis = TimetableKpis.Compute([demand], even.Trips, trains);
-        var timedKpis = TimetableKpis.Compute([demand], timed.Trips, trains);
+        Assert.Equal("06:00 06:20 06:40 07:00 07:20 07:40 08:00 08:20 08:40 09:00 09:20 09:40 10:00", Departures(even.Solution!.Trips, "out"));
+        Assert.Equal(even.Solution!.Trips.Length, timed.Solution!.Trips.Length);
+        var evenKpis = TimetableKpis.Compute([demand], even.Solution!.Trips, trains);
+        var timedKpis = TimetableKpis.Compute([demand], timed.Solution!.Trips, trains);
         Assert.Equal(20, evenKpis.TransferPassengersMet);
         Assert.Equal(75, timedKpis.TransferPassengersMet);
         Assert.True(timedKpis.TransferPassengersMet > evenKpis.TransferPassengersMet);
-        Assert.Equal(timed.TransferPassengersRewarded, timedKpis.TransferPassengersMet);
-        Assert.Empty(TimetablePolicyChecker.Check([demand], timed.Trips));
+        Assert.Equal(timed.Solution!.TransferPassengersRewarded, timedKpis.TransferPassengersMet);
+        Assert.Empty(TimetablePolicyChecker.Check([demand], timed.Solution!.Trips));
     }
 
     [Fact]
@@ -133,18 +134,18 @@ public sealed class DepartureTimeSolverTests
         var plan = FrequencyPlanner.Plan(direction);
         var localService = new PatternService("local", [new PatternRunTimes(0, [new StopOffset("A", 0, 0), new StopOffset("M", 30, 31), new StopOffset("B", 70, 70)])]);
         var problem = new TimetableProblem([new DirectionTimetableInput(plan, [Express("A", "B", 55), localService])], [], new TimetablePreferences());
-        var result = DepartureTimeSolver.Solve(problem, OneWorker);
-        Assert.True(result.HasTimetable);
-        Assert.Empty(TimetablePolicyChecker.Check([direction], result.Trips));
+        var result = DepartureTimeSolver.Solve(problem, OneWorker, OneWorker.StartBudget());
+        Assert.True(result.HasSolution);
+        Assert.Empty(TimetablePolicyChecker.Check([direction], result.Solution!.Trips));
         foreach (var hour in plan.Hours)
         {
             foreach (var pattern in hour.Patterns)
             {
-                Assert.Equal(pattern.Departures, result.Trips.Count(t => t.DepartureMinute / 60 == hour.Hour && t.PatternId == pattern.PatternId));
+                Assert.Equal(pattern.Departures, result.Solution!.Trips.Count(t => t.DepartureMinute / 60 == hour.Hour && t.PatternId == pattern.PatternId));
             }
         }
 
-        var local7 = result.Trips.First(t => t.PatternId == "local");
+        var local7 = result.Solution!.Trips.First(t => t.PatternId == "local");
         Assert.Equal("M", local7.Calls[1].StopId);
         Assert.Equal(local7.DepartureMinute + 70, local7.ArrivalMinute);
     }
@@ -154,10 +155,10 @@ public sealed class DepartureTimeSolverTests
     {
         // 100 minutes from first to last departure, headways 55–60: neither one nor two intervals fit.
         var demand = NonStop("out", "06:00", "07:40", 55, 60, Hours());
-        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker);
-        Assert.Equal(TimetableSolveStatus.Infeasible, result.Status);
-        Assert.Contains("headway", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(result.Trips);
+        var result = DepartureTimeSolver.Solve(Problem(new TimetablePreferences(), [], (demand, TonghuaBaishan)), OneWorker, OneWorker.StartBudget());
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
+        Assert.Contains("headway", result.Explanation, StringComparison.Ordinal);
+        Assert.Null(result.Solution);
     }
 
     [Fact]
@@ -175,10 +176,10 @@ public sealed class DepartureTimeSolverTests
             [new DirectionTimetableInput(FrequencyPlanner.Plan(direction), [Express("baishan", "tonghua", 70), railLinkService], [new PatternSubstitute("rail-link", 300)])],
             [new TransferEvent("G1 dep Tonghua 09:30", "tonghua-station", TransferEventKind.TrainDeparture, Minute("09:30"), 10, 25, 40)],
             new TimetablePreferences());
-        var result = DepartureTimeSolver.Solve(problem, OneWorker);
-        var railLinkTrip = Assert.Single(result.Trips, t => t.PatternId == "rail-link");
+        var result = DepartureTimeSolver.Solve(problem, OneWorker, OneWorker.StartBudget());
+        var railLinkTrip = Assert.Single(result.Solution!.Trips, t => t.PatternId == "rail-link");
         Assert.InRange(railLinkTrip.DepartureMinute, Minute("08:05"), Minute("08:20"));
-        Assert.Equal(40, TimetableKpis.Compute([direction], result.Trips, problem.RailEvents).TransferPassengersMet);
-        Assert.Empty(TimetablePolicyChecker.Check([direction], result.Trips));
+        Assert.Equal(40, TimetableKpis.Compute([direction], result.Solution!.Trips, problem.RailEvents).TransferPassengersMet);
+        Assert.Empty(TimetablePolicyChecker.Check([direction], result.Solution!.Trips));
     }
 }

@@ -1,9 +1,8 @@
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
-using BlockTrip = TransitPairs.Scheduling.ScheduledTrip;
-using TimetableTrip = TransitPairs.Optimization.Timetabling.ScheduledTrip;
 using static TransitPairs.Optimization.Tests.Timetabling.TimetableFixtures;
 
 namespace TransitPairs.Optimization.Tests.Timetabling;
@@ -27,9 +26,10 @@ public sealed class FleetAwareRetimerTests
             Trip("ab", 0, "A", "B", "06:10"), Trip("ab", 1, "A", "B", "07:10"), Trip("ab", 2, "A", "B", "08:10"), Trip("ab", 3, "A", "B", "09:10"),
             Trip("ba", 0, "B", "A", "07:05"), Trip("ba", 1, "B", "A", "08:05"), Trip("ba", 2, "B", "A", "09:05"), Trip("ba", 3, "B", "A", "10:05"),
         ];
-        var result = FleetAwareRetimer.Retime([ab, ba], trips, 5, 10, new HashSet<string>(), OneWorker);
+        var outcome = FleetAwareRetimer.Retime([ab, ba], trips, 5, 10, new HashSet<string>(), OneWorker, OneWorker.StartBudget());
 
-        Assert.Equal(TimetableSolveStatus.Optimal, result.Status);
+        Assert.Equal(SolveStatus.Optimal, outcome.Status);
+        var result = outcome.Solution!;
         Assert.Equal("vehicles 3 → 2 (bound 2), shifts 20 min, at most 5", Invariant($"vehicles {result.VehiclesBefore} → {result.VehiclesAfter} (bound {result.VehiclesBound}), shifts {result.TotalShiftMinutes} min, at most {result.MaxShiftMinutes}"));
         Assert.Equal("07:10 08:10 09:10 10:10", Departures(result.Trips, "ba"));
         Assert.Empty(TimetablePolicyChecker.Check([ab, ba], result.Trips));
@@ -42,9 +42,9 @@ public sealed class FleetAwareRetimerTests
     private static int BlockSolverFleet(IEnumerable<TimetableTrip> trips)
     {
         var problem = new VehicleSchedulingProblem(
-            [.. trips.Select(t => new BlockTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute)))],
+            [.. trips.Select(t => new ScheduledTrip(t.TripId, t.Calls[0].StopId, ServiceTime.FromMinutes(t.DepartureMinute), t.Calls[^1].StopId, ServiceTime.FromMinutes(t.ArrivalMinute)))],
             DeadheadTable.None, [], new SchedulingRules(minLayoverSeconds: 600), OperatingCosts.FleetThenEmptyKm);
-        return TripScheduler.Solve(problem, new VspOptions(TimeSpan.FromSeconds(5), 1, 1)).Schedule.Vehicles;
+        return TripScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(300), 1, 1)).Solution!.Schedule.Vehicles;
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class FleetAwareRetimerTests
             Trip("ab", 0, "A", "B", "06:10"), Trip("ab", 1, "A", "B", "07:10"), Trip("ab", 2, "A", "B", "08:10"), Trip("ab", 3, "A", "B", "09:10"),
             Trip("ba", 0, "B", "A", "07:05"), Trip("ba", 1, "B", "A", "08:05"), Trip("ba", 2, "B", "A", "09:05"), Trip("ba", 3, "B", "A", "10:05"),
         ];
-        var result = FleetAwareRetimer.Retime([ab, ba], trips, 5, 10, new HashSet<string> { "ba-0" }, OneWorker);
+        var result = FleetAwareRetimer.Retime([ab, ba], trips, 5, 10, new HashSet<string> { "ba-0" }, OneWorker, OneWorker.StartBudget()).Solution!;
         Assert.Equal(3, result.VehiclesAfter);
         Assert.Equal(0, result.VehiclesSaved);
         Assert.Equal(0, result.TotalShiftMinutes);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Time;
 
@@ -8,7 +9,7 @@ namespace TransitPairs.Optimization.Tests.Timetabling;
 /// <summary>Small timetabling inputs written like a planner would say them.</summary>
 internal static class TimetableFixtures
 {
-    public static readonly TimetableSolveOptions OneWorker = new(TimeLimitSeconds: 300, Workers: 1, Seed: 7);
+    public static readonly SolveOptions OneWorker = new(TimeSpan.FromSeconds(300), workers: 1, seed: 7);
 
     public static int Minute(string hhmm) => ServiceTime.Parse(hhmm).TotalMinutes;
 
@@ -30,7 +31,7 @@ internal static class TimetableFixtures
             [.. rail], preferences);
 
     /// <summary>Departures of a direction as <c>06:00 06:20 …</c>.</summary>
-    public static string Departures(IEnumerable<ScheduledTrip> trips, string directionId) =>
+    public static string Departures(IEnumerable<TimetableTrip> trips, string directionId) =>
         string.Join(' ', trips.Where(t => t.DirectionId == directionId).Select(t => Clock(t.DepartureMinute)));
 
     public static Dictionary<int, int> Hours(params (int Hour, int Passengers)[] demand) => demand.ToDictionary(d => d.Hour, d => d.Passengers);

@@ -6,8 +6,8 @@ namespace TransitPairs.Optimization.Tests.Timetabling;
 
 public sealed class TimetableKpisTests
 {
-    private static ScheduledTrip Trip(int sequence, string departure, int runMinutes = 60) =>
-        ScheduledTrip.FromOffsets(Invariant($"out-{sequence:000}"), "out", sequence, "express", Minute(departure),
+    private static TimetableTrip Trip(int sequence, string departure, int runMinutes = 60) =>
+        TimetableTrip.FromOffsets(Invariant($"out-{sequence:000}"), "out", sequence, "express", Minute(departure),
             [new StopOffset("Tonghua", 0, 0), new StopOffset("BaishanEast", runMinutes, runMinutes)]);
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class TimetableKpisTests
         //   10 min → 5 min, weight 200·10; 30 min → 7.5 (capped), weight 200·30; 60 min → 7.5, weight 30·60.
         //   (2000·5 + 6000·7.5 + 1800·7.5) / 9800 = 68,500 / 9,800 = 6.99 min.
         var demand = NonStop("out", "06:00", "07:40", 10, 60, Hours((6, 200), (7, 30)));
-        ScheduledTrip[] trips = [Trip(0, "06:00"), Trip(1, "06:10"), Trip(2, "06:40"), Trip(3, "07:40")];
+        TimetableTrip[] trips = [Trip(0, "06:00"), Trip(1, "06:10"), Trip(2, "06:40"), Trip(3, "07:40")];
         var kpis = TimetableKpis.Compute([demand], trips, []).Directions.Single();
 
         Assert.Equal("departures=4 headway=10/33.3/60 wait=6.99 leftBehind=20 peak=06h 66.7/60",
@@ -69,6 +69,6 @@ public sealed class TimetableKpisTests
         Assert.Contains(problems, p => p.Contains("headway 5 min", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("outside the span", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("headway 85 min", StringComparison.Ordinal));
-        Assert.Empty(TimetablePolicyChecker.Check([demand], ImmutableArray<ScheduledTrip>.Empty));
+        Assert.Empty(TimetablePolicyChecker.Check([demand], ImmutableArray<TimetableTrip>.Empty));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CsCheck;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Generators;
@@ -13,7 +14,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// </summary>
 public sealed class ArcLpSchedulerTests
 {
-    private static readonly VspOptions AllPairs = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0, Network: NetworkKind.AllPairs);
+    private static readonly SolveOptions AllPairs = new(TimeSpan.FromSeconds(300), 1, 0);
 
     /// <summary>Days with two or three depots whose vehicle limits bind now and then.</summary>
     private static readonly Gen<(SyntheticDaySpec Spec, int Seed)> MultiDepotDays =
@@ -78,17 +79,17 @@ public sealed class ArcLpSchedulerTests
         days.Sample(day =>
         {
             var problem = SyntheticDay.Generate(day.Item1, day.seed);
-            var result = TripScheduler.Solve(problem, AllPairs);
+            var result = TripScheduler.Solve(problem, AllPairs, NetworkKind.AllPairs);
             var best = BruteForce.Cheapest(problem);
             if (best is null)
             {
-                Assert.Equal(VspStatus.Infeasible, result.Status);
+                Assert.Equal(SolveStatus.Infeasible, result.Status);
                 return;
             }
 
-            Assert.Equal(VspStatus.Optimal, result.Status);
-            Assert.Equal(best.Value, result.Cost);
-            Assert.Equal(result.Cost, result.LowerBound);
+            Assert.Equal(SolveStatus.Optimal, result.Status);
+            Assert.Equal(best.Value, result.Solution!.Cost);
+            Assert.Equal(result.Solution!.Cost, result.Solution!.LowerBound);
         }, iter: 100, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 
@@ -98,18 +99,18 @@ public sealed class ArcLpSchedulerTests
         MultiDepotDays.Sample(day =>
         {
             var problem = SyntheticDay.Generate(day.Spec, day.Seed);
-            var result = TripScheduler.Solve(problem, AllPairs);
-            if (result.Status == VspStatus.Infeasible)
+            var result = TripScheduler.Solve(problem, AllPairs, NetworkKind.AllPairs);
+            if (result.Status == SolveStatus.Infeasible)
             {
                 Assert.Null(FullLp(Network(problem)));
                 return;
             }
 
             Assert.Contains("arc LP", result.Method, StringComparison.Ordinal);
-            var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
+            var check = VehicleScheduleChecker.Check(problem, result.Solution!.Schedule, result.Solution!.Cost);
             Assert.True(check.IsValid, string.Join("\n", check.Violations));
-            Assert.True(result.LowerBound <= result.Cost);
-            Assert.True(result.Schedule.Vehicles >= result.FleetLowerBound);
+            Assert.True(result.Solution!.LowerBound <= result.Solution!.Cost);
+            Assert.True(result.Solution!.Schedule.Vehicles >= result.Solution!.FleetLowerBound);
         }, iter: 25, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 

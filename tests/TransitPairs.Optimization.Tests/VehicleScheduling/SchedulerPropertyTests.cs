@@ -1,4 +1,5 @@
 using CsCheck;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Generators;
@@ -8,7 +9,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// <summary>Invariants on random days: exactness against brute force, network equivalence, checker, bounds.</summary>
 public sealed class SchedulerPropertyTests
 {
-    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0);
+    private static readonly SolveOptions Options = new(TimeSpan.FromSeconds(300), 1, 0);
 
     private static readonly Gen<(SyntheticDaySpec Spec, int Seed, OperatingCosts Costs)> SmallDays =
         from trips in Gen.Int[1, 8]
@@ -32,15 +33,15 @@ public sealed class SchedulerPropertyTests
             var best = BruteForce.Cheapest(problem);
             if (best is null)
             {
-                Assert.Equal(VspStatus.Infeasible, result.Status);
+                Assert.Equal(SolveStatus.Infeasible, result.Status);
                 return;
             }
 
-            Assert.Equal(VspStatus.Optimal, result.Status);
+            Assert.Equal(SolveStatus.Optimal, result.Status);
             // Per-minute costs such as 1/3 yuan make decimal sums depend on their order in the
             // 28th digit; a thousandth of a fen is far below any real difference between plans.
-            Assert.InRange(result.Cost - best.Value, -0.00001m, 0.00001m);
-            Assert.InRange(result.Cost - result.LowerBound, -0.00001m, 0.00001m);
+            Assert.InRange(result.Solution!.Cost - best.Value, -0.00001m, 0.00001m);
+            Assert.InRange(result.Solution!.Cost - result.Solution!.LowerBound, -0.00001m, 0.00001m);
         }, iter: 100, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 
@@ -58,15 +59,15 @@ public sealed class SchedulerPropertyTests
         {
             var problem = SyntheticDay.Generate(day.Item1, day.seed);
             var result = TripScheduler.Solve(problem, Options);
-            var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
+            var check = VehicleScheduleChecker.Check(problem, result.Solution!.Schedule, result.Solution!.Cost);
             Assert.True(check.IsValid, string.Join("\n", check.Violations));
-            Assert.True(result.Schedule.Vehicles >= FleetLowerBounds.MostTripsInService(problem.Trips, problem.Rules.MinLayoverSeconds));
-            Assert.True(result.Schedule.Vehicles >= result.FleetLowerBound);
-            Assert.True(result.Cost >= result.LowerBound);
+            Assert.True(result.Solution!.Schedule.Vehicles >= FleetLowerBounds.MostTripsInService(problem.Trips, problem.Rules.MinLayoverSeconds));
+            Assert.True(result.Solution!.Schedule.Vehicles >= result.Solution!.FleetLowerBound);
+            Assert.True(result.Solution!.Cost >= result.Solution!.LowerBound);
             if (!day.Item1.EmptyRuns && day.Item1.Depots == 0)
             {
                 // Ceder: with no empty runs and no depots the per-terminal deficit sum is the minimum fleet.
-                Assert.Equal(FleetLowerBounds.TerminalDeficitSum(problem.Trips, problem.Rules.MinLayoverSeconds), result.Schedule.Vehicles);
+                Assert.Equal(FleetLowerBounds.TerminalDeficitSum(problem.Trips, problem.Rules.MinLayoverSeconds), result.Solution!.Schedule.Vehicles);
             }
         }, iter: 25, seed: "0N0XIzNsQ0O2", threads: 1);
     }
@@ -85,12 +86,12 @@ public sealed class SchedulerPropertyTests
         days.Sample(day =>
         {
             var problem = SyntheticDay.Generate(day.Item1, day.seed, day.Item3);
-            var allPairs = TripScheduler.Solve(problem, Options with { Network = NetworkKind.AllPairs });
-            var timeSpace = TripScheduler.Solve(problem, Options with { Network = NetworkKind.TimeSpace });
-            Assert.Equal(VspStatus.Optimal, allPairs.Status);
-            Assert.Equal(VspStatus.Optimal, timeSpace.Status);
-            Assert.Equal(allPairs.Cost, timeSpace.Cost);
-            Assert.Equal(allPairs.Schedule.Vehicles, timeSpace.Schedule.Vehicles);
+            var allPairs = TripScheduler.Solve(problem, Options, NetworkKind.AllPairs);
+            var timeSpace = TripScheduler.Solve(problem, Options, NetworkKind.TimeSpace);
+            Assert.Equal(SolveStatus.Optimal, allPairs.Status);
+            Assert.Equal(SolveStatus.Optimal, timeSpace.Status);
+            Assert.Equal(allPairs.Solution!.Cost, timeSpace.Solution!.Cost);
+            Assert.Equal(allPairs.Solution!.Schedule.Vehicles, timeSpace.Solution!.Schedule.Vehicles);
         }, iter: 20, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 
@@ -101,8 +102,8 @@ public sealed class SchedulerPropertyTests
         var first = TripScheduler.Solve(problem, Options);
         var second = TripScheduler.Solve(problem, Options);
         Assert.Equal(
-            first.Schedule.Blocks.Select(b => string.Join(",", b.TripIds) + "@" + b.DepotId),
-            second.Schedule.Blocks.Select(b => string.Join(",", b.TripIds) + "@" + b.DepotId));
+            first.Solution!.Schedule.Blocks.Select(b => string.Join(",", b.TripIds) + "@" + b.DepotId),
+            second.Solution!.Schedule.Blocks.Select(b => string.Join(",", b.TripIds) + "@" + b.DepotId));
     }
 }
 

@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Generators;
@@ -6,15 +7,15 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 
 public sealed class TripSchedulerTests
 {
-    private static readonly VspOptions Options = new(TimeSpan.FromSeconds(300), Threads: 1, Seed: 0);
+    private static readonly SolveOptions Options = new(TimeSpan.FromSeconds(300), 1, 0);
 
-    private static string Summary(VehicleSchedulingProblem problem, TripScheduleResult result)
+    private static string Summary(VehicleSchedulingProblem problem, SolveOutcome<TripSchedule> result)
     {
-        var check = VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost);
+        var check = VehicleScheduleChecker.Check(problem, result.Solution!.Schedule, result.Solution!.Cost);
         Assert.True(check.IsValid, string.Join("\n", check.Violations));
-        var emptyKm = result.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000;
-        var blocks = string.Join(" | ", result.Schedule.Blocks.Select(b => string.Join(" ", b.TripIds)));
-        return $"vehicles={result.Schedule.Vehicles} deadhead={emptyKm} km {result.Status.ToString().ToLowerInvariant()}: {blocks}";
+        var emptyKm = result.Solution!.Schedule.Blocks.Sum(b => b.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres)) / 1000;
+        var blocks = string.Join(" | ", result.Solution!.Schedule.Blocks.Select(b => string.Join(" ", b.TripIds)));
+        return $"vehicles={result.Solution!.Schedule.Vehicles} deadhead={emptyKm} km {result.Status.ToString().ToLowerInvariant()}: {blocks}";
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class TripSchedulerTests
         var result = TripScheduler.Solve(problem, Options);
 
         Assert.Equal("vehicles=2 deadhead=0 km optimal: T1 T2 | T3 T4", Summary(problem, result));
-        Assert.Equal(2, result.FleetLowerBound);
+        Assert.Equal(2, result.Solution!.FleetLowerBound);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class TripSchedulerTests
         var result = TripScheduler.Solve(problem, Options);
 
         Assert.Equal("vehicles=1 deadhead=15 km optimal: T1 T2", Summary(problem, result));
-        Assert.Equal(100_000 + 1_500, result.Cost);
+        Assert.Equal(100_000 + 1_500, result.Solution!.Cost);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class TripSchedulerTests
         var result = TripScheduler.Solve(problem, Options);
 
         Assert.Equal("vehicles=2 deadhead=12 km optimal: T1 T2 | T3 T4", Summary(problem, result));
-        Assert.All(result.Schedule.Blocks, b => Assert.Equal(b.Events[0].FromStop, b.Events[^1].ToStop));
+        Assert.All(result.Solution!.Schedule.Blocks, b => Assert.Equal(b.Events[0].FromStop, b.Events[^1].ToStop));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class TripSchedulerTests
             Timetables.Trips("T1 A 06:00 → B 07:00", "T2 A 06:30 → B 07:30"),
             DeadheadTable.None, [new VehicleDepot("D", "A", 1)], new SchedulingRules(), OperatingCosts.FleetThenEmptyKm);
 
-        Assert.Equal(VspStatus.Infeasible, TripScheduler.Solve(problem, Options).Status);
+        Assert.Equal(SolveStatus.Infeasible, TripScheduler.Solve(problem, Options).Status);
     }
 
     [Fact]
@@ -96,9 +97,9 @@ public sealed class TripSchedulerTests
 
         var result = TripScheduler.Solve(problem, Options);
 
-        Assert.Equal(2, result.Schedule.Vehicles);
-        Assert.True(VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost).IsValid);
-        Assert.Equal(VspStatus.Optimal, result.Status);
+        Assert.Equal(2, result.Solution!.Schedule.Vehicles);
+        Assert.True(VehicleScheduleChecker.Check(problem, result.Solution!.Schedule, result.Solution!.Cost).IsValid);
+        Assert.Equal(SolveStatus.Optimal, result.Status);
     }
 
     [Fact]
@@ -118,8 +119,8 @@ public sealed class TripSchedulerTests
 
         var result = TripScheduler.Solve(problem, Options);
 
-        Assert.Equal(VspStatus.Optimal, result.Status);
-        Assert.Equal(FleetLowerBounds.MostTripsInService(problem.Trips), result.Schedule.Vehicles);
-        Assert.True(VehicleScheduleChecker.Check(problem, result.Schedule, result.Cost).IsValid);
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Equal(FleetLowerBounds.MostTripsInService(problem.Trips), result.Solution!.Schedule.Vehicles);
+        Assert.True(VehicleScheduleChecker.Check(problem, result.Solution!.Schedule, result.Solution!.Cost).IsValid);
     }
 }

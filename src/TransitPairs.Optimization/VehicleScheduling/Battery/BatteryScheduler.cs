@@ -1,7 +1,7 @@
-using TransitPairs.Optimization.Solving;
 using System.Collections.Immutable;
 using System.Globalization;
 using Google.OrTools.Sat;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Places;
 using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
@@ -64,7 +64,7 @@ public sealed record BatteryKpis(
 /// <param name="Elapsed">Wall-clock time.</param>
 public sealed record BatteryScheduleResult(
     VehicleSchedule Schedule,
-    VspStatus Status,
+    SolveStatus Status,
     int Vehicles,
     int NoBatteryFleetBound,
     double FleetGap,
@@ -76,7 +76,7 @@ public sealed record BatteryScheduleResult(
     ImmutableArray<string> Remedies,
     TimeSpan Elapsed)
 {
-    public bool HasPlan => Status is VspStatus.Optimal or VspStatus.Feasible;
+    public bool HasPlan => Status is SolveStatus.Optimal or SolveStatus.Feasible;
 
     /// <summary>Why there is no plan and what would make one feasible, in one paragraph (empty when there is a plan).</summary>
     public string NoPlanMessage => HasPlan
@@ -149,11 +149,11 @@ public static class BatteryScheduler
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, VspStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options, budget, plain.Status is VspStatus.Optimal or VspStatus.Feasible ? plain.Schedule : null, bound);
-        if (solved.Status is VspStatus.Infeasible or VspStatus.NoSolutionFound)
+        var solved = SolveModel(problem, options, budget, plain.Solution?.Schedule, bound);
+        if (solved.Status is SolveStatus.Infeasible or SolveStatus.NoSolutionFound)
         {
             var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
             return Failed(problem, solved.Status, bound, why, remedies, budget.Elapsed);
@@ -189,14 +189,17 @@ public static class BatteryScheduler
         return FleetBound(NoBatteryPlan(problem, options));
     }
 
-    private static TripScheduleResult NoBatteryPlan(BatterySchedulingProblem problem, BatterySolveOptions options) =>
-        TripScheduler.Solve(problem.Schedule, new VspOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), 1, options.Seed));
+    private static SolveOutcome<TripSchedule> NoBatteryPlan(BatterySchedulingProblem problem, BatterySolveOptions options)
+    {
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        return TripScheduler.Solve(problem.Schedule, new SolveOptions(limit, 1, options.Seed), new WallClockBudget(limit));
+    }
 
-    private static int FleetBound(TripScheduleResult plain) =>
+    private static int FleetBound(SolveOutcome<TripSchedule> plain) =>
         plain.Status switch
         {
-            VspStatus.Optimal => plain.Schedule.Vehicles,
-            VspStatus.Feasible => plain.FleetLowerBound,
+            SolveStatus.Optimal => plain.Solution!.Schedule.Vehicles,
+            SolveStatus.Feasible => plain.Solution!.FleetLowerBound,
             _ => 0,
         };
 
@@ -212,9 +215,9 @@ public static class BatteryScheduler
         return type.EnergyWh(metres, problem.Season) + heating;
     }
 
-    private sealed record Solved(VehicleSchedule Schedule, VspStatus Status, long Objective, long Bound);
+    private sealed record Solved(VehicleSchedule Schedule, SolveStatus Status, long Objective, long Bound);
 
-    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, VspStatus status, int bound, string why, ImmutableArray<string> remedies, TimeSpan elapsed) =>
+    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, SolveStatus status, int bound, string why, ImmutableArray<string> remedies, TimeSpan elapsed) =>
         new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
             Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
 
@@ -280,10 +283,10 @@ public static class BatteryScheduler
     /// Re-solves relaxed variants to say what is short: vehicles, charging, or both. They share what
     /// is left of <paramref name="budget"/>: half for more vehicles, the rest for more chargers.
     /// </summary>
-    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, VspStatus status, int bound)
+    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, SolveStatus status, int bound)
     {
         var have = problem.Fleet.Sum(f => f.Count);
-        if (status == VspStatus.NoSolutionFound)
+        if (status == SolveStatus.NoSolutionFound)
         {
             return (string.Create(CultureInfo.InvariantCulture, $"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists)"),
                 ["raise --time-limit"]);
@@ -299,7 +302,7 @@ public static class BatteryScheduler
 
         var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
         var relaxed = SolveModel(unlimited, options, budget.Share(BudgetShares.BatteryRelaxedModel));
-        if (relaxed.Status is VspStatus.Optimal or VspStatus.Feasible)
+        if (relaxed.Status is SolveStatus.Optimal or SolveStatus.Feasible)
         {
             var need = relaxed.Schedule.Vehicles;
             var byType = relaxed.Schedule.Blocks.GroupBy(b => (b.DepotId, b.VehicleTypeId)).Select(g => $"{g.Count()} {g.Key.VehicleTypeId} at {g.Key.DepotId}");
@@ -315,7 +318,7 @@ public static class BatteryScheduler
             var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
             var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
             var withChargers = SolveModel(charged, options, budget.Share(1));
-            if (withChargers.Status is VspStatus.Optimal or VspStatus.Feasible)
+            if (withChargers.Status is SolveStatus.Optimal or SolveStatus.Feasible)
             {
                 remedies.Add(string.Create(CultureInfo.InvariantCulture,
                     $"a 300 kW charger with 2 points at {string.Join(" and ", terminals)} (e.g. --set chargers.{terminals[0]}-fast.place={terminals[0]} --set chargers.{terminals[0]}-fast.powerKw=300 --set chargers.{terminals[0]}-fast.points=2), then {withChargers.Schedule.Vehicles} vehicles"));
@@ -701,14 +704,14 @@ public static class BatteryScheduler
                 case CpSolverStatus.Feasible:
                     break;
                 case CpSolverStatus.Infeasible:
-                    return new Solved(new VehicleSchedule([]), VspStatus.Infeasible, 0, 0);
+                    return new Solved(new VehicleSchedule([]), SolveStatus.Infeasible, 0, 0);
                 case CpSolverStatus.ModelInvalid:
                     throw new InvalidOperationException("The battery scheduling model is invalid: " + model.Validate());
                 default:
                     // No plan before the limit (a starved machine: presolve alone can take seconds): the greedy plan, when there is one.
                     return greedyValues is { } greedy
-                        ? new Solved(Read(v => greedy.GetValueOrDefault(v.GetIndex())), VspStatus.Feasible, objectiveTerms.Sum(t => greedy.GetValueOrDefault(t.Literal.GetIndex()) * t.Fen), 0)
-                        : new Solved(new VehicleSchedule([]), VspStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
+                        ? new Solved(Read(v => greedy.GetValueOrDefault(v.GetIndex())), SolveStatus.Feasible, objectiveTerms.Sum(t => greedy.GetValueOrDefault(t.Literal.GetIndex()) * t.Fen), 0)
+                        : new Solved(new VehicleSchedule([]), SolveStatus.NoSolutionFound, 0, (long)fleetSolver.BestObjectiveBound * VehicleWeight);
             }
 
             var fleet = (long)Math.Round(fleetSolver.ObjectiveValue);
@@ -731,14 +734,14 @@ public static class BatteryScheduler
             if (costStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             {
                 // The hint is feasible, so this happens only when the second stage ran out of time before reading it.
-                return new Solved(Read(fleetSolver), VspStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
+                return new Solved(Read(fleetSolver), SolveStatus.Feasible, fleet * VehicleWeight, PrunedLinks > 0 ? 0 : fleetBound * VehicleWeight);
             }
 
             var objective = (long)Math.Round(costSolver.ObjectiveValue);
             // A pruned model's bounds hold for that model only: the caller falls back on the no-battery fleet.
             var bound = PrunedLinks > 0 ? 0 : provenFleet ? (long)Math.Round(costSolver.BestObjectiveBound) : fleetBound * VehicleWeight;
             var optimal = provenFleet && costStatus == CpSolverStatus.Optimal && PrunedLinks == 0;
-            return new Solved(Read(costSolver), optimal ? VspStatus.Optimal : VspStatus.Feasible, objective, bound);
+            return new Solved(Read(costSolver), optimal ? SolveStatus.Optimal : SolveStatus.Feasible, objective, bound);
         }
 
         /// <summary>A bus of the greedy plan: its slot, last trip, state of charge after it (Wh).</summary>
@@ -1074,8 +1077,8 @@ public static class BatteryScheduler
 
         private static CpSolver NewSolver(BatterySolveOptions options) => new()
         {
-            // The timetable's CP-SAT settings: a wall-clock limit, with one worker also deterministic time (see there).
-            StringParameters = Timetabling.DepartureTimeSolver.Parameters(new Timetabling.TimetableSolveOptions(options.TimeLimitSeconds, options.Workers, options.Seed)),
+            // A wall-clock limit, with one worker also deterministic time (see CpSatParameters).
+            StringParameters = CpSatParameters.For(new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed), TimeSpan.FromSeconds(options.TimeLimitSeconds)),
         };
 
         private VehicleSchedule Read(CpSolver solver) => Read(v => solver.Value(v));

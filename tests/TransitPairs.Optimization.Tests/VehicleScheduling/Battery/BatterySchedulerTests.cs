@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Tests.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -75,7 +76,7 @@ public sealed class BatterySchedulerTests
         var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 0.1 });
 
         Assert.True(result.HasPlan, result.Explanation);
-        Assert.Equal(VspStatus.Feasible, result.Status);
+        Assert.Equal(SolveStatus.Feasible, result.Status);
         Assert.True(BatteryScheduleChecker.Check(problem, result.Schedule).IsValid, string.Join("\n", BatteryScheduleChecker.Check(problem, result.Schedule).Violations));
         Assert.InRange(result.Vehicles, result.NoBatteryFleetBound, 20);
         Assert.Equal(60, result.Schedule.Blocks.Sum(b => b.TripIds.Count()));
@@ -169,7 +170,7 @@ public sealed class BatterySchedulerTests
         var result = BatteryScheduler.Solve(longTrip, Options);
 
         Assert.False(result.HasPlan);
-        Assert.Equal(VspStatus.Infeasible, result.Status);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
         Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
         Assert.Contains(result.Remedies, r => r.Contains("a pack of at least 390 kWh on bus200", StringComparison.Ordinal));

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Timetabling;
+using TransitPairs.Optimization.VehicleScheduling;
+
+namespace TransitPairs.Optimization.Solving;
+
+/// <summary>
+/// One row per solver: where it is entered, what it takes beyond the contract's options, what its
+/// objective and bound are and which statuses it can end with. <c>docs/solvers.md</c> is generated
+/// from it, and a test checks both against the code (every public entry point that returns a
+/// <see cref="SolveOutcome{TSolution}"/> has a row, and the page is up to date).
+/// </summary>
+public static class SolverCatalog
+{
+    public static ImmutableArray<SolverDescription> All { get; } =
+    [
+        new(
+            "timetable (scenario)",
+            typeof(ScenarioTimetabler),
+            "objective (even headway, even load), fleet tolerance in minutes",
+            "frequencies by Ceder's methods, then the departure-time CP-SAT model per scenario; with a fleet tolerance, the fleet-aware retiming after it",
+            "as the departure-time model",
+            "as the departure-time model",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "timetable (departure times)",
+            typeof(DepartureTimeSolver),
+            "preferences in the problem (objective, clock-face, transfers)",
+            "CP-SAT: a departure minute per trip, headway bounds, transfer windows",
+            "deviation from even headways (or even loads), minus transfer rewards (weighted integer units)",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "timetable (fleet-aware retiming)",
+            typeof(FleetAwareRetimer),
+            "tolerance (minutes a departure may move), least layover, trips that may not move",
+            "CP-SAT: shifts within the tolerance that lower the deficit-function fleet",
+            "vehicles, then minutes shifted",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "fleet allocation",
+            typeof(FleetAllocator),
+            "with or without marginal values (one bus more or fewer per corridor)",
+            "CP-SAT over a headway menu per corridor and band (a MIP cross-check where it applies)",
+            "passenger-minutes: waiting + penalty × unserved passengers",
+            "CP-SAT's best bound",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible]),
+        new(
+            "vehicle blocks (domain)",
+            typeof(TripScheduler),
+            "network kind (auto, all-pairs, time-space)",
+            "as the integer core, on a day given in stops and times; the solution adds the domain blocks and the deficit-function fleet bound",
+            "as the integer core",
+            "as the integer core",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "vehicle blocks (integer core)",
+            typeof(VspSolver),
+            "network kind (auto, all-pairs, time-space)",
+            "one depot or none: min-cost flow (exact); several depots: arc LP with arc pricing, LP dive, block moves between depots, reduced-cost arc MIP; longest-block limits: column generation",
+            "cost units: vehicle cost × vehicles + cost per km × empty km (+ idle cost)",
+            "min-cost flow: the optimum; several depots: the LP value (arc LP or column generation master)",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+    ];
+
+    /// <summary>The table of <c>docs/solvers.md</c> (Markdown), one row per solver.</summary>
+    public static string MarkdownTable()
+    {
+        var text = new StringBuilder();
+        text.Append("| stage | entry point | options beyond time limit, workers, seed | method | objective | bound | statuses |\n");
+        text.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var s in All)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {s.Stage} | `{s.EntryPoint.Name}.{s.EntryMethod}` | {s.ExtraOptions} | {s.Method} | {s.Objective} | {s.Bound} | {string.Join(", ", s.Statuses.Select(x => x.Word()))} |\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>A row of <see cref="SolverCatalog"/>.</summary>
+/// <param name="Stage">The pipeline stage.</param>
+/// <param name="EntryPoint">The static class whose public static methods returning a <see cref="SolveOutcome{TSolution}"/> enter it.</param>
+/// <param name="ExtraOptions">Settings beyond <see cref="SolveOptions"/> (the problem carries its own data).</param>
+/// <param name="Method">The method(s), in a sentence.</param>
+/// <param name="Objective">What is minimised, with its unit.</param>
+/// <param name="Bound">Where the bound comes from.</param>
+/// <param name="Statuses">The statuses it can end with (the gap is always <see cref="SolveGap.Relative"/>).</param>
+public sealed record SolverDescription(string Stage, Type EntryPoint, string ExtraOptions, string Method, string Objective, string Bound, ImmutableArray<SolveStatus> Statuses)
+{
+    /// <summary>The name of the entry point's public static method that returns a <see cref="SolveOutcome{TSolution}"/>.</summary>
+    public string EntryMethod => EntryPoint.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .First(m => m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(SolveOutcome<>)).Name;
+}
