@@ -113,9 +113,10 @@ public sealed class CrewCommandTests
 
     /// <summary>The OR-Tools example's small day: at least its counting bound of 6 drivers, proven minimum drivers.</summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void OrToolsExample_SmallDay_DriversAtTheirProvenBound()
     {
-        var r = Solve(Instance("ortools-sample", "small.csv"), 20);
+        var r = Solve(Instance("ortools-sample", "small.csv"), 120);
         var drivers = r.GetProperty("drivers");
         Assert.True(drivers.GetProperty("driverLowerBound").GetInt32() >= 6);
         Assert.Equal(drivers.GetProperty("driverLowerBound").GetInt32(), drivers.GetProperty("drivers").GetInt32());
