@@ -61,6 +61,13 @@ internal static class ColumnGeneration
 {
     public const double Epsilon = 1e-6;
 
+    /// <summary>
+    /// Tolerance added to an enumeration threshold: the LP stops when no duty prices below −ε, so
+    /// each of up to n duties of a solution may sit ε below zero and push another ε·n above the
+    /// threshold; round-off does the rest. Enumerating a few duties too many costs nothing.
+    /// </summary>
+    public static double EnumerationSlack(int tasks) => Epsilon * (tasks + 1) * 10;
+
     /// <summary>Most columns the reduced-cost enumeration may produce before it gives up the proof.</summary>
     public const int EnumerationCap = 50_000;
 

@@ -76,7 +76,8 @@ internal sealed class ExplicitColumns : IDutyColumnSource
 
     public List<DutyColumn>? Enumerate(double[] pi, double mu, double threshold, int cap, Func<bool> outOfTime, bool partial = false)
     {
-        var all = columns.Where(c => ReducedCost(c, pi, mu) <= threshold).OrderBy(c => ReducedCost(c, pi, mu)).ToList();
+        var slack = ColumnGeneration.EnumerationSlack(TaskCount);
+        var all = columns.Where(c => ReducedCost(c, pi, mu) <= threshold + slack).OrderBy(c => ReducedCost(c, pi, mu)).ToList();
         return all.Count <= cap ? all : partial ? all[..cap] : null;
     }
 
@@ -409,7 +410,7 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
             }
 
             var first = new Label(graph.OpenCost[s] - pi[s] - mu, graph.Driving[s], graph.Driving[s], graph.Night[s], s, -1);
-            if (!first.Feasible(graph.Limits) || !graph.InWindow(s, s) || first.Rc + completion[s] > threshold + ColumnGeneration.Epsilon)
+            if (!first.Feasible(graph.Limits) || !graph.InWindow(s, s) || first.Rc + completion[s] > threshold + ColumnGeneration.EnumerationSlack(n))
             {
                 continue;
             }
@@ -439,7 +440,7 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
     {
         var v = l.Node;
         path.Add(v);
-        if (graph.MayClose(s, v) && l.Rc + graph.CloseCost[v] <= threshold + ColumnGeneration.Epsilon)
+        if (graph.MayClose(s, v) && l.Rc + graph.CloseCost[v] <= threshold + ColumnGeneration.EnumerationSlack(graph.TaskCount))
         {
             var tasks = path.ToArray();
             result.Add(new DutyColumn(tasks, graph.CostOf(tasks)!.Value));
@@ -460,7 +461,7 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
             }
 
             var rc = l.Rc + graph.SuccessorCost[v][k] - pi[j];
-            if (rc + completion[j] > threshold + ColumnGeneration.Epsilon)
+            if (rc + completion[j] > threshold + ColumnGeneration.EnumerationSlack(graph.TaskCount))
             {
                 continue;
             }
