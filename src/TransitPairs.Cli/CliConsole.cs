@@ -1,3 +1,4 @@
+using TransitPairs.Optimization.Solving;
 using TransitPairs.Validation;
 
 namespace TransitPairs.Cli;
@@ -59,6 +60,15 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool? output
         catch (NoFeasiblePlanException e)
         {
             Error.WriteLine($"no feasible plan: {e.Message}");
+            if (e is NoPlanException { Remedies.Length: > 0 } remedied)
+            {
+                Error.WriteLine("what would help:");
+                foreach (var remedy in remedied.Remedies)
+                {
+                    Error.WriteLine($"  - {RemedyText.Of(remedy, remedied.Scenario)}");
+                }
+            }
+
             return ExitCodes.NoFeasiblePlan;
         }
         catch (OperationCanceledException)

@@ -99,7 +99,7 @@ public static class Planner
             new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Threads, options.Seed), budget.Share(TimetableShare));
         if (timetableOutcome.Solution is not { } timetable)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}");
+            throw new NoPlanException($"{scenario.Name}: no timetable satisfies the policy: {timetableOutcome.Explanation}", timetableOutcome.Remedies, scenario);
         }
 
         if (timetable.PolicyViolations.Length > 0)
@@ -149,8 +149,12 @@ public static class Planner
         var fleetBound = TripScheduler.FleetBound(problem);
         if (blocks.Solution is not { } solution)
         {
-            throw new NoFeasiblePlanException(
-                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.");
+            Remedy[] remedies = blocks.Status == SolveStatus.NoSolutionFound
+                ? [new MoreTime(limit * 2 < SolveOptions.MaxTimeLimit ? limit * 2 : SolveOptions.MaxTimeLimit)]
+                : fleetBound > scenario.Fleet.Total ? [new MoreVehicles(fleetBound - scenario.Fleet.Total)] : [];
+            throw new NoPlanException(
+                $"{scenario.Name}: no vehicle blocks cover the {problem.Trips.Length} trips with the fleet of {scenario.Fleet.Total} (at least {fleetBound} vehicles are needed at once){(blocks.Status == SolveStatus.NoSolutionFound ? " within the time limit" : string.Empty)}.",
+                [.. remedies], scenario);
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,

@@ -61,8 +61,9 @@ public sealed class InputException : Exception
 /// <summary>
 /// Thrown when the input is valid but no plan satisfies it (too few buses, a trip longer than any
 /// battery allows, …). The message says why in a planner's terms; the host exits with code 1.
+/// Solvers that know what would help throw a subclass carrying their typed remedies.
 /// </summary>
-public sealed class NoFeasiblePlanException : Exception
+public class NoFeasiblePlanException : Exception
 {
     public NoFeasiblePlanException()
         : base("No feasible plan exists for this input.")
