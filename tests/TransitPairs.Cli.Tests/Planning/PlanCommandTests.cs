@@ -164,18 +164,29 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
     }
 
     [Fact]
-    public void Plan_SipingLiaoyuanGrowthWithHalfASecond_StillACheckedBatteryPlanMarkedFeasible()
+    public void Plan_SipingLiaoyuanGrowthWithHalfASecond_ACheckedBatteryPlanOrAPlainTimeOut()
     {
-        // 61 trips: CP-SAT's presolve alone outlasts half a second, so the greedy plan it was hinted with comes back;
-        // the planner's independent battery check passed it (else exit 70), and it never claims optimality.
+        // Half a second for 61 trips on a machine that may be busy (CI runs four test assemblies at once): the planner
+        // either returns battery blocks that passed its independent energy check (else exit 70), between the bound and
+        // the fleet, or, when the clock stops the timetable before any departure pattern is found, exits 1 saying so
+        // with more time as the remedy. Which of the two depends on the machine's load; a wrong answer never does.
         var folder = Path.Combine(plans.Root, "half-second");
         var (code, stdout, stderr) = Cli.Run("plan", BundledPlans.ScenarioPath("siping-liaoyuan-growth"), "--out", folder, "--time-limit", "0.5", "--format", "json");
-        Assert.True(code == 0, stderr);
-        var kpis = JsonNode.Parse(stdout)!["kpis"]!;
-        Assert.Equal("feasible", (string)kpis["blocksStatus"]!);
-        Assert.True((bool)kpis["energyChecked"]!);
-        Assert.InRange((int)kpis["vehicles"]!, (int)kpis["vehicleLowerBound"]!, 20);
-        Directory.Delete(folder, recursive: true);
+        if (code == ExitCodes.Ok)
+        {
+            var kpis = JsonNode.Parse(stdout)!["kpis"]!;
+            Assert.Contains((string)kpis["blocksStatus"]!, new[] { "optimal", "feasible" });
+            Assert.True((bool)kpis["energyChecked"]!);
+            Assert.InRange((int)kpis["vehicles"]!, (int)kpis["vehicleLowerBound"]!, 20);
+            Directory.Delete(folder, recursive: true);
+            return;
+        }
+
+        Assert.True(code == ExitCodes.NoFeasiblePlan, $"exit {code}: {stderr}");
+        Assert.Contains("within 0.", stderr, StringComparison.Ordinal);
+        Assert.Contains("more time: --time-limit", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]
