@@ -79,7 +79,10 @@ internal sealed class ProgressLine : IProgress<SolveProgress>, IDisposable
         {
             if (step is not { } previous || previous.Done != done)
             {
+                // A new step: the stage and figures of the one before no longer apply.
                 stepAt = clock.Elapsed;
+                stage = string.Empty;
+                figures = string.Empty;
             }
 
             step = (done, total, noun);

@@ -24,13 +24,20 @@ public sealed class ProgressTests
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs a command on a fake terminal and redirected; both must succeed.</summary>
+    private static ((int Code, string Out, string Error) Terminal, (int Code, string Out, string Error) Redirected) OnTerminalAndRedirected(string[] terminalArgs, string[] redirectedArgs)
+    {
+        var terminal = Run(stdoutIsTerminal: true, stderrIsTerminal: true, terminalArgs);
+        var redirected = Run(stdoutIsTerminal: false, stderrIsTerminal: false, redirectedArgs);
+        Assert.True(terminal.Code == 0, terminal.Error);
+        Assert.True(redirected.Code == 0, redirected.Error);
+        return (terminal, redirected);
+    }
+
     [Fact]
     public void Sweep_OnATerminal_ShowsVariantOfNWithElapsedAndRemainingAndTheSameRows()
     {
-        var terminal = Run(stdoutIsTerminal: true, stderrIsTerminal: true, Sweep);
-        var redirected = Run(stdoutIsTerminal: false, stderrIsTerminal: false, Sweep);
-        Assert.True(terminal.Code == 0, terminal.Error);
-        Assert.True(redirected.Code == 0, redirected.Error);
+        var (terminal, redirected) = OnTerminalAndRedirected(Sweep, Sweep);
         Assert.Contains("sweep · variant 1 of 2", terminal.Error, StringComparison.Ordinal);
         Assert.Contains("variant 2 of 2", terminal.Error, StringComparison.Ordinal);
         Assert.Contains("elapsed · about ", terminal.Error, StringComparison.Ordinal);
@@ -56,10 +63,7 @@ public sealed class ProgressTests
         try
         {
             string[] args = ["plan", BundledPlans.ScenarioPath("siping-liaoyuan"), "--from", "2026-06-10", "--to", "2026-06-11", "--time-limit", "5", "--blocks", "plain"];
-            var terminal = Run(true, true, [.. args, "--out", Path.Combine(root, "a")]);
-            var redirected = Run(false, false, [.. args, "--out", Path.Combine(root, "b")]);
-            Assert.True(terminal.Code == 0, terminal.Error);
-            Assert.True(redirected.Code == 0, redirected.Error);
+            var (terminal, redirected) = OnTerminalAndRedirected([.. args, "--out", Path.Combine(root, "a")], [.. args, "--out", Path.Combine(root, "b")]);
             Assert.Contains("plan · day 1 of 2 · timetable", terminal.Error, StringComparison.Ordinal);
             Assert.Contains("day 2 of 2", terminal.Error, StringComparison.Ordinal);
             Assert.Contains("vehicle blocks", terminal.Error, StringComparison.Ordinal);

@@ -36,10 +36,14 @@ internal static class CompareCommand
             // Load every scenario first, so that bad input is reported before any solving.
             var scenarios = parse.GetValue(scenarioFiles)!.Select(f => ScenarioLoader.Load(f.ToString())).ToList();
             var plans = new List<Plan>();
-            for (var i = 0; i < scenarios.Count; i++)
+            using (var progress = ProgressLine.For(console, "compare", parse.GetValue(format)))
             {
-                console.Error.WriteLine($"planning {scenarios[i].Name} …");
-                plans.Add(Planner.Plan(scenarios[i], solver.For(scenarios[i], parse, budget, 1.0 / (scenarios.Count - i))).Plan);
+                for (var i = 0; i < scenarios.Count; i++)
+                {
+                    progress.Step(i, scenarios.Count, "scenario");
+                    progress.WriteLine(console.Error, $"planning {scenarios[i].Name} …");
+                    plans.Add(Planner.Plan(scenarios[i], solver.For(scenarios[i], parse, budget, 1.0 / (scenarios.Count - i)), progress).Plan);
+                }
             }
 
             var comparison = new KpiComparison(plans);
