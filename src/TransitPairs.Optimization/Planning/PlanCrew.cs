@@ -4,7 +4,6 @@ using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Scenarios;
-using TransitPairs.Validation;
 
 namespace TransitPairs.Optimization.Planning;
 
@@ -52,7 +51,14 @@ public static class PlanCrew
         var outcome = DutyScheduler.Solve(problem, new SolveOptions(budget.Left(), options.Threads, options.Seed), budget.Share(1));
         if (outcome.Solution is not { } duties)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no driver duties cover the blocks under the driver rules: {outcome.Explanation ?? outcome.Method}");
+            // What is proved is that drivers cannot run *these* blocks, not that the day has no plan: the
+            // timetable and blocks stand, the KPIs say the crew status, and the note says why and what to change.
+            var why = string.Create(CultureInfo.InvariantCulture,
+                $"Driver duties: none for these blocks under the driver rules ({outcome.Status.Word()}): {(outcome.Explanation ?? outcome.Method).TrimEnd('.')}. The timetable and blocks stand, but drivers cannot run the blocks as they are: relief on the long empty runs, buses based where their day ends, or other rules would.");
+            var unstaffed = new Plan(scenario, plan.Timetable, plan.Schedule, plan.VehicleTypeOfBlock, plan.Loads,
+                plan.Kpis with { CrewStatus = outcome.Status.Word(), SolverSeconds = plan.Kpis.SolverSeconds + outcome.Elapsed.TotalSeconds },
+                [.. plan.Notes, why]);
+            return result with { Plan = unstaffed, Duties = outcome };
         }
 
         var wage = problem.Duties.WageYuanPerPaidHour;
