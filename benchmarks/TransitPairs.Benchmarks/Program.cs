@@ -17,7 +17,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -58,9 +58,19 @@ public static class Program
         scaling.Options.Add(repeats);
         scaling.SetAction(parse => ScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(sizes)!, Math.Max(1, parse.GetValue(repeats))));
 
+        var batterySizes = new Option<int[]>("--sizes") { Description = "Trips per generated battery day.", DefaultValueFactory = _ => BatteryScalingCurve.DefaultSizes, AllowMultipleArgumentsPerToken = true };
+        var batteryWorkers = new Option<int>("--threads") { Description = "Solver workers.", DefaultValueFactory = _ => 2 };
+        var batterySeed = new Option<int>("--seed") { Description = "Generator and solver seed.", DefaultValueFactory = _ => 1 };
+        var batteryScaling = new Command("battery-scaling", "Battery scheduling on generated winter days of growing size: fleet against both bounds, time, memory, growth exponent (Markdown on stdout).");
+        batteryScaling.Options.Add(batterySizes);
+        batteryScaling.Options.Add(batteryWorkers);
+        batteryScaling.Options.Add(batterySeed);
+        batteryScaling.SetAction(parse => BatteryScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed)));
+
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(quality);
         root.Subcommands.Add(scaling);
+        root.Subcommands.Add(batteryScaling);
         return root;
     }
 }

@@ -7,6 +7,7 @@ using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
+using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Validation;
@@ -41,14 +42,13 @@ internal static class BlocksCommand
             var solve = solver.Read(parse, SolveOptions.From(scenario.Options));
             var budget = solve.StartBudget();
             var timetableOutcome = ScenarioTimetabler.Solve(scenario, TimetableObjective.EvenHeadway, solve, budget.Share(BudgetShares.PlanTimetable));
-            var options = new BatterySolveOptions(budget.Left().TotalSeconds, solve.Workers, solve.Seed);
             if (timetableOutcome.Solution is not { } timetable)
             {
                 throw new NoFeasiblePlanException(timetableOutcome.Explanation ?? "No timetable found.");
             }
 
             var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
-            var result = Run(problem, options);
+            var result = Run(problem, solve, budget, scenario);
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -79,24 +79,13 @@ internal static class BlocksCommand
     }
 
     /// <summary>
-    /// Solves and checks: no plan → <see cref="NoFeasiblePlanException"/> with the explanation and
-    /// remedies; a plan that fails the independent checker is a fault.
+    /// Solves and checks (<see cref="BatteryScheduler.SolveChecked"/>): no plan → <see cref="NoPlanException"/>
+    /// with the explanation and remedies; a plan that fails the independent checker is a fault.
     /// </summary>
-    public static BatteryScheduleResult Run(BatterySchedulingProblem problem, BatterySolveOptions options)
+    public static BatteryScheduleResult Run(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget, Scenario? scenario = null)
     {
-        var result = BatteryScheduler.Solve(problem, options);
-        if (!result.HasPlan)
-        {
-            throw new NoFeasiblePlanException(result.NoPlanMessage);
-        }
-
-        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException("The battery schedule failed the independent check: " + string.Join(" ", check.Violations.Take(5)));
-        }
-
-        return result;
+        var outcome = BatteryScheduler.SolveChecked(problem, options, budget, "the battery schedule");
+        return outcome.Solution ?? throw new NoPlanException((outcome.Explanation ?? "no plan").TrimEnd('.') + ".", outcome.Remedies, scenario);
     }
 
     private static object Report(string scenario, BatterySchedulingProblem problem, BatteryScheduleResult r) => new
@@ -107,6 +96,8 @@ internal static class BlocksCommand
         vehicles = r.Vehicles,
         fleetAvailable = problem.Fleet.Sum(f => f.Count),
         noBatteryFleetBound = r.NoBatteryFleetBound,
+        batteryFleetBound = r.BatteryFleetBound,
+        method = r.Method,
         fleetGap = Math.Round(r.FleetGap, 4),
         status = r.Status.Word(),
         objective = r.Objective,
@@ -135,7 +126,7 @@ internal static class BlocksCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var k = r.Kpis;
-        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (no-battery bound {r.NoBatteryFleetBound}, fleet gap {r.FleetGap:P0})  {r.Status.Word()}, cost gap {r.Gap:P2}"));
+        w.WriteLine(string.Create(inv, $"{scenario} ({problem.Season.ToString().ToLowerInvariant()}): trips {problem.Schedule.Trips.Length}  vehicles {r.Vehicles} of {problem.Fleet.Sum(f => f.Count)} available  (bounds: no-battery {r.NoBatteryFleetBound}, battery LP {r.BatteryFleetBound}; fleet gap {r.FleetGap:P0})  {r.Status.Word()}, cost gap {r.Gap:P2}, {r.Method} in {r.Elapsed.TotalSeconds:0.0} s"));
         w.WriteLine(string.Create(inv, $"energy {k.EnergyKwh:0.#} kWh  charged {k.ChargedKwh:0.#} kWh in {k.ChargingSessions} sessions  min state of charge {(k.MinSocKwh is { } m ? $"{m:0.#} kWh ({k.MinSocPercent:0.#} %)" : "-")}  empty {k.EmptyKm:0.#} km"));
         w.WriteLine("vehicles by type: " + string.Join(", ", k.VehiclesByType.Select(p => $"{p.Key} {p.Value}")));
         w.WriteLine("peak chargers in use: " + (k.PeakChargersInUse.Count == 0 ? "-" : string.Join(", ", k.PeakChargersInUse.Select(p => $"{p.Key} {p.Value}/{problem.Chargers.First(c => c.Id == p.Key).Points}"))));

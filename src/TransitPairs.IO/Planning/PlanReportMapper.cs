@@ -29,7 +29,54 @@ public static class PlanReportMapper
             Gantt(plan),
             [.. s.Corridors.SelectMany(c => Enum.GetValues<Direction>().Select(d => Load(plan, c, d)))],
             KpiRows([plan.Kpis]),
-            [.. plan.Notes]);
+            [.. plan.Notes])
+        {
+            Energy = Energy(plan),
+        };
+    }
+
+    /// <summary>
+    /// The state of charge of every battery bus at each event boundary (percent of its pack) and,
+    /// per charger site, the buses charging over the day; null when no block carries a state of charge.
+    /// </summary>
+    private static EnergyCharts? Energy(Plan plan)
+    {
+        var buses = new List<SocLine>();
+        foreach (var block in plan.Schedule.Blocks)
+        {
+            var pack = block.VehicleTypeId is { } type ? plan.Scenario.VehicleType(type).Battery?.PackWh : null;
+            if (pack is not > 0 || block.Events.All(e => e.SocStartWh is null))
+            {
+                continue;
+            }
+
+            var points = block.Events.Where(e => e.SocStartWh is not null)
+                .SelectMany(e => new[] { (e.Start.TotalSeconds, 100.0 * e.SocStartWh!.Value / pack.Value), (e.End.TotalSeconds, 100.0 * e.SocEndWh!.Value / pack.Value) });
+            buses.Add(new SocLine(block.VehicleId, [.. points]));
+        }
+
+        if (buses.Count == 0)
+        {
+            return null;
+        }
+
+        var sessions = plan.Schedule.Blocks.SelectMany(b => b.Events).Where(e => e.Kind == BlockEventKind.Charge && e.ChargerSite is not null).ToList();
+        var sites = plan.Scenario.Chargers.Select(site =>
+        {
+            var changes = sessions.Where(e => e.ChargerSite == site.Id)
+                .SelectMany(e => new[] { (Time: e.Start.TotalSeconds, Delta: 1), (Time: e.End.TotalSeconds, Delta: -1) })
+                .GroupBy(c => c.Time).OrderBy(g => g.Key);
+            var charging = 0;
+            var steps = new List<(int, int)>();
+            foreach (var at in changes)
+            {
+                charging += at.Sum(c => c.Delta);
+                steps.Add((at.Key, charging));
+            }
+
+            return new ChargerOccupancy(site.Id, site.Points, [.. steps]);
+        });
+        return new EnergyCharts([.. buses], [.. sites]);
     }
 
     /// <summary>

@@ -73,6 +73,17 @@ public static class HtmlReportWriter
 
         html.Append("<h2>Vehicle blocks</h2>\n");
         Gantt(html, report.Gantt);
+        if (report.Energy is { } energy)
+        {
+            html.Append("<h2>State of charge of every battery bus</h2>\n");
+            StateOfCharge(html, energy);
+            html.Append("<h2>Charger occupancy</h2>\n");
+            foreach (var site in energy.Sites)
+            {
+                Occupancy(html, site);
+            }
+        }
+
         html.Append("<h2>Hourly load against capacity</h2>\n");
         foreach (var load in report.Loads)
         {
@@ -110,6 +121,8 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
   if (document.querySelectorAll('.marey-trip').length === 0) problems.push('empty time-space diagram');
   if (document.querySelectorAll('.gantt-seg').length === 0) problems.push('empty vehicle blocks chart');
   if (document.querySelectorAll('.load-bar').length === 0) problems.push('empty load profile');
+  if (document.querySelector('svg.soc') && document.querySelectorAll('.soc-line').length === 0) problems.push('empty state-of-charge chart');
+  if (document.querySelector('svg.occupancy') && document.querySelectorAll('.occupancy-line').length === 0) problems.push('empty charger occupancy chart');
   document.body.dataset.check = problems.length === 0 ? 'ok' : problems.join('; ');
 })();
 </script>
@@ -248,6 +261,54 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
             }
         }
 
+        html.Append("</svg>\n");
+    }
+
+    /// <summary>One polyline per bus: state of charge (0–100 % of the pack) against the time of day.</summary>
+    private static void StateOfCharge(StringBuilder html, EnergyCharts energy)
+    {
+        var points = energy.Buses.SelectMany(b => b.Points).ToList();
+        var (fromHour, toHour) = points.Count == 0 ? (5, 23) : (points.Min(p => p.Seconds) / 3600, (points.Max(p => p.Seconds) / 3600) + 1);
+        const double top = 10, bottom = 230, left = 60, right = ChartWidth - 10;
+        double X(int seconds) => left + ((right - left) * (seconds - (fromHour * 3600.0)) / Math.Max(1, (toHour - fromHour) * 3600.0));
+        double Y(double percent) => bottom - ((bottom - top) * percent / 100);
+        html.Append(Svg($"<svg class=\"soc\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, h => X(h * 3600));
+        foreach (var percent in new[] { 0, 20, 40, 60, 80, 100 })
+        {
+            html.Append(Svg($"<line class=\"grid\" x1=\"{left:0}\" x2=\"{right:0}\" y1=\"{Y(percent):0.#}\" y2=\"{Y(percent):0.#}\"/><text x=\"{left - 6:0}\" y=\"{Y(percent) + 4:0.#}\" text-anchor=\"end\">{percent} %</text>\n"));
+        }
+
+        foreach (var bus in energy.Buses)
+        {
+            var line = string.Join(' ', bus.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Seconds):0.#},{Y(p.Percent):0.#}")));
+            html.Append(Svg($"<polyline class=\"soc-line\" fill=\"none\" stroke=\"#2ca02c\" stroke-opacity=\"0.6\" points=\"{line}\"><title>{Encode(bus.VehicleId)}</title></polyline>\n"));
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    /// <summary>A step line of the buses charging at one site, under a dashed line at its points.</summary>
+    private static void Occupancy(StringBuilder html, ChargerOccupancy site)
+    {
+        var (fromHour, toHour) = site.Steps.IsEmpty ? (5, 23) : (site.Steps.Min(p => p.Seconds) / 3600, (site.Steps.Max(p => p.Seconds) / 3600) + 1);
+        var most = Math.Max(site.Points, site.Steps.Select(p => p.Charging).DefaultIfEmpty(0).Max());
+        const double top = 22, bottom = 110, left = 60, right = ChartWidth - 10;
+        double X(int seconds) => left + ((right - left) * (seconds - (fromHour * 3600.0)) / Math.Max(1, (toHour - fromHour) * 3600.0));
+        double Y(double buses) => bottom - ((bottom - top) * buses / Math.Max(1, most));
+        html.Append(Svg($"<svg class=\"occupancy\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        html.Append(Svg($"<text x=\"{left:0}\" y=\"14\">{Encode(site.SiteId)}: buses charging (dashed: {site.Points} points)</text>\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, h => X(h * 3600));
+        html.Append(Svg($"<line x1=\"{left:0}\" x2=\"{right:0}\" y1=\"{Y(site.Points):0.#}\" y2=\"{Y(site.Points):0.#}\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>\n"));
+        var steps = new List<string>();
+        var previous = 0;
+        foreach (var (seconds, charging) in site.Steps)
+        {
+            steps.Add(string.Create(CultureInfo.InvariantCulture, $"{X(seconds):0.#},{Y(previous):0.#} {X(seconds):0.#},{Y(charging):0.#}"));
+            previous = charging;
+        }
+
+        html.Append(Svg($"<polyline class=\"occupancy-line\" fill=\"none\" stroke=\"#2ca02c\" points=\"{string.Join(' ', steps)}\"/>\n"));
         html.Append("</svg>\n");
     }
 

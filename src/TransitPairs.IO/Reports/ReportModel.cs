@@ -20,7 +20,25 @@ public sealed record PlanReport(
     GanttChart Gantt,
     ImmutableArray<LoadProfile> Loads,
     ImmutableArray<KpiRow> Kpis,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes)
+{
+    /// <summary>Battery buses' state of charge and charger occupancy; null when the plan has no battery bus.</summary>
+    public EnergyCharts? Energy { get; init; }
+}
+
+/// <summary>Battery buses over the day: the state of charge of every bus and how many buses charge at each site.</summary>
+/// <param name="Buses">One line per battery bus.</param>
+/// <param name="Sites">One step line per charger site.</param>
+public sealed record EnergyCharts(ImmutableArray<SocLine> Buses, ImmutableArray<ChargerOccupancy> Sites);
+
+/// <param name="VehicleId">Bus shown on hover.</param>
+/// <param name="Points">(seconds since service-day start, state of charge in percent of the pack) in time order.</param>
+public sealed record SocLine(string VehicleId, ImmutableArray<(int Seconds, double Percent)> Points);
+
+/// <param name="SiteId">Charger site id.</param>
+/// <param name="Points">Charging points at the site (the line the occupancy must stay under).</param>
+/// <param name="Steps">(seconds since service-day start, buses charging from then on) in time order.</param>
+public sealed record ChargerOccupancy(string SiteId, int Points, ImmutableArray<(int Seconds, int Charging)> Steps);
 
 /// <summary>A time-space diagram: stations along the vertical axis by distance, time along the horizontal axis.</summary>
 /// <param name="Name">Corridor name, e.g. "四平 Siping – 辽源 Liaoyuan".</param>

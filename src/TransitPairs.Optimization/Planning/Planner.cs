@@ -165,21 +165,16 @@ public static class Planner
     private static Blocks BatteryBlocks(Scenario scenario, ScenarioTimetable timetable, PlanSolveOptions options)
     {
         var problem = BatterySchedulingProblem.FromScenario(scenario, timetable.Timetable);
-        var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(options.TimeLimitSeconds, options.Threads, options.Seed));
-        if (!result.HasPlan)
+        var limit = TimeSpan.FromSeconds(options.TimeLimitSeconds);
+        var outcome = BatteryScheduler.SolveChecked(problem, new SolveOptions(limit, options.Threads, options.Seed), new WallClockBudget(limit), $"the battery blocks of {scenario.Name}");
+        if (outcome.Solution is not { } result)
         {
-            throw new NoFeasiblePlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {result.NoPlanMessage}");
-        }
-
-        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
-        if (!check.IsValid)
-        {
-            throw new InvalidOperationException($"The battery blocks of {scenario.Name} failed the independent check: {string.Join(" ", check.Violations.Take(3))}");
+            throw new NoPlanException($"{scenario.Name}: no battery-feasible vehicle blocks: {(outcome.Explanation ?? "no plan").TrimEnd('.')}.", outcome.Remedies, scenario);
         }
 
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Vehicle blocks: battery-aware CP-SAT {result.Status.Word()}, {result.Vehicles} vehicles against a lower bound of {result.NoBatteryFleetBound} (the same day without battery limits), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
-        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.NoBatteryFleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
+            $"Vehicle blocks: battery-aware, {result.Method} {result.Status.Word()}, {result.Vehicles} vehicles against lower bounds of {result.NoBatteryFleetBound} (the same day without battery limits) and {result.BatteryFleetBound} (the block master's LP), objective gap {result.Gap:P2}; {result.Kpis.ChargingSessions} charging sessions, {result.Kpis.ChargedKwh:0} kWh charged during the day, lowest state of charge {(result.Kpis.MinSocPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + " %" : "–")}.");
+        return new Blocks(result.Schedule, problem.Schedule, result.Status.Word(), result.FleetBound, result.Elapsed.TotalSeconds, description, true, null, result);
     }
 
     /// <summary>The vehicle scheduling problem of a scenario's timetable (see the remarks of <see cref="Planner"/>).</summary>

@@ -27,9 +27,21 @@ public static class BudgetShares
     /// <summary>Several depots, column generation: share of the limit for pricing before the integer stage.</summary>
     public const double ColumnGeneration = 0.65;
 
+    /// <summary>Battery stage, block column generation: share of what is left after the constructive plans for pricing to the LP bound.</summary>
+    public const double BatteryColumnGeneration = 0.5;
+
+    /// <summary>Battery stage, block column generation: share of what is left after pricing for diving to integer blocks; CP-SAT over the columns gets the rest.</summary>
+    public const double BatteryDiving = 0.8;
+
+    /// <summary>Battery stage, corridor days (the exact CP-SAT model runs after): share for the column method; the exact model, hinted with its plan, gets the rest.</summary>
+    public const double BatteryColumnsBeforeExactModel = 0.3;
+
     /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
     public const double TimetableBeforeRetiming = 0.5;
 
     /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
     public const double AllocationMain = 0.5;
+
+    /// <summary>Battery stage, block column generation: when the fleet already meets the bound, the share of what is left for CP-SAT to lower the cost over the columns.</summary>
+    public const double BatteryCostAtFleetBound = 0.2;
 }

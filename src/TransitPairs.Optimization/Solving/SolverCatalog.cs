@@ -4,6 +4,7 @@ using System.Text;
 using TransitPairs.Optimization.Allocation;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
 
 namespace TransitPairs.Optimization.Solving;
 
@@ -49,6 +50,14 @@ public static class SolverCatalog
             "passenger-minutes: waiting + penalty × unserved passengers",
             "CP-SAT's best bound",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible]),
+        new(
+            "battery blocks",
+            typeof(BatteryScheduler),
+            "none (the problem carries fleet, packs, chargers, season and charging rules)",
+            "constructive plan (start and fallback), column generation over blocks (GLOP master, state-of-charge label pricing through charger sites), diving, CP-SAT over the columns; the exact CP-SAT model on days of at most 70 trips",
+            "vehicles × 10⁸ + operating cost in fen",
+            "the block master's Lagrangian bound and the no-battery min-cost flow (fleet); CP-SAT's bound where the exact model ran",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
         new(
             "vehicle blocks (domain)",
             typeof(TripScheduler),

@@ -113,8 +113,8 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         Assert.True(code == 1, $"exit {code}: {stderr}");
         Assert.Contains("is 205 km and needs 328 kWh in winter on a c9-365", stderr, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 292 kWh", stderr, StringComparison.Ordinal);
-        Assert.Contains("What would make it feasible: a pack of at least 430 kWh on c9-365", stderr, StringComparison.Ordinal);
-        Assert.Contains("--set fleet.baicheng-depot.diesel-coach=", stderr, StringComparison.Ordinal);
+        Assert.Contains("a pack of at least 430 kWh on c9-365 (338 kWh usable): --set vehicleTypes.c9-365.battery.packKwh=430", stderr, StringComparison.Ordinal);
+        Assert.Contains("--set fleet.DEPOT.diesel-coach=N", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
     }
 

@@ -51,6 +51,38 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_BatteryPlan_BrowserFindsStateOfChargeAndChargerOccupancy()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        var energy = new EnergyCharts(
+            [new SocLine("V1", [(7 * 3600, 90), (8 * 3600 + 900, 50), (8 * 3600 + 1800, 70)])],
+            [new ChargerOccupancy("liaoyuan-terminal-pantograph", 1, [(8 * 3600 + 900, 1), (8 * 3600 + 1800, 0)])]);
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Energy = energy }));
+
+        var dom = HeadlessChromium.DumpDom(path);
+
+        Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
+        Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
+        Assert.Contains("class=\"soc-line\"", dom, StringComparison.Ordinal);
+        Assert.Contains("liaoyuan-terminal-pantograph: buses charging (dashed: 1 points)", dom, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_BatteryPlanWithoutBuses_BrowserReportsTheEmptyEnergyCharts()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Energy = new EnergyCharts([], [new ChargerOccupancy("a-plug", 2, [])]) }));
+
+        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+
+        Assert.Equal("empty state-of-charge chart", check);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public void Render_IsSelfContained_NoExternalReferences()
     {
         var html = HtmlReportWriter.Render(TwoTrips());

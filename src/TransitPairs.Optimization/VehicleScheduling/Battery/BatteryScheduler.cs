@@ -14,98 +14,23 @@ using SatIntVar = Google.OrTools.Sat.IntVar;
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
 /// <summary>
-/// Options of a battery scheduling solve: the wall-clock budget of the whole stage (seconds: the
-/// no-battery bound, both CP-SAT stages and, when no plan exists, the relaxed solves that explain
-/// why, share it), CP-SAT workers and seed.
-/// </summary>
-public sealed record BatterySolveOptions(double TimeLimitSeconds = 20, int Workers = 1, int Seed = 1)
-{
-    /// <summary>The scenario's own solver options.</summary>
-    public static BatterySolveOptions From(SolverOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new BatterySolveOptions(options.TimeLimit.TotalSeconds, options.Threads, options.Seed);
-    }
-}
-
-/// <summary>Energy and charging figures of a schedule.</summary>
-/// <param name="EnergyKwh">Battery energy used driving (trips and empty runs), kWh.</param>
-/// <param name="ChargedKwh">Energy put into packs during the day, kWh (overnight charging excluded).</param>
-/// <param name="ChargingSessions">Charge events during the day.</param>
-/// <param name="PeakChargersInUse">Most buses charging at once, per charger site id.</param>
-/// <param name="MinSocKwh">Lowest state of charge any battery bus reaches, kWh (null without battery buses).</param>
-/// <param name="MinSocPercent">The same as percent of that bus's pack.</param>
-/// <param name="VehiclesByType">Vehicles used per vehicle type id.</param>
-/// <param name="EmptyKm">Empty running, km (pull-outs, pull-ins, empty runs, detours to chargers).</param>
-public sealed record BatteryKpis(
-    double EnergyKwh,
-    double ChargedKwh,
-    int ChargingSessions,
-    ImmutableSortedDictionary<string, int> PeakChargersInUse,
-    double? MinSocKwh,
-    double? MinSocPercent,
-    ImmutableSortedDictionary<string, int> VehiclesByType,
-    double EmptyKm);
-
-/// <summary>
-/// The outcome of battery-aware vehicle scheduling.
-/// </summary>
-/// <param name="Schedule">Blocks with charge events and state of charge (empty when infeasible).</param>
-/// <param name="Status">Optimal, feasible at the time limit, infeasible or nothing found in time.</param>
-/// <param name="Vehicles">Vehicles used.</param>
-/// <param name="NoBatteryFleetBound">Fewest vehicles for the same day without battery limits (min-cost flow, exact): a lower bound.</param>
-/// <param name="FleetGap">(vehicles − bound) / vehicles.</param>
-/// <param name="Objective">CP-SAT objective (vehicles × 10⁸ + operating cost in fen).</param>
-/// <param name="Bound">CP-SAT's proven lower bound on the objective.</param>
-/// <param name="Gap">(objective − bound) / objective.</param>
-/// <param name="Kpis">Energy and charging KPIs.</param>
-/// <param name="Explanation">Why no plan exists, in planner's terms (null when there is a plan).</param>
-/// <param name="Remedies">Changes that would make the day feasible, where computed.</param>
-/// <param name="Elapsed">Wall-clock time.</param>
-public sealed record BatteryScheduleResult(
-    VehicleSchedule Schedule,
-    SolveStatus Status,
-    int Vehicles,
-    int NoBatteryFleetBound,
-    double FleetGap,
-    long Objective,
-    long Bound,
-    double Gap,
-    BatteryKpis Kpis,
-    string? Explanation,
-    ImmutableArray<string> Remedies,
-    TimeSpan Elapsed)
-{
-    public bool HasPlan => Status is SolveStatus.Optimal or SolveStatus.Feasible;
-
-    /// <summary>Why there is no plan and what would make one feasible, in one paragraph (empty when there is a plan).</summary>
-    public string NoPlanMessage => HasPlan
-        ? string.Empty
-        : $"{(Explanation ?? $"the search ended {Status}").TrimEnd('.')}."
-            + (Remedies.IsDefaultOrEmpty ? string.Empty : " What would make it feasible: " + string.Join("; or ", Remedies) + ".");
-}
-
-/// <summary>
-/// Electric vehicle scheduling by CP-SAT, exact on corridor days (≤ ~100 trips): a boolean per
-/// compatible pair of trips (the same bus runs j after i), a start and an end boolean per trip and
-/// fleet slot (depot × vehicle type), the vehicle slot of each trip carried along every link, the
-/// state of charge (Wh) at each trip's start and end, and on each link an optional charging session
-/// at one charger site (terminal or depot, reached by empty runs) as an optional interval; per site
-/// <c>AddCumulative</c> with its points. Charging follows <see cref="ChargingRules"/>' piecewise-linear
-/// curve exactly: both linear pieces bound the charged energy (the curve is concave).
-/// Objective: vehicles × 10⁸ + cost in fen (type cost per km on trips and empty runs, vehicle-day
-/// cost, 1 yuan per charging session). The lower bound reported beside it is the fleet of the same
-/// day without battery limits (<see cref="TripScheduler"/>, min-cost flow); its blocks also guide
-/// the greedy plan that CP-SAT starts from.
+/// The battery stage: vehicle blocks for a fleet with battery buses (docs/battery.md). In order:
+/// the no-battery fleet bound (<see cref="TripScheduler"/>); proofs of infeasibility by relaxation
+/// (a trip longer than any pack, <see cref="EnergyRelaxation"/>); the column method
+/// (<see cref="BlockColumnGeneration"/>: constructive plans, column generation with its own LP fleet
+/// bound, diving, CP-SAT over the columns); on corridor days (≤ 70 trips) the exact CP-SAT model
+/// below with what is left, kept when it saves a vehicle or proves optimality.
 /// </summary>
 /// <remarks>
-/// Time: <see cref="BatterySolveOptions.TimeLimitSeconds"/> is a wall-clock budget for the whole
-/// stage. The no-battery plan may use a fifth of it; the fewest-vehicles stage stops at a plan with
-/// the no-battery fleet (proven minimal), or at its first plan after half of what is left, and the
-/// least-cost stage gets the rest. A greedy battery-feasible plan
-/// (<see cref="BatteryModel.HintGreedily"/>) hints CP-SAT and is the answer when CP-SAT has no
-/// plan at the limit. A stage stopped by its limit gives status "feasible" with CP-SAT's bound (or
-/// the no-battery fleet's when links were pruned), never "optimal".
+/// The exact model: a boolean per compatible pair of trips (the same bus runs j after i), a start
+/// and an end boolean per trip and fleet slot (depot × vehicle type), the slot of each trip carried
+/// along every link, the state of charge (Wh) at each trip's start and end, and on each link an
+/// optional charging session at one charger site as an optional interval; per site
+/// <c>AddCumulative</c> with its points. Charging follows <see cref="ChargingRules"/>' piecewise-linear
+/// curve exactly (both pieces bound the energy; the curve is concave). It has no charge between the
+/// last trip and the pull-in, which the column method allows. Objective: vehicles × 10⁸ + cost in
+/// fen. Two stages: fewest vehicles (stopped at the bound), then least cost. A stage stopped by its
+/// limit gives "feasible", never "optimal".
 /// </remarks>
 public static class BatteryScheduler
 {
@@ -130,8 +55,42 @@ public static class BatteryScheduler
     /// </summary>
     private const int MaxChargingDetourMetres = 20_000;
 
+    /// <summary>
+    /// Schedules the day within <paramref name="budget"/>: the contract's entry point. The outcome's
+    /// objective and bound are the battery objective (vehicles × 10⁸ + operating cost in fen); the
+    /// solution carries the blocks, fleet bounds, KPIs and method. Without a plan the outcome is
+    /// infeasible only where a relaxation proved it, with the explanation and typed remedies.
+    /// </summary>
+    /// <param name="problem">The day: trips, depots and fleet, chargers, season.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of the whole stage (its parts share it as <see cref="BudgetShares"/> says).</param>
+    public static SolveOutcome<BatteryScheduleResult> Solve(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        var result = Solve(problem, new BatterySolveOptions(budget.Left().TotalSeconds, options.Workers, options.Seed));
+        return new SolveOutcome<BatteryScheduleResult>(result.Status, result.HasPlan ? result : null,
+            result.HasPlan ? result.Objective : double.NaN, result.HasPlan || result.Bound > 0 ? result.Bound : double.NaN, result.Elapsed,
+            string.IsNullOrEmpty(result.Method) ? "battery blocks" : result.Method)
+        {
+            Explanation = result.Explanation,
+            Remedies = result.Remedies.IsDefault ? [] : result.Remedies,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Solve(BatterySchedulingProblem, SolveOptions, WallClockBudget)"/>, then the independent
+    /// <see cref="BatteryScheduleChecker"/> on the blocks (throws <see cref="SolutionCheckFailedException"/> when they fail it).
+    /// </summary>
+    /// <param name="problem">The day.</param>
+    /// <param name="options">Workers and seed.</param>
+    /// <param name="budget">The wall clock of the stage.</param>
+    /// <param name="stage">What is scheduled, for the message.</param>
+    public static SolveOutcome<BatteryScheduleResult> SolveChecked(BatterySchedulingProblem problem, SolveOptions options, WallClockBudget budget, string stage) =>
+        CheckedSolve.Run(() => Solve(problem, options, budget), r => BatteryScheduleChecker.Check(problem, r.Schedule).Violations, stage);
+
     /// <summary>Builds the day from a scenario and its timetable, then solves it (see <see cref="Solve(BatterySchedulingProblem, BatterySolveOptions)"/>).</summary>
-    public static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
+    internal static BatteryScheduleResult Solve(Scenario scenario, Timetable timetable, BatterySolveOptions options) =>
         Solve(BatterySchedulingProblem.FromScenario(scenario, timetable), options);
 
     /// <summary>
@@ -139,11 +98,12 @@ public static class BatteryScheduler
     /// be computed, remedies (more vehicles, a bigger pack, diesel buses, a terminal charger);
     /// callers raise <c>NoFeasiblePlanException</c> with them.
     /// </summary>
-    public static BatteryScheduleResult Solve(BatterySchedulingProblem problem, BatterySolveOptions options)
+    internal static BatteryScheduleResult Solve(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        var solveOptions = new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed);
+        var budget = solveOptions.StartBudget();
         var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
         var bound = FleetBound(plain);
         var tooLong = TripsNoVehicleCanRun(problem);
@@ -152,23 +112,83 @@ public static class BatteryScheduler
             return Failed(problem, SolveStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
         }
 
-        var solved = SolveModel(problem, options, budget, plain.Solution?.Schedule, bound);
-        if (solved.Status is SolveStatus.Infeasible or SolveStatus.NoSolutionFound)
+        var energy = EnergyRelaxation.Shortfall(problem);
+        if (energy is { } shortfall)
         {
-            var (why, remedies) = Explain(problem, options, budget, solved.Status, bound);
-            return Failed(problem, solved.Status, bound, why, remedies, budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, bound, shortfall.Why, shortfall.Remedies, budget.Elapsed);
         }
 
-        var vehicles = solved.Schedule.Vehicles;
+        var day = new EnergyDay(problem);
+        var columns = BlockColumnGeneration.Solve(day, solveOptions,
+            problem.Schedule.Trips.Length <= ExactModelTrips ? budget.Share(BudgetShares.BatteryColumnsBeforeExactModel) : budget);
+        var have = problem.Fleet.Sum(f => f.Count);
+        if (columns.Infeasible)
+        {
+            return Failed(problem, SolveStatus.Infeasible, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"even the LP relaxation of the day (charger points relaxed) cannot cover the {day.TripCount} trips with the {have} vehicles the depots hold"),
+                MoreVehiclesWhereNeeded(day, columns), budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
+        }
 
-        // Every cost term is ≥ 0, so the no-battery fleet × the vehicle weight bounds the objective too.
-        solved = solved with { Bound = Math.Max(solved.Bound, bound * VehicleWeight) };
+        if (columns.Blocks is not { } blocks)
+        {
+            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
+            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
+                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
+                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
+        }
+
+        var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
+        var schedule = new VehicleSchedule([.. blocks
+            .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
+            .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
+        var vehicles = schedule.Vehicles;
+        var fleetBound = Math.Max(bound, columns.FleetBound);
+        var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        // A choice among generated columns proves nothing about the day: the plan is "feasible" unless the exact model proves it.
+        var status = SolveStatus.Feasible;
+        var method = "battery column generation";
+        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
+        {
+            // Corridor days: the exact CP-SAT model (started, as before, from a greedy plan guided by the
+            // no-battery blocks) proves the column plan or saves a vehicle or cost; the better plan is kept.
+            var guide = plain.Solution?.Schedule ?? schedule;
+            var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, guide, fleetBound);
+            if (solved.Status is SolveStatus.Optimal or SolveStatus.Feasible
+                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
+            {
+                schedule = solved.Schedule;
+                vehicles = schedule.Vehicles;
+                objective = solved.Objective;
+                status = solved.Status;
+                method = "battery CP-SAT (exact model)";
+                fleetBound = solved.Status == SolveStatus.Optimal ? vehicles : fleetBound;
+            }
+        }
+
+        var objectiveBound = fleetBound * VehicleWeight;
         return new BatteryScheduleResult(
-            solved.Schedule, solved.Status, vehicles, bound,
-            vehicles == 0 ? 0 : (double)(vehicles - bound) / vehicles,
-            solved.Objective, solved.Bound, solved.Objective == 0 ? 0 : (double)(solved.Objective - solved.Bound) / solved.Objective,
-            Kpis(problem, solved.Schedule), null, [], budget.Elapsed);
+            schedule, status, vehicles, bound,
+            vehicles == 0 ? 0 : (double)(vehicles - fleetBound) / vehicles,
+            objective, status == SolveStatus.Optimal ? objective : objectiveBound,
+            Kpis(problem, schedule), null, [], budget.Elapsed)
+        {
+            BatteryFleetBound = columns.FleetBound,
+            Method = method,
+            Columns = columns.Columns,
+        };
     }
+
+    /// <summary>
+    /// More vehicles where the constructive plan with unlimited vehicles used more than a slot has
+    /// (depot and type); one remedy per slot, or none when it needed no more than the fleet.
+    /// </summary>
+    private static ImmutableArray<Remedy> MoreVehiclesWhereNeeded(EnergyDay day, BlockColumnGeneration.Outcome columns) =>
+        [.. columns.MoreBySlot.Select((more, c) => (more, c)).Where(x => x.more > 0)
+            .Select(x => (Remedy)new MoreVehicles(x.more, day.Slots[x.c].Depot, day.Slots[x.c].VehicleType.Id))];
+
+    /// <summary>Days of at most this many trips also run the exact CP-SAT model, hinted with the column plan: it proves the plan or improves it.</summary>
+    private const int ExactModelTrips = 70;
 
     /// <summary>
     /// Share of the stage's budget for the no-battery bound: one depot is an exact min-cost flow
@@ -182,7 +202,7 @@ public static class BatteryScheduler
     /// limit (<paramref name="options"/>' time limit) before proving its fleet, the deficit-function
     /// bound (most trips in service at once) is returned instead: still a bound, if a weaker one.
     /// </summary>
-    public static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
+    internal static int NoBatteryBound(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
@@ -217,8 +237,8 @@ public static class BatteryScheduler
 
     private sealed record Solved(VehicleSchedule Schedule, SolveStatus Status, long Objective, long Bound);
 
-    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, SolveStatus status, int bound, string why, ImmutableArray<string> remedies, TimeSpan elapsed) =>
-        new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0, double.PositiveInfinity,
+    private static BatteryScheduleResult Failed(BatterySchedulingProblem problem, SolveStatus status, int bound, string why, ImmutableArray<Remedy> remedies, TimeSpan elapsed) =>
+        new(new VehicleSchedule([]), status, 0, bound, double.PositiveInfinity, 0, 0,
             Kpis(problem, new VehicleSchedule([])), why, remedies, elapsed);
 
     private static string Kwh(long wh) => (wh / 1000.0).ToString("0", CultureInfo.InvariantCulture);
@@ -254,9 +274,9 @@ public static class BatteryScheduler
         return sentences;
     }
 
-    private static ImmutableArray<string> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
+    private static ImmutableArray<Remedy> RemediesForLongTrips(BatterySchedulingProblem problem, int noBatteryFleet)
     {
-        var remedies = new List<string>();
+        var remedies = new List<Remedy>();
         var depotStops = problem.Schedule.Depots.Select(d => d.Stop).ToList();
         int Nearest(Func<string, int> metres) => depotStops.Select(metres).Where(m => m >= 0).DefaultIfEmpty(0).Min();
         int Run(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DistanceMetres : -1;
@@ -267,74 +287,28 @@ public static class BatteryScheduler
         foreach (var type in problem.Fleet.Select(f => f.VehicleType).DistinctBy(t => t.Id).Where(t => t.Battery is not null))
         {
             var b = type.Battery!;
-            var perKm = type.Consumption.In(problem.Season);
-            var pack = Math.Ceiling(longest / 1000.0 * perKm / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
-            remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                $"a pack of at least {pack:0} kWh on {type.Id} (usable {b.UsableFloorPercent:0}–{b.UsableCeilingPercent:0} %, for {longest / 1000.0:0} km from depot to depot), e.g. --set vehicleTypes.{type.Id}.battery.packKwh={pack:0}"));
+            var usable = longest / 1000.0 * type.Consumption.In(problem.Season);
+            var pack = Math.Ceiling(usable / ((b.UsableCeilingPercent - b.UsableFloorPercent) / 100) / 10) * 10;
+            remedies.Add(new BiggerPack(type.Id, Math.Ceiling(usable), pack));
         }
 
-        var depot = problem.Fleet[0].Depot;
-        remedies.Add(string.Create(CultureInfo.InvariantCulture,
-            $"diesel coaches for the trips batteries cannot run (a mixed fleet: the scheduler chooses which trips each type runs; {noBatteryFleet} diesel coaches run the whole day), e.g. --set fleet.{depot}.diesel-coach={noBatteryFleet}"));
+        // A mixed fleet: the scheduler gives the diesel buses what batteries cannot run; the no-battery fleet runs the whole day.
+        _ = noBatteryFleet;
+        remedies.Add(new SwitchToDiesel());
         return [.. remedies];
     }
 
     /// <summary>
-    /// Re-solves relaxed variants to say what is short: vehicles, charging, or both. They share what
-    /// is left of <paramref name="budget"/>: half for more vehicles, the rest for more chargers.
+    /// The exact CP-SAT model alone on the whole day (the stage's method before column generation),
+    /// for benchmarks: the fleet of its plan, or 0 when it has none within the limit.
     /// </summary>
-    private static (string Why, ImmutableArray<string> Remedies) Explain(BatterySchedulingProblem problem, BatterySolveOptions options, WallClockBudget budget, SolveStatus status, int bound)
+    internal static int ExactModelFleet(BatterySchedulingProblem problem, BatterySolveOptions options)
     {
-        var have = problem.Fleet.Sum(f => f.Count);
-        if (status == SolveStatus.NoSolutionFound)
-        {
-            return (string.Create(CultureInfo.InvariantCulture, $"no plan was found within the time limit of {options.TimeLimitSeconds:0.#} s (the search did not prove that none exists)"),
-                ["raise --time-limit"]);
-        }
-
-        var remedies = new List<string>();
-        var n = problem.Schedule.Trips.Length;
-        if (bound == 0)
-        {
-            return ($"even without battery limits the {have} vehicles at their depots cannot cover the {n} trips.",
-                ["more vehicles at the depots (fleet.DEPOT.TYPE=N)"]);
-        }
-
-        var unlimited = WithFleet(problem, problem.Fleet.Select(f => f with { Count = n }));
-        var relaxed = SolveModel(unlimited, options, budget.Share(BudgetShares.BatteryRelaxedModel));
-        if (relaxed.Status is SolveStatus.Optimal or SolveStatus.Feasible)
-        {
-            var need = relaxed.Schedule.Vehicles;
-            var byType = relaxed.Schedule.Blocks.GroupBy(b => (b.DepotId, b.VehicleTypeId)).Select(g => $"{g.Count()} {g.Key.VehicleTypeId} at {g.Key.DepotId}");
-            remedies.Add($"{need} vehicles ({string.Join(", ", byType)}) instead of {have}");
-            return ($"{have} vehicles are too few once the batteries' range and charging are respected: the day needs {need} (without battery limits {bound} would do).", [.. remedies]);
-        }
-
-        // Even unlimited vehicles fail: charging is the bottleneck. Try a fast charger at every terminal.
-        var terminals = problem.Schedule.Trips.SelectMany(t => new[] { t.FromStop, t.ToStop }).Distinct(StringComparer.Ordinal)
-            .Where(s => problem.Chargers.All(c => c.Place != s)).ToList();
-        if (terminals.Count > 0)
-        {
-            var extra = terminals.Select(s => new ChargerSite($"{s}-proposed", s, 300, 2));
-            var charged = new BatterySchedulingProblem(unlimited.Schedule, unlimited.TripDistanceMetres, unlimited.Fleet, [.. problem.Chargers, .. extra], problem.Season, problem.Charging);
-            var withChargers = SolveModel(charged, options, budget.Share(1));
-            if (withChargers.Status is SolveStatus.Optimal or SolveStatus.Feasible)
-            {
-                remedies.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"a 300 kW charger with 2 points at {string.Join(" and ", terminals)} (e.g. --set chargers.{terminals[0]}-fast.place={terminals[0]} --set chargers.{terminals[0]}-fast.powerKw=300 --set chargers.{terminals[0]}-fast.points=2), then {withChargers.Schedule.Vehicles} vehicles"));
-            }
-        }
-
-        remedies.Add("diesel coaches for part of the trips (fleet.DEPOT.diesel-coach=N): the scheduler gives them what batteries cannot run");
-        return ("no number of these battery buses covers the day with the chargers given: some bus cannot recharge in time between its trips.", [.. remedies]);
-    }
-
-    private static BatterySchedulingProblem WithFleet(BatterySchedulingProblem problem, IEnumerable<FleetSlot> fleet)
-    {
-        var slots = fleet.ToImmutableArray();
-        var depots = problem.Schedule.Depots.Select(d => new VehicleDepot(d.DepotId, d.Stop, slots.Where(s => s.Depot == d.DepotId).Sum(s => s.Count))).ToImmutableArray();
-        var schedule = new VehicleSchedulingProblem(problem.Schedule.Trips, problem.Schedule.Deadheads, depots, problem.Schedule.Rules, problem.Schedule.Costs);
-        return new BatterySchedulingProblem(schedule, problem.TripDistanceMetres, slots, problem.Chargers, problem.Season, problem.Charging);
+        var budget = new WallClockBudget(TimeSpan.FromSeconds(options.TimeLimitSeconds));
+        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
+        var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget,
+            plain.Solution?.Schedule, FleetBound(plain));
+        return solved.Status is SolveStatus.Optimal or SolveStatus.Feasible ? solved.Schedule.Vehicles : 0;
     }
 
     /// <summary>Builds and solves the model; <paramref name="fleetLowerBound"/> (0: none) ends the fleet stage when reached.</summary>

@@ -6,6 +6,7 @@ using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Places;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
+using TransitPairs.Scheduling.Generators;
 using TransitPairs.Time;
 using TransitPairs.Vehicles;
 
@@ -173,12 +174,13 @@ public sealed class BatterySchedulerTests
         Assert.Equal(SolveStatus.Infeasible, result.Status);
         Assert.Contains("trip BS-0715 A 07:15 → B 10:30 is 205 km and needs 308 kWh in winter", result.Explanation, StringComparison.Ordinal);
         Assert.Contains("the largest usable pack is 160 kWh", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains(result.Remedies, r => r.Contains("a pack of at least 390 kWh on bus200", StringComparison.Ordinal));
-        Assert.Contains(result.Remedies, r => r.Contains("diesel", StringComparison.Ordinal));
+        Assert.Contains(result.Remedies, r => r is BiggerPack { VehicleTypeId: "bus200", PackKwh: 390 });
+        Assert.Contains(result.Remedies, r => r is SwitchToDiesel);
+        Assert.Contains("a pack of at least 390 kWh on bus200", result.NoPlanMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Solve_TooFewBuses_SaysHowManyTheDayNeeds()
+    public void Solve_TooFewBuses_ProvesItByTheEnergyBalanceAndSaysHowManyMore()
     {
         var problem = Shuttle(ThreeTrips, [], busesPerDepot: 1);
         var onlyOne = new BatterySchedulingProblem(
@@ -187,9 +189,77 @@ public sealed class BatterySchedulerTests
 
         var result = BatteryScheduler.Solve(onlyOne, Options);
 
+        // 3 × 60 kWh against one pack of 160 kWh usable and no charger: proved short by 20 kWh.
         Assert.False(result.HasPlan);
-        Assert.Contains("1 vehicles are too few", result.Explanation, StringComparison.Ordinal);
-        Assert.Contains("the day needs 2", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
+        Assert.Contains("the trips need at least 180 kWh, but the 1 buses carry 160 kWh", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new MoreVehicles(1, null, "bus200"), Assert.Single(result.Remedies));
+    }
+
+    [Fact]
+    public void Solve_TwoTripsAtOnceForOneBus_TheBlockMastersLpProvesNoPlan()
+    {
+        // 120 kWh of trips against 160 kWh in the pack: the energy balance proves nothing, the LP does (two trips at 06:00, one bus).
+        var trips = Timetables.Trips("T1 A 06:00 → B 07:00", "T2 B 06:00 → A 07:00");
+        var shuttle = Shuttle(trips, [new ChargerSite("a-plug", "A", 120, 2)]);
+        var problem = new BatterySchedulingProblem(
+            new VehicleSchedulingProblem(trips, shuttle.Schedule.Deadheads, [new VehicleDepot("depot-a", "A", 1)], shuttle.Schedule.Rules, shuttle.Schedule.Costs),
+            shuttle.TripDistanceMetres, [new FleetSlot("depot-a", Bus, 1)], shuttle.Chargers, Season.Summer, ChargingRules.Default);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Assert.False(result.HasPlan);
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
+        Assert.Contains("even the LP relaxation of the day (charger points relaxed) cannot cover the 2 trips with the 1 vehicles the depots hold", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new MoreVehicles(1, "depot-a", "bus200"), Assert.Single(result.Remedies));
+    }
+
+    [Fact]
+    public void Solve_AnyLimitWithBusesToSpare_AlwaysACheckedPlan()
+    {
+        // 200 winter trips, one charging point per depot, every bus the day could want: the constructive plan exists at once.
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(200, PointsPerDepot: 1), seed: 3);
+
+        var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 0.2 });
+
+        Assert.True(result.HasPlan, result.Explanation);
+        var check = BatteryScheduleChecker.Check(problem, result.Schedule);
+        Assert.True(check.IsValid, string.Join("\n", check.Violations.Take(5)));
+        Assert.True(result.Vehicles >= result.FleetBound);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void ConstructivePlan_UnlimitedBusesScarceChargers_CoversEveryTripWithBlocksThatCheck(int seed)
+    {
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(120, PointsPerDepot: 1), seed);
+        var day = new EnergyDay(problem);
+
+        foreach (var rule in Enum.GetValues<GreedyRule>())
+        {
+            var plan = GreedyBatteryPlan.Build(day, rule, unlimited: true);
+
+            Assert.Empty(plan.Uncovered);
+            var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
+            var check = BatteryScheduleChecker.Check(problem, schedule);
+            Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Solve_GeneratedWinterDay_LpBoundNeverAboveThePlanAndFleetWithinFivePercent()
+    {
+        // 90 trips: column generation reaches the LP optimum in a few CPU seconds, so a loaded machine still gets there in 30 s.
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(90), seed: 1);
+
+        var result = BatteryScheduler.Solve(problem, Options with { TimeLimitSeconds = 30 });
+
+        Assert.True(result.HasPlan, result.Explanation);
+        Assert.True(BatteryScheduleChecker.Check(problem, result.Schedule).IsValid);
+        Assert.InRange(result.BatteryFleetBound, 1, result.Vehicles);
+        Assert.True(result.Vehicles <= Math.Ceiling(1.05 * result.BatteryFleetBound), $"{result.Vehicles} vehicles against the LP bound {result.BatteryFleetBound}");
     }
 
     /// <summary>Random days of 3–8 trips: the solver's fleet equals brute force over every partition into chains.</summary>
@@ -225,6 +295,7 @@ public sealed class BatterySchedulerTests
             Assert.True(result.HasPlan, $"instance {instance}: {result.Explanation}");
             Summary(problem, result);
             Assert.True(expected == result.Vehicles, $"instance {instance} ({season}, chargers {chargers.Length}): solver {result.Vehicles}, brute force {expected}: {string.Join("; ", lines)}");
+            Assert.True(result.BatteryFleetBound <= expected, $"instance {instance}: the block master's LP bound {result.BatteryFleetBound} is above the optimum {expected}");
         }
 
         Assert.InRange(infeasible, 0, 6);

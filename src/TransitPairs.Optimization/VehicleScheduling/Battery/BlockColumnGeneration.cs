@@ -1,0 +1,290 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TransitPairs.Optimization.Solving;
+
+namespace TransitPairs.Optimization.VehicleScheduling.Battery;
+
+/// <summary>
+/// Battery blocks at line and city sizes: constructive plans (<see cref="GreedyBatteryPlan"/>, three
+/// rules) as start and fallback, column generation over blocks (<see cref="BlockMasterLp"/> priced by
+/// <see cref="BlockPricing"/>) for a fleet bound of its own and better columns, then integer blocks
+/// by CP-SAT over the columns (<see cref="BlockSelection"/>) hinted with the best plan.
+/// </summary>
+internal static class BlockColumnGeneration
+{
+    /// <summary>Columns the LP takes at least this much of are fixed together in one diving step.</summary>
+    private const double FixAbove = 0.9;
+
+    /// <summary>Connections tried from each trip in the cheap pricing rounds (the earliest ones).</summary>
+    private const int HeuristicSuccessors = 40;
+
+    /// <summary>Every this many rounds of column generation, one exact round for the bound.</summary>
+    private const int ExactEvery = 8;
+
+    /// <summary>Pricing rounds between two diving steps.</summary>
+    private const int RoundsPerFix = 2;
+
+    /// <summary>Columns added per slot and pricing round (different last trips): at least this many, or a quarter of the trips.</summary>
+    private const int ColumnsPerRound = 60;
+
+    /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
+    private const int HeuristicLabels = 6;
+
+    /// <summary>What the method found.</summary>
+    /// <param name="Blocks">The best complete plan (null: none covers every trip with the fleet).</param>
+    /// <param name="Partial">When there is no plan: the constructive plan that covers the most trips with the fleet.</param>
+    /// <param name="Uncovered">Trips <paramref name="Partial"/> leaves to no vehicle.</param>
+    /// <param name="FleetBound">The master's LP bound on vehicles (rounded up); 0 when no exact pricing round ended in time.</param>
+    /// <param name="LpValue">The master's LP value at that round (NaN without one).</param>
+    /// <param name="Infeasible">True when the LP bound exceeds every vehicle of the fleet: no plan exists (charger points relaxed, so the proof holds).</param>
+    /// <param name="VehiclesNeeded">Vehicles the constructive plan needs with unlimited vehicles (an upper bound on what the day needs).</param>
+    /// <param name="MoreBySlot">Per fleet slot, the vehicles that constructive plan uses beyond the slot's count (0 where it fits).</param>
+    /// <param name="SelectionProved">True when CP-SAT proved its choice best among the columns.</param>
+    /// <param name="Columns">Columns generated.</param>
+    public sealed record Outcome(
+        ImmutableArray<EnergyBlock>? Blocks,
+        ImmutableArray<EnergyBlock> Partial,
+        ImmutableArray<int> Uncovered,
+        int FleetBound,
+        double LpValue,
+        bool Infeasible,
+        int VehiclesNeeded,
+        ImmutableArray<int> MoreBySlot,
+        bool SelectionProved,
+        int Columns);
+
+    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget)
+    {
+        var greedy = Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule)).ToList();
+        // With unlimited vehicles the rules build the same plans unless the fleet ran out.
+        var unlimited = greedy.Any(g => g.Uncovered.IsEmpty)
+            ? greedy
+            : [.. Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule, unlimited: true))];
+        var complete = greedy.Where(g => g.Uncovered.IsEmpty).Select(g => g.Blocks).ToList();
+        ImmutableArray<EnergyBlock>? best = complete.Count == 0 ? null : complete.MinBy(b => (b.Length, Cost(day, b)));
+        var partial = greedy.MinBy(g => g.Uncovered.Length)!;
+        var fewest = unlimited.Where(u => u.Uncovered.IsEmpty).MinBy(u => u.Blocks.Length);
+        var needed = fewest?.Blocks.Length ?? 0;
+        ImmutableArray<int> more = fewest is null ? [.. day.Slots.Select(_ => 0)]
+            : [.. day.Slots.Select((slot, c) => Math.Max(0, fewest.Blocks.Count(b => b.Slot == c) - slot.Count))];
+
+        var columns = new List<EnergyBlock>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using var master = new BlockMasterLp(day);
+        bool Add(EnergyBlock block)
+        {
+            if (!keys.Add(block.Key + "|" + string.Join(',', block.Charges.Select(s => s is { } x ? x.Site.ToString(CultureInfo.InvariantCulture) : "-"))))
+            {
+                return false;
+            }
+
+            columns.Add(block);
+            master.Add(block);
+            return true;
+        }
+
+        foreach (var block in greedy.Concat(unlimited).SelectMany(g => g.Blocks))
+        {
+            Add(block);
+        }
+
+        var pricing = new BlockPricing(day);
+        var perRound = Math.Max(ColumnsPerRound, day.TripCount / 4);
+        var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
+        (double Value, double Lagrangian, int Added) Round(bool exact)
+        {
+            var (value, duals, penalties) = master.Solve(budget.Left());
+            var bySlot = duals.Sum();
+            var least = 0.0;
+            var added = 0;
+            for (var c = 0; c < day.SlotCount; c++)
+            {
+                var (slotLeast, paths) = exact
+                    ? pricing.Price(c, duals, penalties[c], perRound, int.MaxValue)
+                    : pricing.Price(c, duals, penalties[c], perRound, HeuristicLabels, HeuristicSuccessors);
+                bySlot += master.Upper(c) * Math.Min(0, slotLeast - penalties[c]);
+                least = Math.Min(least, slotLeast - penalties[c]);
+                foreach (var path in paths)
+                {
+                    if (BlockEnergy.Shortest(day, c, path.Trips, path.Sites.AsSpan()) is { } block && Add(block))
+                    {
+                        added++;
+                    }
+                }
+            }
+
+            // Two Lagrangian bounds, both valid when the pricing was exact: with each slot's vehicles,
+            // and with at most the incumbent's fleet in all (an optimal plan has no more).
+            var total = Math.Min(fleetOfAll, best is { } incumbent ? incumbent.Length : int.MaxValue);
+            var lagrangian = Math.Max(bySlot, duals.Sum() + (total * least));
+            return (value, lagrangian, added);
+        }
+
+        // Column generation to the LP optimum: cheap rounds (few labels per trip) while they find
+        // columns, then exact rounds, whose Lagrangian value bounds every plan's fleet.
+        var fleetBound = 0;
+        var lpValue = double.NaN;
+        var infeasible = false;
+        var pricingBudget = budget.Share(BudgetShares.BatteryColumnGeneration);
+        var exact = false;
+        var rounds = 0;
+        while (!pricingBudget.IsSpent)
+        {
+            // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
+            // and one as soon as half the pricing budget is gone (a starved machine may not reach the eighth round).
+            var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2);
+            var (value, lagrangian, added) = Round(thisExact);
+            if (thisExact && !exact)
+            {
+                var bound = (int)Math.Ceiling(lagrangian - 1e-6);
+                if (bound > fleetBound)
+                {
+                    fleetBound = bound;
+                    lpValue = lagrangian;
+                }
+
+                if (fleetBound >= Math.Ceiling(value - 1e-6))
+                {
+                    // The bound has reached the LP's rounded value: more pricing cannot raise it.
+                    break;
+                }
+
+                continue;
+            }
+
+            if (exact)
+            {
+                var bound = (int)Math.Ceiling(lagrangian - 1e-6);
+                if (bound > fleetBound)
+                {
+                    fleetBound = bound;
+                    lpValue = lagrangian;
+                }
+
+                if (lagrangian > fleetOfAll + 1e-6)
+                {
+                    infeasible = true;
+                    break;
+                }
+            }
+
+            if (added == 0)
+            {
+                if (exact)
+                {
+                    lpValue = value;
+                    fleetBound = Math.Max(fleetBound, (int)Math.Ceiling(value - 1e-6));
+                    break;
+                }
+
+                exact = true;
+            }
+
+            if (best is { } incumbent && fleetBound >= incumbent.Length)
+            {
+                break;
+            }
+        }
+
+        if (infeasible)
+        {
+            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count);
+        }
+
+        // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
+        if (best is not { } known || known.Length > fleetBound)
+        {
+            var diveBudget = budget.Share(BudgetShares.BatteryDiving);
+            var fixedPerSlot = new int[day.SlotCount];
+            while (!diveBudget.IsSpent)
+            {
+                for (var r = 0; r < RoundsPerFix && Round(false).Added > 0; r++)
+                {
+                }
+
+                // Trips the fixed columns left no column for: price until they are covered or exact pricing proves the dive dead.
+                master.Solve(budget.Left());
+                var repairing = false;
+                while (master.Uncovered() > 1e-6 && !diveBudget.IsSpent)
+                {
+                    if (Round(repairing).Added == 0)
+                    {
+                        if (repairing)
+                        {
+                            break;
+                        }
+
+                        repairing = true;
+                    }
+
+                    master.Solve(budget.Left());
+                }
+
+                if (master.Uncovered() > 1e-6)
+                {
+                    break;
+                }
+
+                var x = master.Values();
+                var whole = Enumerable.Range(0, x.Length).Where(k => x[k] > 1 - 1e-6).ToList();
+                if (Enumerable.Range(0, x.Length).All(k => x[k] < 1e-6 || x[k] > 1 - 1e-6))
+                {
+                    if (ChargerRetiming.Retime(day, [.. whole.Select(k => columns[k])]) is { } dived
+                        && (best is not { } current || Better(day, dived, current)))
+                    {
+                        best = dived;
+                    }
+
+                    break;
+                }
+
+                var fix = Enumerable.Range(0, x.Length).Where(k => x[k] >= FixAbove && x[k] < 1 - 1e-6).ToList();
+                if (fix.Count == 0)
+                {
+                    // Nothing nearly whole: the largest few, a twentieth of the fractional fleet at most (never two sharing a trip).
+                    var taken = new HashSet<int>();
+                    var most = Math.Max(1, (int)(x.Sum() / 20));
+                    foreach (var k in Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6 && x[k] < 1 - 1e-6).OrderByDescending(k => x[k]))
+                    {
+                        if (fix.Count < most && columns[k].Trips.All(t => !taken.Contains(t)))
+                        {
+                            taken.UnionWith(columns[k].Trips);
+                            fix.Add(k);
+                        }
+                    }
+                }
+
+                foreach (var k in fix)
+                {
+                    // A slot never gets more fixed columns than vehicles (the LP would have no solution).
+                    if (fixedPerSlot[columns[k].Slot] < master.Upper(columns[k].Slot))
+                    {
+                        fixedPerSlot[columns[k].Slot]++;
+                        master.Fix(k);
+                    }
+                }
+            }
+        }
+
+        var proved = false;
+        if (!budget.IsSpent)
+        {
+            // At the bound only the cost can improve: CP-SAT gets a share of what is left, not all of it.
+            var atBound = best is { } b && b.Length <= fleetBound;
+            var parameters = CpSatParameters.For(options, budget.Left(atBound ? BudgetShares.BatteryCostAtFleetBound : 1));
+            if (BlockSelection.Select(day, columns, best is { } h ? h : [], parameters) is { } selected
+                && (best is not { } current || Better(day, selected.Blocks, current)))
+            {
+                best = [.. selected.Blocks];
+                proved = selected.Proved;
+            }
+        }
+
+        return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, more, proved, columns.Count);
+    }
+
+    private static bool Better(EnergyDay day, IReadOnlyList<EnergyBlock> candidate, ImmutableArray<EnergyBlock> current) =>
+        candidate.Count < current.Length || (candidate.Count == current.Length && Cost(day, candidate) < Cost(day, current));
+
+    public static long Cost(EnergyDay day, IEnumerable<EnergyBlock> blocks) => blocks.Sum(b => BlockEnergy.CostFen(day, b));
+}

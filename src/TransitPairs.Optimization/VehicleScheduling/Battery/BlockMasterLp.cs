@@ -1,0 +1,103 @@
+using Google.OrTools.LinearSolver;
+using TransitPairs.Optimization.Solving;
+using MpSolver = Google.OrTools.LinearSolver.Solver;
+
+namespace TransitPairs.Optimization.VehicleScheduling.Battery;
+
+/// <summary>
+/// The master LP of battery blocks (GLOP): a variable per block column, each trip covered at least
+/// once, each fleet slot sending out at most its vehicles, minimise the vehicles. Charger points
+/// are relaxed here (a bus may charge whenever it stands at a charger); the integer plan respects
+/// them. Columns come from <see cref="BlockPricing"/>; a trip may stay uncovered at a price above
+/// any fleet, so that the LP is never infeasible on the columns it holds.
+/// <para>The bound: for any trip duals π ≥ 0, Σ π + Σ_slots U_c · min(0, least reduced cost of slot c)
+/// is a lower bound on the fleet of every plan (Lagrangian relaxation of the cover rows, with U_c
+/// the slot's vehicles), valid whenever the pricing was exact. When it exceeds every vehicle of
+/// the fleet, no plan exists.</para>
+/// </summary>
+internal sealed class BlockMasterLp : IDisposable
+{
+    private readonly EnergyDay day;
+    private readonly MpSolver lp;
+    private readonly Constraint[] cover;
+    private readonly Constraint?[] slotRows;
+    private readonly Objective objective;
+    private readonly List<Variable> columns = [];
+    private readonly List<Variable> uncovered = [];
+
+    public BlockMasterLp(EnergyDay day)
+    {
+        this.day = day;
+        lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        lp.SuppressOutput();
+
+        // Without presolve GLOP keeps its basis when columns are added: each re-solve is a warm start.
+        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        objective = lp.Objective();
+        objective.SetMinimization();
+        var n = day.TripCount;
+        cover = new Constraint[n];
+        var uncoveredPrice = day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
+        for (var i = 0; i < n; i++)
+        {
+            cover[i] = lp.MakeConstraint(1, 1, $"cover{i}");
+            var open = lp.MakeNumVar(0, double.PositiveInfinity, $"u{i}");
+            cover[i].SetCoefficient(open, 1);
+            objective.SetCoefficient(open, uncoveredPrice);
+            uncovered.Add(open);
+        }
+
+        slotRows = new Constraint?[day.SlotCount];
+        for (var c = 0; c < day.SlotCount; c++)
+        {
+            if (day.Slots[c].Count < n)
+            {
+                slotRows[c] = lp.MakeConstraint(double.NegativeInfinity, day.Slots[c].Count, $"slot{c}");
+            }
+        }
+    }
+
+    public int ColumnCount => columns.Count;
+
+    /// <summary>The vehicles a slot can send out at most in any plan (its count, or the trips when that is fewer).</summary>
+    public int Upper(int c) => Math.Min(day.Slots[c].Count, day.TripCount);
+
+    public void Add(EnergyBlock block)
+    {
+        var x = lp.MakeNumVar(0, double.PositiveInfinity, $"x{columns.Count}");
+        objective.SetCoefficient(x, 1);
+        foreach (var i in block.Trips)
+        {
+            cover[i].SetCoefficient(x, 1);
+        }
+
+        slotRows[block.Slot]?.SetCoefficient(x, 1);
+        columns.Add(x);
+    }
+
+    /// <summary>Solves the LP on its columns: its value, the trip duals (≥ 0) and the slot penalties (≥ 0).</summary>
+    public (double Value, double[] Duals, double[] SlotPenalties) Solve(TimeSpan limit)
+    {
+        LinearSolverSetup.SetLimit(lp, limit);
+        var status = lp.Solve();
+        if (status is not (MpSolver.ResultStatus.OPTIMAL or MpSolver.ResultStatus.FEASIBLE))
+        {
+            throw new InvalidOperationException($"The block master LP ended {status}.");
+        }
+
+        var duals = cover.Select(r => r.DualValue()).ToArray();
+        var penalties = slotRows.Select(r => r is null ? 0 : Math.Max(0, -r.DualValue())).ToArray();
+        return (objective.Value(), duals, penalties);
+    }
+
+    /// <summary>Fixes column <paramref name="k"/> at 1 (diving).</summary>
+    public void Fix(int k) => columns[k].SetLb(1);
+
+    /// <summary>How much of the trips the last solve left uncovered (0 when every trip is covered by columns).</summary>
+    public double Uncovered() => uncovered.Sum(u => u.SolutionValue());
+
+    /// <summary>Value of each column in the last solve.</summary>
+    public double[] Values() => [.. columns.Select(x => x.SolutionValue())];
+
+    public void Dispose() => lp.Dispose();
+}

@@ -1,0 +1,14 @@
+namespace TransitPairs.Optimization.VehicleScheduling.Battery;
+
+/// <summary>How the constructive plan picks the bus for a trip among those that can run it.</summary>
+internal enum GreedyRule
+{
+    /// <summary>The bus that reaches the departure with the most charge, charging wherever a point is free (first in, first out).</summary>
+    MostCharge,
+
+    /// <summary>The bus that waits least; it charges only when it could not otherwise run the trip and get home.</summary>
+    LeastWait,
+
+    /// <summary>The bus with the most charge, charging only when it could not otherwise run the trip and get home.</summary>
+    MostChargeWhenNeeded,
+}
