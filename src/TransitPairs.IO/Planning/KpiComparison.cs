@@ -68,6 +68,7 @@ public sealed class KpiComparison
                 : new[] { r.Column.Text(p.Kpis), Signed(r.Column, r.Differences[i]), Percent(r.Relative[i]) })])).ToList();
         rows.Add(new KpiRow("Timetable solver", [.. Plans.SelectMany((p, i) => i == 0 ? [p.Kpis.TimetableStatus] : new[] { p.Kpis.TimetableStatus, string.Empty, string.Empty })]));
         rows.Add(new KpiRow("Vehicle-block solver", [.. Plans.SelectMany((p, i) => i == 0 ? [p.Kpis.BlocksStatus] : new[] { p.Kpis.BlocksStatus, string.Empty, string.Empty })]));
+        rows.Add(new KpiRow("Driver-duty solver", [.. Plans.SelectMany((p, i) => i == 0 ? [p.Kpis.CrewStatus] : new[] { p.Kpis.CrewStatus, string.Empty, string.Empty })]));
         return [.. rows];
     }
 
@@ -83,6 +84,7 @@ public sealed class KpiComparison
             ["season"] = PlanKpiJson.Word(p.Scenario.Season.ToString()),
             ["timetableStatus"] = p.Kpis.TimetableStatus,
             ["blocksStatus"] = p.Kpis.BlocksStatus,
+            ["crewStatus"] = p.Kpis.CrewStatus,
         })]),
         ["kpis"] = new JsonArray([.. Rows.Select(r => (JsonNode?)new JsonObject
         {

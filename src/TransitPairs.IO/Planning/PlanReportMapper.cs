@@ -89,6 +89,7 @@ public static class PlanReportMapper
         var rows = PlanKpis.Columns.Select(c => new KpiRow($"{c.Label} ({c.Unit})", [.. plans.Select(c.Text)])).ToList();
         rows.Add(new KpiRow("Timetable solver", [.. plans.Select(k => k.TimetableStatus)]));
         rows.Add(new KpiRow("Vehicle-block solver", [.. plans.Select(k => k.BlocksStatus)]));
+        rows.Add(new KpiRow("Driver-duty solver", [.. plans.Select(k => k.CrewStatus)]));
         rows.Add(new KpiRow("Solver time (s)", [.. plans.Select(k => k.SolverSeconds.ToString("0.0", CultureInfo.InvariantCulture))]));
         return [.. rows];
     }

@@ -43,7 +43,7 @@ public sealed class BlocksCommandTests
     [Fact]
     public void Blocks_BaichengSongyuanProposalCoachesInDeepWinter_ExitsOneNamingTheTripThePackAndTheRemedy()
     {
-        var (code, _, error) = Run("blocks", Scenario("baicheng-songyuan-proposal.json"), "--time-limit", "3", "--set", "season=winter");
+        var (code, _, error) = Run("blocks", Scenario("baicheng-songyuan-proposal.json"), "--time-limit", "120", "--set", "season=winter");
 
         Assert.Equal(ExitCodes.NoFeasiblePlan, code);
         Assert.Contains("is 205 km and needs 328 kWh in winter on a c9-365", error, StringComparison.Ordinal);
