@@ -22,6 +22,14 @@ internal static class Instances
         SyntheticDay.Generate(new SyntheticDaySpec(trips, Terminals: 2, Depots: 1), Seed);
 
     /// <summary>
+    /// The single-depot yardstick's kind of day (<c>../shared/benchmarks/limits</c>): two terminals,
+    /// no empty runs, no depot, least layover 0, departures uniform over 05:00–23:00. The deficit
+    /// function gives its exact fleet.
+    /// </summary>
+    public static VehicleSchedulingProblem TwoTerminalDay(int trips) =>
+        SyntheticDay.Generate(new SyntheticDaySpec(trips, Terminals: 2, Depots: 0, EmptyRuns: false, MinLayoverMinutes: 0), Seed);
+
+    /// <summary>
     /// A multi-terminal network in the manner of the random instances of Carpaneto, Dell'Amico,
     /// Fischetti and Toth (1989): terminals at random in a square (here 10 in 30 km × 30 km), a full
     /// travel-time matrix from straight-line distances (× 1.3 road factor at 40 km/h), trips between

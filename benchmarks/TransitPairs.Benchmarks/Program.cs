@@ -17,7 +17,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -67,7 +67,18 @@ public static class Program
         batteryScaling.Options.Add(batterySeed);
         batteryScaling.SetAction(parse => BatteryScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed)));
 
+        var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
+        var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };
+        var output = new Option<string>("--out") { Description = "File to write (pepin2009 cost-matrix format).", Required = true };
+        var carpaneto = new Command("carpaneto", "Write a random multiple-depot instance in the manner of Carpaneto et al. (1989), in the pepin2009 format.");
+        carpaneto.Options.Add(trips);
+        carpaneto.Options.Add(depots);
+        carpaneto.Options.Add(seed);
+        carpaneto.Options.Add(output);
+        carpaneto.SetAction(parse => GeneratedMdvsp.Write(parse.GetValue(output)!, parse.GetValue(trips), parse.GetValue(depots), parse.GetValue(seed), Console.Error));
+
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
+        root.Subcommands.Add(carpaneto);
         root.Subcommands.Add(quality);
         root.Subcommands.Add(scaling);
         root.Subcommands.Add(batteryScaling);

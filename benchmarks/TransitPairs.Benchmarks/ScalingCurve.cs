@@ -12,7 +12,7 @@ namespace TransitPairs.Benchmarks;
 /// </summary>
 /// <remarks>
 /// One warm-up solve, then each size is solved <c>repeats</c> times; the table gives medians.
-/// Phases: map (domain → integer core), network (time-space build), flow (OR-Tools min-cost flow
+/// Phases: map (domain → integer core), network (time-space build), flow (network simplex min-cost flow
 /// and the flow decomposition into blocks), timed in one run; then the whole solve end to end
 /// (which also builds the domain blocks with their events) in a second run. Memory: managed bytes allocated per solve (what BenchmarkDotNet's memory diagnoser
 /// counts) and the process's peak working set after the size, which also holds the native memory

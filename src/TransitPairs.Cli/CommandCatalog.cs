@@ -13,7 +13,9 @@ internal static class CommandCatalog
         yield return Commands.TimetableCommand.Create(console);
         yield return Commands.ScheduleCommand.Create(console);
         yield return Commands.MdvspCommand.Create(console);
+        yield return Commands.CrewCommand.Create(console);
         yield return Commands.PlanCommand.Create(console);
+        yield return Commands.DutiesCommand.Create(console);
         yield return Commands.CompareCommand.Create(console);
         yield return Commands.SweepCommand.Create(console);
         yield return Commands.AllocateCommand.Create(console);

@@ -79,6 +79,11 @@ internal static class PlanCommand
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("out", scenario.Name);
             PlanOutputs.Write(result.Plan, folder);
             Print(console, parse.GetValue(format)!, result.Plan, folder);
+            if (result.Plan.Kpis.CrewStatus is "infeasible" or "no_solution")
+            {
+                console.Error.WriteLine($"warning: {result.Plan.Notes[^1]}");
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

@@ -17,6 +17,19 @@ internal sealed class ScenarioSolverOptions
 
     public Option<string> Blocks { get; } = CreateBlocks();
 
+    public Option<string> Crew { get; } = CreateCrew();
+
+    private static Option<string> CreateCrew()
+    {
+        var option = new Option<string>("--crew")
+        {
+            Description = "solve: driver duties after the blocks (when the scenario's driver rules are enforced); skip: vehicles only, a quick screen (driver KPIs 0, duties.csv header only).",
+            DefaultValueFactory = _ => "solve",
+        };
+        option.AcceptOnlyFromAmong("solve", "skip");
+        return option;
+    }
+
     private static Option<string> CreateBlocks()
     {
         var option = new Option<string>("--blocks")
@@ -30,8 +43,12 @@ internal sealed class ScenarioSolverOptions
 
     public void AddTo(Command command) => Solver.AddTo(command);
 
-    /// <summary>Also offers <c>--blocks auto|plain</c> (commands that plan whole days).</summary>
-    public void AddBlocksTo(Command command) => command.Options.Add(Blocks);
+    /// <summary>Also offers <c>--blocks auto|plain</c> and <c>--crew solve|skip</c> (commands that plan whole days).</summary>
+    public void AddBlocksTo(Command command)
+    {
+        command.Options.Add(Blocks);
+        command.Options.Add(Crew);
+    }
 
     /// <summary>Checks the options given (every problem at once) before any scenario is read.</summary>
     public void Validate(ParseResult parse) => Solver.Validate(parse);
@@ -50,8 +67,12 @@ internal sealed class ScenarioSolverOptions
         ArgumentNullException.ThrowIfNull(scenario);
         var options = Solver.Read(parse, SolveOptions.From(scenario.Options));
         var limit = budget?.Left(share) ?? options.TimeLimit;
-        return new PlanSolveOptions(limit.TotalSeconds, options.Workers, options.Seed, StageOf(parse));
+        return new PlanSolveOptions(limit.TotalSeconds, options.Workers, options.Seed, StageOf(parse), CrewOf(parse));
     }
+
+    /// <summary>The crew stage chosen with <c>--crew</c>.</summary>
+    public CrewStage CrewOf(ParseResult parse) =>
+        parse.GetResult(Crew) is not null && parse.GetValue(Crew) == "skip" ? CrewStage.Skip : CrewStage.Solve;
 
     /// <summary>The block stage chosen with <c>--blocks</c>.</summary>
     public BlockStage StageOf(ParseResult parse) =>

@@ -32,6 +32,7 @@ public static class PlanKpiJson
 
         values["timetableStatus"] = kpis.TimetableStatus;
         values["blocksStatus"] = kpis.BlocksStatus;
+        values["crewStatus"] = kpis.CrewStatus;
         values["energyChecked"] = kpis.EnergyChecked;
         return values;
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using TransitPairs.Corridors;
 using TransitPairs.Demand;
+using TransitPairs.Duties;
 using TransitPairs.Network;
 using TransitPairs.Places;
 using TransitPairs.Policy;
@@ -439,14 +440,15 @@ internal sealed class ScenarioReader(ScenarioDocument document)
             var rest = d.Minutes("minRestMinutes", required: false) ?? DriverRules.Standard.MinRest;
             var daily = d.Minutes("maxDrivingPerDayMinutes", required: false) ?? DriverRules.Standard.MaxDrivingPerDay;
             var enforced = d.Bool("enforced", required: false) ?? true;
+            var duties = DutyRulesOf(d);
             d.RejectUnknown();
             var built = d.Build(
                 () => new DriverRules(continuous, rest, daily, enforced),
                 ("maxContinuousDriving", "maxContinuousDrivingMinutes"),
                 ("minRest", "minRestMinutes"),
                 ("maxDrivingPerDay", "maxDrivingPerDayMinutes"));
-            rulesOk = built is not null;
-            rules = built ?? rules;
+            rulesOk = built is not null && duties is not null;
+            rules = built is not null && duties is not null ? built with { Duties = duties } : rules;
         }
 
         TripTarget? target = null;
@@ -652,5 +654,32 @@ internal sealed class ScenarioReader(ScenarioDocument document)
 
             return root.Build(() => new ServiceCalendar(validity.Value, holidays!, working, peaks!, winterStart.Value, winterEnd.Value, summerStart.Value, summerEnd.Value));
         }
+    }
+
+    /// <summary>The duty rules inside <c>policy.driverRules</c> (each optional; defaults in <see cref="DutyRules.Default"/>).</summary>
+    private static DutyRules? DutyRulesOf(JsonScope d)
+    {
+        var x = DutyRules.Default;
+        var night = d.Minutes("maxContinuousNightDrivingMinutes", required: false) ?? x.MaxContinuousNightDriving;
+        var nightStart = d.Time("nightStart", required: false) ?? x.NightStart;
+        var nightEnd = d.Time("nightEnd", required: false) ?? x.NightEnd;
+        var span = d.Minutes("maxSpanMinutes", required: false) ?? x.MaxSpan;
+        var signOn = d.Minutes("signOnMinutes", required: false) ?? x.SignOn;
+        var signOff = d.Minutes("signOffMinutes", required: false) ?? x.SignOff;
+        var changeover = d.Minutes("minChangeoverMinutes", required: false) ?? x.MinChangeover;
+        var split = d.Bool("splitDuties", required: false) ?? x.SplitDuties;
+        var splitBreak = d.Minutes("minSplitBreakMinutes", required: false) ?? x.MinSplitBreak;
+        var weight = d.Int("driverWeightMinutes", required: false) ?? x.DriverWeightMinutes;
+        var wage = d.Number("wageYuanPerPaidHour", required: false) ?? x.WageYuanPerPaidHour;
+        var relief = d.Strings("reliefStops", required: false) ?? [];
+        return d.Build(
+            () => new DutyRules(night, nightStart, nightEnd, span, signOn, signOff, changeover, split, splitBreak, weight, wage, [.. relief]),
+            ("maxContinuousNightDriving", "maxContinuousNightDrivingMinutes"),
+            ("maxSpan", "maxSpanMinutes"),
+            ("signOn", "signOnMinutes"),
+            ("signOff", "signOffMinutes"),
+            ("minChangeover", "minChangeoverMinutes"),
+            ("minSplitBreak", "minSplitBreakMinutes"),
+            ("reliefStops", "reliefStops"));
     }
 }

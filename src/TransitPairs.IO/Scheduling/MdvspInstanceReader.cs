@@ -98,7 +98,8 @@ public static class MdvspInstanceReader
     }
 
     /// <summary>Integers separated by any whitespace, with the line each came from.</summary>
-    private sealed class TokenStream
+    /// <summary>Whitespace-separated integers of a plain or gzipped benchmark file, with their line numbers (shared by the benchmark readers).</summary>
+    internal sealed class TokenStream
     {
         private readonly string path;
         private readonly IEnumerator<(string Text, int Line)> tokens;
@@ -117,6 +118,8 @@ public static class MdvspInstanceReader
         }
 
         public int Line => hasCurrent ? tokens.Current.Line : 0;
+
+        public bool HasMore => hasCurrent;
 
         public int NextInt(string what, int min = int.MinValue, int max = int.MaxValue)
         {

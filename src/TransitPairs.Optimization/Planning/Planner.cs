@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
@@ -33,7 +34,8 @@ public enum BlockStage
 /// <param name="Threads">Solver workers (1 = the same seed gives the same plan).</param>
 /// <param name="Seed">Random seed (≥ 0).</param>
 /// <param name="Blocks">Which block stage to use.</param>
-public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int Seed, BlockStage Blocks = BlockStage.Auto)
+/// <param name="Crew">Whether to build driver duties after the blocks (<see cref="CrewStage"/>).</param>
+public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int Seed, BlockStage Blocks = BlockStage.Auto, CrewStage Crew = CrewStage.Solve)
 {
     /// <summary>The scenario's own options, each replaced where a value is given.</summary>
     public static PlanSolveOptions From(Scenario scenario, double? timeLimitSeconds = null, int? threads = null, int? seed = null, BlockStage blocks = BlockStage.Auto)
@@ -53,7 +55,11 @@ public sealed record PlanSolveOptions(double TimeLimitSeconds, int Threads, int 
 /// <param name="Blocks">The vehicle-block stage's result (schedule, cost, bound).</param>
 /// <param name="Problem">The vehicle scheduling problem the blocks solve (for the checker).</param>
 /// <param name="Battery">The battery-aware stage's result when the fleet has battery buses (then <paramref name="Blocks"/> is null).</param>
-public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, SolveOutcome<TripSchedule>? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery);
+public sealed record PlanResult(Plan Plan, ScenarioTimetable Timetable, SolveOutcome<TripSchedule>? Blocks, VehicleSchedulingProblem Problem, BatteryScheduleResult? Battery)
+{
+    /// <summary>The driver-duty stage's outcome, or null when it was skipped.</summary>
+    public SolveOutcome<DutySolution>? Duties { get; init; }
+}
 
 /// <summary>
 /// The pipeline of one service day: scenario → timetable (<see cref="ScenarioTimetabler"/>) →
@@ -110,7 +116,7 @@ public static class Planner
         var timetableSeconds = budget.Elapsed.TotalSeconds;
         progress?.Report(new SolveProgress("timetable", timetable.Solve.Objective, timetable.Solve.Bound, "s of deviation"));
         progress?.Report(new SolveProgress("vehicle blocks"));
-        var blockOptions = options with { TimeLimitSeconds = budget.Left().TotalSeconds };
+        var blockOptions = options with { TimeLimitSeconds = budget.Left(PlanCrew.BlockShare(scenario, options)).TotalSeconds };
         var blocks = options.Blocks == BlockStage.Auto && HasBatteryBuses(scenario)
             ? BatteryBlocks(scenario, timetable, blockOptions)
             : PlainBlocks(scenario, timetable, blockOptions);
@@ -119,7 +125,7 @@ public static class Planner
         progress?.Report(new SolveProgress("vehicle blocks", blocks.Schedule.Blocks.Length, blocks.FleetLowerBound, "vehicles"));
         var kpis = Kpis(scenario, timetable, blocks, types, timetableSeconds + blocks.Seconds);
         var plan = new Plan(scenario, timetable.Timetable, blocks.Schedule, types, loads, kpis, Notes(timetable, blocks, kpis));
-        return new PlanResult(plan, timetable, blocks.Plain, blocks.Problem, blocks.Battery);
+        return PlanCrew.Add(new PlanResult(plan, timetable, blocks.Plain, blocks.Problem, blocks.Battery), options, budget);
     }
 
     /// <summary>True when any vehicle of the fleet runs on a battery: then the blocks come from the battery-aware stage.</summary>

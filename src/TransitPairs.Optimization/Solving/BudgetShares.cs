@@ -18,6 +18,19 @@ public static class BudgetShares
     /// <summary>Battery stage: the fewest-vehicles solve before the least-cost one.</summary>
     public const double BatteryFleetStage = 0.5;
 
+    /// <summary>
+    /// Several depots: most of the limit the first schedule (super-depot flow, then block moves
+    /// between depots) may use before the arc LP starts, so a schedule exists whatever the LP does.
+    /// </summary>
+    public const double MultiDepotFirstSchedule = 0.15;
+
+    /// <summary>
+    /// Several depots: the reduced-cost arc MIP is tried only when at least this share of the limit
+    /// is left (on a loaded machine building its model alone took tens of seconds, and a MIP started
+    /// 5 s before the limit ended 29 s past it).
+    /// </summary>
+    public const double ArcMipLeastLeft = 0.1;
+
     /// <summary>Several depots: share of the limit the arc LP may take to converge.</summary>
     public const double ArcLp = 0.6;
 
@@ -35,6 +48,18 @@ public static class BudgetShares
 
     /// <summary>Battery stage, corridor days (the exact CP-SAT model runs after): share for the column method; the exact model, hinted with its plan, gets the rest.</summary>
     public const double BatteryColumnsBeforeExactModel = 0.3;
+
+    /// <summary>Driver duties: share of the budget the column generation (master LP and pricing) may use before the integer duties.</summary>
+    public const double DutyColumnGeneration = 0.7;
+
+    /// <summary>Driver duties: share of what is left that the first MIP over the generated duties may use.</summary>
+    public const double DutyFirstMip = 0.4;
+
+    /// <summary>Driver duties of a plan: share of the budget kept for the drivers-only LP that gives the driver lower bound.</summary>
+    public const double DutyDriverBound = 0.3;
+
+    /// <summary>A plan with driver duties: share of what is left after the timetable kept for the duties (the blocks get the rest).</summary>
+    public const double PlanDuties = 0.3;
 
     /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
     public const double TimetableBeforeRetiming = 0.5;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using TransitPairs.Optimization.Allocation;
+using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
@@ -73,6 +74,22 @@ public static class SolverCatalog
             "one depot or none: min-cost flow (exact); several depots: arc LP with arc pricing, LP dive, block moves between depots, reduced-cost arc MIP; longest-block limits: column generation",
             "cost units: vehicle cost × vehicles + cost per km × empty km (+ idle cost)",
             "min-cost flow: the optimum; several depots: the LP value (arc LP or column generation master)",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "driver duties",
+            typeof(DutyScheduler),
+            "the rules in the problem (policy.driverRules)",
+            "pieces of work cut at relief points; set partitioning by column generation (GLOP master, resource-constrained shortest-path pricing), SCIP over the duties, reduced-cost enumeration as the proof",
+            "drivers × driver weight + paid minutes",
+            "the master LP value rounded up (or the proven optimum); drivers: the drivers-only LP rounded up or the most pieces under way at once",
+            [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "crew benchmarks",
+            typeof(CrewBenchmarkSolver),
+            "Beasley–Cao: exactly K duties",
+            "the driver-duty column generation on Beasley–Cao, CSPLib set partitioning and the OR-Tools example's day",
+            "Beasley–Cao: Σ arc costs; CSPLib: Σ shift costs; OR-Tools day: drivers × 100,000 + working minutes",
+            "the master LP value rounded up, or the proven optimum",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
     ];
 

@@ -75,10 +75,7 @@ internal sealed class ArcGenerationLp : IDisposable
         // A trip may stay uncovered at a penalty, so the LP on a few arcs is never infeasible
         // merely because depot limits need arcs it does not hold yet; the penalty grows until no
         // trip is left uncovered (or it is clear none can be).
-        var maxArc = network.ArcCount == 0 ? 0 : network.ArcCost.Max();
-        var maxOut = network.Depots.Max(d => d.PullOutCost.DefaultIfEmpty(0).Max());
-        var maxIn = network.Depots.Max(d => d.PullInCost.DefaultIfEmpty(0).Max());
-        penalty = 2.0 * (network.VehicleCost + maxOut + maxIn + maxArc + 1);
+        penalty = 2.0 * network.LargestStepCost;
         maxPenalty = (n + 1) * penalty;
         cover = new Constraint[n];
         uncovered = new Variable[n];
@@ -152,8 +149,12 @@ internal sealed class ArcGenerationLp : IDisposable
         }
     }
 
-    /// <summary>The LP value, whether it is the LP bound of the whole problem, and the duals of that LP.</summary>
-    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs);
+    /// <summary>
+    /// The LP value, whether it is the LP bound of the whole problem, the duals of that LP, and
+    /// each trip's share at each depot in its solution (<c>Shares[k][t]</c>, 0–1), which a
+    /// rounding turns into a first depot assignment.
+    /// </summary>
+    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs, double[][] Shares);
 
     /// <summary>
     /// Solves the LP and prices arcs until no arc prices out (the LP bound of the whole problem)
@@ -166,13 +167,14 @@ internal sealed class ArcGenerationLp : IDisposable
         var rounds = 0;
         double[]? pi = null;
         double[]? mu = null;
+        double[][] shares = [];
         var value = 0.0;
         while (true)
         {
             var left = deadline - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
             }
 
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
@@ -181,12 +183,13 @@ internal sealed class ArcGenerationLp : IDisposable
             if (converging != MpSolver.ResultStatus.OPTIMAL)
             {
                 Failure = $"converge: {converging} at round {rounds}, penalty {penalty}";
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
             }
 
             value = objective.Value();
             pi = [.. cover.Select(c => c.DualValue())];
             mu = [.. vehicles.Select(c => Math.Min(0, c.DualValue()))];
+            shares = [.. tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray())];
             var anyUncovered = AnyUncovered();
             if (PriceArcs() == 0)
             {
@@ -200,7 +203,7 @@ internal sealed class ArcGenerationLp : IDisposable
                         objective.SetCoefficient(a, 0);
                     }
 
-                    return new Bound(value, Converged: true, pi, mu, rounds, arcs);
+                    return new Bound(value, Converged: true, pi, mu, rounds, arcs, shares);
                 }
 
                 // Every arc prices out and still a trip is left: a larger penalty, or no schedule.
@@ -240,6 +243,8 @@ internal sealed class ArcGenerationLp : IDisposable
         var fixedTo = new int[n];
         Array.Fill(fixedTo, -1);
         var forbidden = new bool[m, n];
+        double[][]? lastShares = null;
+        DiveAssignment = null;
         var batch = new List<int>();
         var singly = false;
         var diveStarted = clock.Elapsed;
@@ -249,6 +254,7 @@ internal sealed class ArcGenerationLp : IDisposable
             var left = deadline - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
+                DiveAssignment = Assignment(fixedTo, lastShares);
                 return null;
             }
 
@@ -287,11 +293,13 @@ internal sealed class ArcGenerationLp : IDisposable
             if (status != MpSolver.ResultStatus.OPTIMAL)
             {
                 Failure = $"dive: {status} at round {rounds}, batch {batch.Count}, penalty {penalty}";
+                DiveAssignment = Assignment(fixedTo, lastShares);
                 return null;
             }
 
             // Read every share before the model changes (a changed model has no solution).
             var shares = tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray()).ToArray();
+            lastShares = shares;
             // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
             // (unless the deadline is near, when the shares at hand must do).
             var added = PriceArcs();
@@ -352,6 +360,42 @@ internal sealed class ArcGenerationLp : IDisposable
                 batch.Add(t);
             }
         }
+    }
+
+    /// <summary>
+    /// When the last <see cref="Dive"/> stopped without a schedule: where it had got to, each trip at
+    /// the depot it was fixed to, else where the last LP gave it its largest share (null when no
+    /// LP of the dive was solved). A depot assignment to schedule exactly, so the dive's time is not lost.
+    /// </summary>
+    public int[]? DiveAssignment { get; private set; }
+
+    /// <summary>Each trip's fixed depot, else its depot of largest share.</summary>
+    private static int[]? Assignment(int[] fixedTo, double[][]? shares) => shares is null ? null : LargestShares(shares, fixedTo);
+
+    /// <summary>
+    /// Each trip's depot: <paramref name="fixedTo"/>[t] when given and ≥ 0, else where
+    /// <paramref name="shares"/> (<c>[depot][trip]</c>) is largest (the lowest index on ties).
+    /// </summary>
+    public static int[] LargestShares(double[][] shares, int[]? fixedTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        var depotOf = new int[shares[0].Length];
+        for (var t = 0; t < depotOf.Length; t++)
+        {
+            depotOf[t] = fixedTo?[t] ?? -1;
+            if (depotOf[t] >= 0)
+            {
+                continue;
+            }
+
+            depotOf[t] = 0;
+            for (var k = 1; k < shares.Length; k++)
+            {
+                depotOf[t] = shares[k][t] > shares[depotOf[t]][t] ? k : depotOf[t];
+            }
+        }
+
+        return depotOf;
     }
 
     /// <summary>Why the last <see cref="Converge"/> or <see cref="Dive"/> stopped without a result (diagnostics).</summary>

@@ -10,8 +10,11 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// (<see cref="ArcGenerationLp"/>): its value is the LP bound; an LP dive gives a schedule,
 /// block moves between depots (<see cref="DepotReassignment"/>) improve it, and the reduced-cost
 /// arc MIP (<see cref="ReducedCostArcMip"/>) with the LP's duals proves it optimal or improves it
-/// when the remaining arc set is small enough. Null when the arc LP does not converge in its share
-/// of the time: the caller then uses column generation.
+/// when the remaining arc set is small enough. Before the LP, a first schedule that does not wait
+/// for it: the super-depot flow with its blocks given depots, improved by block moves, so that a
+/// short limit or a slow LP still ends with a good schedule; the answer is the best schedule any
+/// stage found. Null only when the arc LP does not converge in its share of the time and no first
+/// schedule exists (depot limits too tight for it): the caller then uses column generation.
 /// </summary>
 internal static class ArcLpScheduler
 {
@@ -21,6 +24,8 @@ internal static class ArcLpScheduler
     private const double LpShare = BudgetShares.ArcLp;
 
     private const double SearchShare = BudgetShares.ArcLpBlockMoves;
+
+    private const double FirstScheduleShare = BudgetShares.MultiDepotFirstSchedule;
 
     /// <summary>
     /// Largest reduced-cost arc MIP tried. Measured on m4n500s0 (shared 2-core machine): SCIP with
@@ -42,19 +47,62 @@ internal static class ArcLpScheduler
             return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, "arc LP (no super-depot flow covers the trips)");
         }
 
-        (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = start.Complete ? (start.Blocks, TotalCost(network, start.Blocks)) : null;
+        (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = null;
+        var method = "super-depot flow";
+
+        // The first schedule: block moves from the super-depot flow. With a second worker they run
+        // beside the LP (both only read the network); with one, before it, in a share of the limit.
+        _ = network.TripOfStart;
+        var firstSchedule = !start.Complete ? null
+            : options.Threads >= 2 ? Task.Run(() => DepotReassignment.Improve(network, start.Blocks.Select(b => b.Block), clock, Scale(limit, LpShare)))
+            : Task.FromResult(DepotReassignment.Improve(network, start.Blocks.Select(b => b.Block), clock, Scale(limit, FirstScheduleShare)));
         using var lp = new ArcGenerationLp(network, StartArcs(network, start.Blocks.Select(b => b.Block)));
-        if (lp.Converge(clock, Scale(limit, LpShare)) is not { Converged: true } relaxation)
+        var relaxation = lp.Converge(clock, Scale(limit, LpShare));
+        if (firstSchedule is not null)
+        {
+            incumbent = firstSchedule.GetAwaiter().GetResult();
+            method += " + block moves";
+        }
+
+        if (relaxation is not { Converged: true } && incumbent is null)
         {
             return null;
         }
 
-        var bound = Math.Max(start.Bound, (long)Math.Ceiling(relaxation.Value - 1e-6 - (Math.Abs(relaxation.Value) * 1e-9)));
-        var method = string.Create(CultureInfo.InvariantCulture, $"arc LP ({relaxation.Rounds} solves, {relaxation.Arcs} arcs)");
-        if (lp.Dive(clock, limit - Scale(limit, SearchShare)) is { } dived && (incumbent is null || dived.Cost < incumbent.Value.Cost))
+        var bound = start.Bound;
+        var rounding = Scale(limit, SearchShare);
+        RoundLp();
+        if (relaxation is not { Converged: true })
         {
-            incumbent = dived;
-            method += " + LP dive";
+            // A schedule is at hand, so the LP may go on: its bound and its dive are what close the gap.
+            relaxation = lp.Converge(clock, limit - rounding) ?? relaxation;
+            RoundLp();
+        }
+
+        if (relaxation is { Converged: true })
+        {
+            bound = Math.Max(bound, (long)Math.Ceiling(relaxation.Value - 1e-6 - (Math.Abs(relaxation.Value) * 1e-9)));
+            method += string.Create(CultureInfo.InvariantCulture, $"; arc LP ({relaxation.Rounds} solves, {relaxation.Arcs} arcs, {clock.Elapsed.TotalSeconds:0.#} s)");
+        }
+        else
+        {
+            method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
+        }
+
+        if (relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding)
+        {
+            var dived = lp.Dive(clock, limit - rounding);
+            if (dived is null && lp.DiveAssignment is { } partial)
+            {
+                // Out of time mid-dive: schedule where it had got to (fixed trips, the rest by share).
+                dived = DepotReassignment.FromAssignment(network, partial, clock, limit - (rounding / 2));
+            }
+
+            if (dived is { } d && (incumbent is null || d.Cost < incumbent.Value.Cost))
+            {
+                incumbent = d;
+                method += " + LP dive";
+            }
         }
 
         if (incumbent is { } current && current.Cost > bound)
@@ -67,7 +115,8 @@ internal static class ArcLpScheduler
             }
         }
 
-        if ((incumbent is null || incumbent.Value.Cost > bound) && limit - clock.Elapsed > TimeSpan.FromSeconds(1))
+        if (relaxation is { Converged: true } && (incumbent is null || incumbent.Value.Cost > bound)
+            && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
         {
             // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
             // and its limit covers its search, not building the model: keep a margin for that.
@@ -104,6 +153,24 @@ internal static class ArcLpScheduler
             (decimal)lower / network.CostScale,
             clock.Elapsed,
             method);
+
+        // A schedule from the LP at once: each trip to the depot with its largest share, each depot
+        // scheduled exactly, then block moves (well under the dive's time, which may be minutes).
+        void RoundLp()
+        {
+            if (relaxation is null || incumbent?.Cost == bound)
+            {
+                return;
+            }
+
+            var depotOf = ArcGenerationLp.LargestShares(relaxation.Shares);
+            var rounded = DepotReassignment.FromAssignment(network, depotOf, clock, clock.Elapsed + rounding);
+            if (rounded is { } r && (incumbent is null || r.Cost < incumbent.Value.Cost))
+            {
+                incumbent = r;
+                method += " + LP rounding";
+            }
+        }
     }
 
     private static TimeSpan Scale(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));

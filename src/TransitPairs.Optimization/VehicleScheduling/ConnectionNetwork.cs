@@ -68,6 +68,16 @@ internal sealed class ConnectionNetwork
     public long BlockCost(int depot, int firstTrip, int lastTrip, long connectionCost) =>
         VehicleCost + Depots[depot].PullOutCost[firstTrip] + Depots[depot].PullInCost[lastTrip] + connectionCost;
 
+    /// <summary>
+    /// The vehicle cost plus the dearest pull-out, pull-in and connection, plus one (internal units):
+    /// more than any one block pays per step, so a multiple of it outweighs a whole schedule.
+    /// </summary>
+    public long LargestStepCost =>
+        VehicleCost + 1
+        + (ArcCount == 0 ? 0 : ArcCost.Max())
+        + Depots.Max(d => d.PullOutCost.DefaultIfEmpty(0).Max())
+        + Depots.Max(d => d.PullInCost.DefaultIfEmpty(0).Max());
+
     private int[]? tripOfStart;
 
     private int[] BuildTripOfStart()

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Google.OrTools.Graph;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
 
@@ -35,7 +34,14 @@ internal sealed class DepotReassignment
 
         depotCost = new long[m];
         depotBlocks = new List<(VspBlock, long)>[m];
+        excessPenalty = (n + 1) * network.LargestStepCost;
     }
+
+    /// <summary>
+    /// Cost of a vehicle beyond a depot's limit: more than any whole schedule costs, so a depot
+    /// assignment that does not fit is still scheduled, and every kept move reduces the excess first.
+    /// </summary>
+    private readonly long excessPenalty;
 
     /// <summary>
     /// Improves <paramref name="schedule"/> (a complete schedule) until no block move helps or
@@ -47,17 +53,51 @@ internal sealed class DepotReassignment
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(clock);
         var search = new DepotReassignment(network, schedule);
-        return search.Run(clock, deadline);
+        return search.SolveEveryDepot() && search.Fits() ? search.Run(clock, deadline) : throw new InvalidOperationException("The starting schedule does not fit its depots.");
+    }
+
+    /// <summary>
+    /// The schedule of a depot assignment (<paramref name="depotOf"/>[t] = the depot of trip t):
+    /// each depot's trips scheduled exactly, then improved by block moves until no move helps or
+    /// <paramref name="deadline"/> passes. Null when some depot cannot cover its trips within its limit.
+    /// </summary>
+    public static (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? FromAssignment(ConnectionNetwork network, int[] depotOf, Stopwatch clock, TimeSpan deadline)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(depotOf);
+        ArgumentNullException.ThrowIfNull(clock);
+        var search = new DepotReassignment(network, Enumerable.Range(0, network.TripCount).Select(t => new VspBlock(depotOf[t], [t])));
+        if (!search.SolveEveryDepot())
+        {
+            return null;
+        }
+
+        var result = search.Run(clock, deadline);
+        return search.Fits() ? result : null;
+    }
+
+    /// <summary>True when no depot uses more vehicles than its limit.</summary>
+    private bool Fits() => Enumerable.Range(0, network.Depots.Length).All(k => depotBlocks[k].Count <= network.Depots[k].VehicleLimit);
+
+    /// <summary>Schedules every depot's trips exactly; false when one cannot cover them within its limit.</summary>
+    private bool SolveEveryDepot()
+    {
+        for (var k = 0; k < network.Depots.Length; k++)
+        {
+            if (SolveDepot(k, tripsOf[k]) is not { } solved)
+            {
+                return false;
+            }
+
+            (depotCost[k], depotBlocks[k]) = solved;
+        }
+
+        return true;
     }
 
     private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Run(Stopwatch clock, TimeSpan deadline)
     {
         var m = network.Depots.Length;
-        for (var k = 0; k < m; k++)
-        {
-            var solved = SolveDepot(k, tripsOf[k]) ?? throw new InvalidOperationException("The starting schedule does not fit its depots.");
-            (depotCost[k], depotBlocks[k]) = solved;
-        }
 
         var improved = true;
         while (improved && clock.Elapsed < deadline)
@@ -152,10 +192,12 @@ internal sealed class DepotReassignment
 
         try
         {
-            // Local nodes: trip i's start 2i, its end 2i+1, then source and sink.
+            // Local nodes: trip i's start 2i, its end 2i+1, then source, sink and the yard the
+            // source draws its vehicles from (up to the limit free, beyond it at the excess penalty).
             var source = 2 * count;
             var sink = source + 1;
-            var flow = new MinCostFlow(source + 2, 4 * count);
+            var yard = source + 2;
+            var flow = new NetworkSimplex(source + 3, 4 * count);
             var connections = new List<(int Arc, int From, int To, long Cost)>();
             for (var i = 0; i < count; i++)
             {
@@ -165,7 +207,7 @@ internal sealed class DepotReassignment
                     var following = network.TripOfStart[network.ArcHead[a]];
                     if (following >= 0 && localOf[following] >= 0)
                     {
-                        var arc = flow.AddArcWithCapacityAndUnitCost((2 * i) + 1, 2 * localOf[following], 1, network.ArcCost[a]);
+                        var arc = flow.AddArc((2 * i) + 1, 2 * localOf[following], 1, network.ArcCost[a]);
                         connections.Add((arc, i, localOf[following], network.ArcCost[a]));
                     }
                 }
@@ -176,17 +218,19 @@ internal sealed class DepotReassignment
             for (var i = 0; i < count; i++)
             {
                 var t = trips[i];
-                pullOut[i] = depot.PullOutCost[t] < 0 ? -1 : flow.AddArcWithCapacityAndUnitCost(source, 2 * i, 1, network.VehicleCost + depot.PullOutCost[t]);
-                pullIn[i] = depot.PullInCost[t] < 0 ? -1 : flow.AddArcWithCapacityAndUnitCost((2 * i) + 1, sink, 1, depot.PullInCost[t]);
-                flow.SetNodeSupply(2 * i, -1);
-                flow.SetNodeSupply((2 * i) + 1, 1);
+                pullOut[i] = depot.PullOutCost[t] < 0 ? -1 : flow.AddArc(source, 2 * i, 1, network.VehicleCost + depot.PullOutCost[t]);
+                pullIn[i] = depot.PullInCost[t] < 0 ? -1 : flow.AddArc((2 * i) + 1, sink, 1, depot.PullInCost[t]);
+                flow.SetSupply(2 * i, -1);
+                flow.SetSupply((2 * i) + 1, 1);
             }
 
             var limit = Math.Min(depot.VehicleLimit, count);
-            flow.AddArcWithCapacityAndUnitCost(source, sink, limit, 0);
-            flow.SetNodeSupply(source, limit);
-            flow.SetNodeSupply(sink, -limit);
-            if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
+            flow.AddArc(yard, source, limit, 0);
+            flow.AddArc(yard, source, count, excessPenalty);
+            flow.AddArc(yard, sink, count, 0);
+            flow.SetSupply(yard, count);
+            flow.SetSupply(sink, -count);
+            if (!flow.Solve())
             {
                 return null;
             }
@@ -224,7 +268,7 @@ internal sealed class DepotReassignment
                 blocks.Add((new VspBlock(k, chain.ToImmutable()), cost));
             }
 
-            return (flow.OptimalCost(), blocks);
+            return (flow.TotalCost, blocks);
         }
         finally
         {

@@ -46,6 +46,11 @@ public static class VspSolver
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
+        if (options.Network != NetworkKind.AllPairs && EventChainScheduler.Applies(problem))
+        {
+            return EventChainScheduler.Solve(problem, clock);
+        }
+
         var network = NetworkFactory.Build(problem, options.Network);
         if (network.Depots.Length == 1 && problem.MaxBlockSeconds is null)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TransitPairs.Corridors;
+using TransitPairs.Duties;
 using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
 using TransitPairs.Timetables;
@@ -65,6 +66,9 @@ public sealed record Plan
 
     /// <summary>Sentences for people: solver status, the cost model, what was not checked.</summary>
     public ImmutableArray<string> Notes { get; }
+
+    /// <summary>The drivers' duties, or null when the crew stage was skipped.</summary>
+    public CrewSchedule? Crew { get; init; }
 
     /// <summary>Trip id → vehicle id, for GTFS block_id.</summary>
     public ImmutableDictionary<string, string> BlockOfTrip =>

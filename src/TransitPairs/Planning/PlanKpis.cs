@@ -14,7 +14,8 @@ namespace TransitPairs.Planning;
 /// <c>costPerVehicleDayYuan</c> + Σ over every kilometre driven (in service, empty runs, pull-out
 /// and pull-in) of the type's <c>costPerKmYuan</c>; both come from <c>data/vehicle-types.json</c>
 /// (energy and upkeep per km; driver, depreciation and overhead per vehicle-day). Purchase cost is
-/// not in the daily figure.
+/// not in the daily figure. When the plan has driver duties, their paid hours × the wage per paid
+/// hour (<see cref="DriverCostYuan"/>) are added.
 /// </remarks>
 public sealed record PlanKpis
 {
@@ -75,6 +76,27 @@ public sealed record PlanKpis
     /// <summary>Wall-clock seconds of both solves (not part of <see cref="Columns"/>' deterministic rows).</summary>
     public required double SolverSeconds { get; init; }
 
+    /// <summary>Drivers of the day's duties (0 when the crew stage was skipped; see <see cref="CrewStatus"/>).</summary>
+    public int Drivers { get; init; }
+
+    /// <summary>No duties under the driver rules need fewer drivers (LP bound of a drivers-only solve).</summary>
+    public int DriverLowerBound { get; init; }
+
+    /// <summary>Σ paid time of the duties (sign-on to sign-off, less unpaid split breaks), hours.</summary>
+    public double PaidHours { get; init; }
+
+    /// <summary>Σ driving time of the duties, hours.</summary>
+    public double DrivingHours { get; init; }
+
+    /// <summary>Driving / paid time, 0–1 (0 without duties).</summary>
+    public double DriverEfficiency => PaidHours > 0 ? DrivingHours / PaidHours : 0;
+
+    /// <summary>Paid hours × the wage per paid hour (<c>policy.driverRules.wageYuanPerPaidHour</c>, [E]), yuan; inside <see cref="OperatingCostYuan"/>.</summary>
+    public double DriverCostYuan { get; init; }
+
+    /// <summary>Status of the duty solve: optimal, feasible, or skipped (<c>--crew skip</c> or rules not enforced).</summary>
+    public string CrewStatus { get; init; } = "skipped";
+
     /// <summary>
     /// The figures in print order, each with a stable key (JSON and CSV), a label with its unit,
     /// and how to format it. Solver seconds are left out on purpose: these rows must be the same for
@@ -97,6 +119,12 @@ public sealed record PlanKpis
         new("passengersLeftBehind", "Passengers left behind", "passengers", k => k.PassengersLeftBehind, "0"),
         new("transfersMet", "Train transfers met", "connections", k => k.TransfersMet, "0"),
         new("transfers", "Train transfers asked", "connections", k => k.Transfers, "0"),
+        new("drivers", "Drivers", "drivers", k => k.Drivers, "0"),
+        new("driverLowerBound", "Drivers, lower bound", "drivers", k => k.DriverLowerBound, "0"),
+        new("paidHours", "Driver paid hours", "h", k => k.PaidHours, "0.00"),
+        new("drivingHours", "Driver driving hours", "h", k => k.DrivingHours, "0.00"),
+        new("driverEfficiency", "Driving / paid time", "%", k => 100 * k.DriverEfficiency, "0.0"),
+        new("driverCostYuan", "Driver cost", "yuan", k => k.DriverCostYuan, "0"),
     ];
 }
 

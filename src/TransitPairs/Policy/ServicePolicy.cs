@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using TransitPairs.Corridors;
+using TransitPairs.Duties;
 using TransitPairs.Time;
 using TransitPairs.Validation;
 
@@ -62,8 +63,11 @@ public sealed record DriverRules
     /// <summary>Most driving in any 24 h (8 h).</summary>
     public Duration MaxDrivingPerDay { get; }
 
-    /// <summary>True when blocks must respect the rules (one driver per block); false to plan vehicles only.</summary>
+    /// <summary>True when plans build driver duties under these rules; false to plan vehicles only.</summary>
     public bool Enforced { get; }
+
+    /// <summary>How duties are built beyond the driving-time rules (night limit, span, sign-on and sign-off, split duties, wage).</summary>
+    public DutyRules Duties { get; init; } = DutyRules.Default;
 }
 
 /// <summary>Whether a reported "trip" (班次) is one departure in one direction or a round trip.</summary>

@@ -36,7 +36,7 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         var (code, stdout, stderr) = plans.Results[scenario];
         Assert.True(code == 0, $"plan {scenario} exited {code}: {stderr}");
         var folder = plans.Folder(scenario);
-        Assert.Equal(["blocks.csv", "gtfs.zip", "kpis.json", "report.html", "timetable.csv"],
+        Assert.Equal(["blocks.csv", "duties.csv", "gtfs.zip", "kpis.json", "report.html", "timetable.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(folder)!, $".{scenario}.*"));
         // Battery-aware blocks (energy checked) exactly where the fleet has battery buses and plain blocks were not asked for.
@@ -68,9 +68,11 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         Assert.Equal(vehicles, (int)kpis["vehicleLowerBound"]!);
         Assert.Equal(0.0, (double)kpis["vehicleGap"]!);
 
-        // e12-422: 900 yuan per vehicle-day and 0.9 yuan per km (data/vehicle-types.json); 0.88 kWh/km in summer.
+        // e12-422: 900 yuan per vehicle-day and 0.9 yuan per km (data/vehicle-types.json); 0.88 kWh/km in summer;
+        // drivers: 30 yuan per paid hour (policy.driverRules default).
         var km = (double)kpis["serviceKm"]! + (double)kpis["emptyKm"]!;
-        Assert.Equal((900 * vehicles) + (0.9 * km), (double)kpis["operatingCostYuan"]!, 0.5 + (0.05 * 0.9));
+        Assert.Equal(30 * (double)kpis["paidHours"]!, (double)kpis["driverCostYuan"]!, 0.5 + (0.005 * 30));
+        Assert.Equal((900 * vehicles) + (0.9 * km) + (30 * (double)kpis["paidHours"]!), (double)kpis["operatingCostYuan"]!, 0.5 + (0.05 * 0.9) + (0.005 * 30));
         Assert.Equal(0.88 * km, (double)kpis["energyKwh"]!, 0.5 + (0.05 * 0.88));
         Assert.Equal(0.0, (double)kpis["dieselLitres"]!);
     }

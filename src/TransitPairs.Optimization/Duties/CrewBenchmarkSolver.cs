@@ -1,0 +1,111 @@
+using TransitPairs.Duties;
+using TransitPairs.Optimization.Solving;
+
+namespace TransitPairs.Optimization.Duties;
+
+/// <summary>
+/// Maps the public crew benchmarks onto the duty column generation (<see cref="ColumnGeneration"/>):
+/// Beasley–Cao and the OR-Tools shift day onto a <see cref="DutyGraph"/> with exact pricing, CSPLib
+/// set partitioning onto its fixed candidate list.
+/// </summary>
+public static class CrewBenchmarkSolver
+{
+    /// <summary>Weight of one driver in the OR-Tools day's objective: above any day's total working minutes, so drivers come first.</summary>
+    public const long ShiftDriverWeight = 100_000;
+
+    /// <summary>Beasley–Cao with exactly <paramref name="crews"/> duties (any number when null); the objective is Σ arc costs.</summary>
+    public static SolveOutcome<CrewDuties> Solve(BeasleyCaoInstance instance, int? crews, SolveOptions options, WallClockBudget budget) =>
+        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
+
+    /// <summary>The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).</summary>
+    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget) =>
+        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance)), options, budget).ToOutcome(r => Duties(r, null));
+
+    /// <summary>CSPLib set partitioning over the instance's candidate shifts; the objective is Σ shift costs.</summary>
+    public static SolveOutcome<CrewDuties> Solve(SetPartitioningInstance instance, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < instance.Shifts.Length; c++)
+        {
+            byKey.TryAdd(string.Join(',', instance.Shifts[c].Pieces), c);
+        }
+
+        return ColumnGeneration.Solve(Columns(instance), options, budget).ToOutcome(r => Duties(r, byKey));
+    }
+
+    private static CrewDuties Duties(ColumnGenerationResult r, Dictionary<string, int>? shiftOf) =>
+        new([.. r.Duties.Select(d => (IReadOnlyList<int>)[.. d])], shiftOf is null ? [] : [.. r.Duties.Select(d => shiftOf[string.Join(',', d)])], r.Cost);
+
+    internal static DutyGraph Graph(BeasleyCaoInstance instance, int? crews)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var n = instance.Tasks.Length;
+        var succ = new List<(int To, long Cost)>[n];
+        for (var i = 0; i < n; i++)
+        {
+            succ[i] = [];
+        }
+
+        foreach (var a in instance.Arcs)
+        {
+            if (instance.Tasks[a.To].EndMinute - instance.Tasks[a.From].StartMinute <= instance.MaxSpanMinutes)
+            {
+                succ[a.From].Add((a.To, a.Cost));
+            }
+        }
+
+        return new DutyGraph(
+            [.. instance.Tasks.Select(t => t.StartMinute)],
+            [.. instance.Tasks.Select(t => t.EndMinute)],
+            new int[n],
+            new int[n],
+            new long[n],
+            new long[n],
+            [.. succ.Select(s => s.Select(x => x.To).ToArray())],
+            [.. succ.Select(s => s.Select(x => x.Cost).ToArray())],
+            DutyLimits.SpanOnly(instance.MaxSpanMinutes),
+            crews);
+    }
+
+    internal static DutyGraph Graph(ShiftDayInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var r = instance.Rules;
+        var p = instance.Pieces;
+        var n = p.Length;
+        var successors = new int[n][];
+        var costs = new long[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var next = Enumerable.Range(0, n)
+                .Where(j => p[j].StartMinute >= p[i].EndMinute + r.MinGap && p[j].EndMinute - p[i].StartMinute + r.SetupBefore + r.CleanupAfter <= r.MaxSpan)
+                .ToArray();
+            successors[i] = next;
+            costs[i] = [.. next.Select(j => (long)(p[j].EndMinute - p[i].EndMinute))];
+        }
+
+        return new DutyGraph(
+            [.. p.Select(x => x.StartMinute)],
+            [.. p.Select(x => x.EndMinute)],
+            [.. p.Select(x => x.DrivingMinutes)],
+            new int[n],
+            [.. p.Select(x => ShiftDriverWeight + r.SetupBefore + x.EndMinute - x.StartMinute)],
+            [.. p.Select(_ => (long)r.CleanupAfter)],
+            successors,
+            costs,
+            new DutyLimits(r.MaxSpan, r.MinSpan, r.SetupBefore, r.CleanupAfter, r.MaxDriving, r.MaxContinuous, r.MaxContinuous, r.MinBreak));
+    }
+
+    internal static IDutyColumnSource Columns(SetPartitioningInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new ExplicitColumns(instance.Pieces, instance.Shifts.Select(s => new DutyColumn([.. s.Pieces], s.Cost)));
+    }
+}
+
+/// <summary>Duties of a crew benchmark: each duty's tasks in order (0-based), CSPLib's chosen shifts, and the cost.</summary>
+/// <param name="Duties">Each duty's tasks in order (CSPLib: the pieces of each chosen shift).</param>
+/// <param name="Shifts">CSPLib only: the chosen candidate shifts (0-based); empty otherwise.</param>
+/// <param name="Cost">The instance's objective (Beasley–Cao: Σ arcs; CSPLib: Σ shift costs; OR-Tools day: drivers × weight + working minutes).</param>
+public sealed record CrewDuties(IReadOnlyList<IReadOnlyList<int>> Duties, IReadOnlyList<int> Shifts, long Cost);

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using CsCheck;
+using TransitPairs.Optimization.Solving;
+using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Scheduling;
+using TransitPairs.Scheduling.Generators;
+
+namespace TransitPairs.Optimization.Tests.VehicleScheduling;
+
+/// <summary>
+/// The primal side of several depots that does not wait for the LP: the first schedule (super-depot
+/// flow, block moves) and the rounding of LP shares, on random Carpaneto-style instances, checked
+/// by the independent cost-matrix checker and against the LP bound.
+/// </summary>
+public sealed class MultiDepotHeuristicTests
+{
+    private static readonly Gen<(int Trips, int Depots, int Seed)> Instances =
+        from trips in Gen.Int[6, 60]
+        from depots in Gen.Int[2, 4]
+        from seed in Gen.Int[0, 1_000_000]
+        select (trips, depots, seed);
+
+    [Fact]
+    public void FirstScheduleAndLpRounding_RandomInstances_PassTheCheckerAndCostAtLeastTheLpBound()
+    {
+        Instances.Sample(spec =>
+        {
+            var instance = CarpanetoInstance.Generate(spec.Trips, spec.Depots, spec.Seed);
+            var network = NetworkFactory.Build(instance);
+            var clock = Stopwatch.StartNew();
+            using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
+            var relaxation = lp.Converge(clock, TimeSpan.FromSeconds(120));
+            Assert.True(relaxation is { Converged: true }, lp.Failure);
+
+            var start = SuperDepotStart.Build(network, fits: null);
+            Assert.NotNull(start);
+            Assert.True(start.Bound <= relaxation.Value + 1e-6);
+            var candidates = new List<(List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)>();
+            if (start.Complete)
+            {
+                candidates.Add(DepotReassignment.Improve(network, start.Blocks.Select(b => b.Block), clock, clock.Elapsed + TimeSpan.FromSeconds(30)));
+            }
+
+            var depotOf = Enumerable.Range(0, spec.Trips)
+                .Select(t => Enumerable.Range(0, spec.Depots).MaxBy(k => relaxation.Shares[k][t]))
+                .ToArray();
+            if (DepotReassignment.FromAssignment(network, depotOf, clock, clock.Elapsed + TimeSpan.FromSeconds(30)) is { } rounded)
+            {
+                candidates.Add(rounded);
+            }
+
+            Assert.NotEmpty(candidates);
+            foreach (var (blocks, cost) in candidates)
+            {
+                var check = CostMatrixScheduleChecker.Check(instance, [.. blocks.Select(b => (b.Block.Depot, (IReadOnlyList<int>)b.Block.Trips))], cost);
+                Assert.True(check.IsValid, string.Join("\n", check.Violations));
+                Assert.True(cost >= relaxation.Value - 1e-6, $"{cost} below the LP bound {relaxation.Value}");
+            }
+        }, iter: 30, seed: "0N0XIzNsQ0O2", threads: 1);
+    }
+
+    [Fact]
+    public void Generate_SameSeed_GivesTheSameInstanceWithLimitsInCarpanetosRange()
+    {
+        var a = CarpanetoInstance.Generate(300, 4, 7);
+        var b = CarpanetoInstance.Generate(300, 4, 7);
+        Assert.True(a.Matrix.SequenceEqual(b.Matrix));
+        Assert.True(a.VehicleLimits.SequenceEqual(b.VehicleLimits));
+        Assert.All(a.VehicleLimits, v => Assert.InRange(v, 3 + (300 / 12), 3 + (300 / 8)));
+        Assert.False(a.Matrix.SequenceEqual(CarpanetoInstance.Generate(300, 4, 8).Matrix));
+    }
+
+    [Fact]
+    public void Solve_SmallGeneratedInstance_IsCheckedAndWithinTheLpBound()
+    {
+        var instance = CarpanetoInstance.Generate(40, 3, 11);
+        var options = new SolveOptions(TimeSpan.FromSeconds(300), workers: 1, seed: 0);
+        var outcome = VspSolver.Solve(instance, options, options.StartBudget());
+        Assert.True(outcome.HasSolution, outcome.Method);
+        var check = CostMatrixScheduleChecker.Check(instance, [.. outcome.Solution!.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], (long)outcome.Solution.Cost);
+        Assert.True(check.IsValid, string.Join("\n", check.Violations));
+        Assert.True(outcome.Gap <= 0.001, $"gap {outcome.Gap:P3}: {outcome.Method}");
+    }
+}
