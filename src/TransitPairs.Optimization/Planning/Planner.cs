@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TransitPairs.Corridors;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
 using TransitPairs.Optimization.VehicleScheduling;
