@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Scheduling.Generators;

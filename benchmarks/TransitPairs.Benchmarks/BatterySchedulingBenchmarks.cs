@@ -4,7 +4,6 @@ using BenchmarkDotNet.Filters;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Scheduling.Battery;
 

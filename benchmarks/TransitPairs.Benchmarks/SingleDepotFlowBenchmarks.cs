@@ -5,7 +5,6 @@ using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
-using TransitPairs.Scheduling;
 
 namespace TransitPairs.Benchmarks;
 

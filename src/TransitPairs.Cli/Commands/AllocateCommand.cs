@@ -5,7 +5,6 @@ using CsvHelper;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Allocation;
 using TransitPairs.Optimization.Solving;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Time;
 using TransitPairs.Validation;
 

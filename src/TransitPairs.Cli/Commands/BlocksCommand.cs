@@ -5,7 +5,6 @@ using TransitPairs.IO.Scenarios;
 using TransitPairs.IO.Scheduling;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;

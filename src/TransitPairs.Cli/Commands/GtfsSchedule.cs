@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using TransitPairs.IO.Gtfs;
 using TransitPairs.Optimization.Solving;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Validation;
 

@@ -6,7 +6,6 @@ using TransitPairs.IO.Files;
 using TransitPairs.IO.Planning;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.Optimization.Planning;
-using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
 using TransitPairs.Validation;
 

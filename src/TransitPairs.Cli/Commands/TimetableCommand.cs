@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NodaTime;
-using TransitPairs.Corridors;
 using TransitPairs.IO.Scenarios;
 using TransitPairs.IO.Timetables;
 using TransitPairs.Optimization.Solving;

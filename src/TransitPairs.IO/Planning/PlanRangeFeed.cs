@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TransitPairs.IO.Gtfs;
 using TransitPairs.Planning;
 using TransitPairs.Scenarios;

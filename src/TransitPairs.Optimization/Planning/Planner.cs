@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TransitPairs.Corridors;
 using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.Timetabling;

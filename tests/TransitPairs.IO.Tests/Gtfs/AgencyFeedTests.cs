@@ -1,5 +1,4 @@
 using TransitPairs.IO.Gtfs;
-using TransitPairs.TestSupport;
 
 namespace TransitPairs.IO.Tests.Gtfs;
 

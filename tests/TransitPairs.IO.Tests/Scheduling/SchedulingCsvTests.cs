@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TransitPairs.IO.Scheduling;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CsCheck;
 using TransitPairs.Optimization.Allocation;
 using TransitPairs.Optimization.Solving;

@@ -1,7 +1,6 @@
 using TransitPairs.Places;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
-using TransitPairs.Vehicles;
 
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 

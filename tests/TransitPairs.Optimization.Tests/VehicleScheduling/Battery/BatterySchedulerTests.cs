@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using TransitPairs.Optimization.Solving;
-using TransitPairs.Optimization.Tests.VehicleScheduling;
-using TransitPairs.Optimization.VehicleScheduling;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Places;
 using TransitPairs.Scheduling;
