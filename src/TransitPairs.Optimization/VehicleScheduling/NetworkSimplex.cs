@@ -8,8 +8,8 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// <remarks>
 /// Why our own: on the time-space networks of single-depot days OR-Tools' cost-scaling
 /// <c>MinCostFlow</c> (the only min-cost flow class its .NET wrapper has) took 3–14 s on
-/// 10,000 trips where a network simplex needs a few hundredths of a second (measured with LEMON,
-/// <c>../shared/benchmarks/limits</c>); the vehicle cost of 100,000 adds cost-scaling phases, and
+/// 10,000 trips where a network simplex needs a few hundredths of a second (measured with
+/// the LEMON yardstick described in <c>benchmarks/README.md</c>); the vehicle cost of 100,000 adds cost-scaling phases, and
 /// the flow of such a network is found in few pivots from a good basis.
 /// <para>
 /// The basis is a spanning tree on the nodes plus an artificial root; every node starts joined
