@@ -80,7 +80,6 @@ internal static class ColumnGeneration
     /// <summary>Doublings of the reduced-cost width before every duty is enumerated.</summary>
     public const int WidenSteps = 6;
 
-    private const double FirstPenalty = 1e6;
     private const double LastPenalty = 1e11;
 
     /// <summary>Runs the three steps within <paramref name="budget"/> (the LP may use <see cref="BudgetShares.DutyColumnGeneration"/> of it).</summary>
@@ -108,7 +107,7 @@ internal static class ColumnGeneration
         lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
         var objective = lp.Objective();
         objective.SetMinimization();
-        var penalty = FirstPenalty;
+        var penalty = source.ArtificialPenalty;
         var cover = new Constraint[n];
         var artificial = new List<Variable>();
         for (var i = 0; i < n; i++)
@@ -168,7 +167,9 @@ internal static class ColumnGeneration
             Add(c);
         }
 
-        Integer? fallback = greedy.Count > 0 ? new Integer([.. greedy], greedy.Sum(c => c.Cost), long.MinValue, Proven: false) : null;
+        // A greedy that leaves tasks over (the shift day's least span) gives first columns, not a solution.
+        var partition = greedy.Count > 0 && greedy.SelectMany(c => c.Tasks).Distinct().Count() == n && greedy.Sum(c => c.Tasks.Length) == n;
+        Integer? fallback = partition ? new Integer([.. greedy], greedy.Sum(c => c.Cost), long.MinValue, Proven: false) : null;
         var pi = new double[n];
         var mu = 0.0;
         var rounds = 0;
@@ -205,6 +206,12 @@ internal static class ColumnGeneration
 
             // Columns already held price out only through round-off (huge penalties): nothing new.
             var added = round.Columns.Count(Add);
+            if (added == 0 && double.IsNaN(round.LeastReducedCost))
+            {
+                // The exact round was stopped by the clock: nothing is proven.
+                break;
+            }
+
             if (added == 0)
             {
                 if (!artificialsUsed)
@@ -294,7 +301,7 @@ internal static class ColumnGeneration
         if (enumerated is null)
         {
             var better = Mip(pool, n, source.ExactDuties, incumbent, budget.Left(), options) ?? incumbent;
-            return Result(better, Math.Max(lower, better.Bound), lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
+            return Result(better, lower, lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
         }
 
         var exact = enumerated.Concat(incumbent.Chosen).DistinctBy(c => c.Key).ToList();

@@ -18,8 +18,13 @@ public static class CrewBenchmarkSolver
         ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
 
     /// <summary>The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).</summary>
-    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget) =>
-        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance)), options, budget).ToOutcome(r => Duties(r, null));
+    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var lpEnds = budget.Remaining * (1 - BudgetShares.DutyColumnGeneration);
+        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => budget.Remaining <= lpEnds);
+        return ColumnGeneration.Solve(columns, options, budget).ToOutcome(r => Duties(r, null));
+    }
 
     /// <summary>CSPLib set partitioning over the instance's candidate shifts; the objective is Σ shift costs.</summary>
     public static SolveOutcome<CrewDuties> Solve(SetPartitioningInstance instance, SolveOptions options, WallClockBudget budget)

@@ -40,6 +40,9 @@ internal interface IDutyColumnSource
 
     /// <summary>A quick partition of the tasks into feasible duties (a first solution when the count is free), or empty.</summary>
     IReadOnlyList<DutyColumn> Greedy();
+
+    /// <summary>The first cost of the master's artificial per task (raised tenfold while the converged LP still uses one).</summary>
+    double ArtificialPenalty => 1e6;
 }
 
 /// <summary>A fixed list of candidate duties (CSPLib set partitioning): pricing scans them all.</summary>
