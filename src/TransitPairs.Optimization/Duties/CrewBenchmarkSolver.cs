@@ -21,7 +21,7 @@ public static class CrewBenchmarkSolver
     public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget)
     {
         ArgumentNullException.ThrowIfNull(budget);
-        var lpEnds = budget.Remaining * (1 - BudgetShares.DutyColumnGeneration);
+        var lpEnds = budget.Remaining * (1 - BudgetShares.DutyColumnGenerationWithoutStart);
         var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => budget.Remaining <= lpEnds);
         return ColumnGeneration.Solve(columns, options, budget).ToOutcome(r => Duties(r, null));
     }

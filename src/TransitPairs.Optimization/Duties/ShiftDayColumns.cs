@@ -121,6 +121,9 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
         return Price(pi, mu, maxColumns, int.MaxValue);
     }
 
+    /// <summary>The exact round alone (every first piece, every non-dominated label): its least reduced cost is the true least.</summary>
+    internal PricingRound PriceExact(double[] pi, double mu, int maxColumns) => Price(pi, mu, maxColumns, int.MaxValue);
+
     /// <summary>
     /// One round. A quick round (label cap) scans the first pieces from where the last quick round
     /// stopped and stops once it holds <paramref name="maxColumns"/> columns; the exact round scans
