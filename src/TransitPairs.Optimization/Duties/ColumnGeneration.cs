@@ -272,7 +272,17 @@ internal static class ColumnGeneration
                 : [];
             var seed = support.Concat(pool.OrderBy(c => c.Cost - c.Tasks.Sum(t => pi[t])).Take(DiveSeedColumns)).ToList();
             var found = new List<DutyColumn>();
-            fallback = Dive(source, n, penalty, seed, found.Add, () => budget.Elapsed >= diveEnds || Left() <= TimeSpan.Zero, share => Left() * share, options);
+            // A dive that fails early (an artificial it cannot price out) is tried again, fixing only
+            // the duties the LP sets to 1 and the highest one.
+            foreach (var fixAt in DiveFixAt)
+            {
+                fallback = Dive(source, n, penalty, [.. seed, .. found], found.Add, fixAt, () => budget.Elapsed >= diveEnds || Left() <= TimeSpan.Zero, share => Left() * share, options);
+                if (fallback is not null || budget.Elapsed >= diveEnds)
+                {
+                    break;
+                }
+            }
+
             foreach (var c in found.Where(c => keys.Add(c.Key)))
             {
                 pool.Add(c);
@@ -360,19 +370,22 @@ internal static class ColumnGeneration
     /// <summary>Pricing rounds per fixing step while diving (more while an artificial is in use).</summary>
     private const int DiveRounds = 1;
 
+    /// <summary>The LP value from which a dive fixes a duty besides the highest, per attempt.</summary>
+    private static readonly double[] DiveFixAt = [0.8, 0.999];
+
     /// <summary>Duties of least reduced cost the diving LP starts from (with every duty the LP used).</summary>
     public const int DiveSeedColumns = 2500;
 
     /// <summary>
     /// Diving on a fresh, small LP (the duties the master used and those of least reduced cost; the
     /// master's thousands of columns make every re-solve slow): fix (lower bound 1) every duty the LP
-    /// sets to at least 0.8 (no two share a task) and the one it sets highest, then re-solve with quick
+    /// sets to at least <paramref name="fixAt"/> (above one half: no two share a task) and the one it sets highest, then re-solve with quick
     /// pricing rounds in which tasks already covered are forbidden (their dual so low that no duty
     /// through them prices out), until every task is covered. Once a third of the tasks is left, and
     /// when the clock stops the dive, a MIP over the fixed duties and every duty clear of them tries
     /// to finish. Null without a partition.
     /// </summary>
-    private static Integer? Dive(IDutyColumnSource source, int n, double penalty, IEnumerable<DutyColumn> seed, Action<DutyColumn> remember, Func<bool> stop, Func<double, TimeSpan> share, SolveOptions options)
+    private static Integer? Dive(IDutyColumnSource source, int n, double penalty, IEnumerable<DutyColumn> seed, Action<DutyColumn> remember, double fixAt, Func<bool> stop, Func<double, TimeSpan> share, SolveOptions options)
     {
         const double Forbidden = -1e12;
         using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
@@ -467,7 +480,7 @@ internal static class ColumnGeneration
                     continue;
                 }
 
-                if (x >= 0.8)
+                if (x >= fixAt)
                 {
                     fix.Add(j);
                 }

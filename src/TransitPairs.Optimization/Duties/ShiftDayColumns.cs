@@ -135,7 +135,6 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
         var quick = labelCap != int.MaxValue;
         var least = double.PositiveInfinity;
         var found = new List<(double Rc, DutyColumn Column)>();
-        var best = new List<(double Rc, int Label)>();
         for (var scanned = 0; scanned < order.Length; scanned++)
         {
             if (quick && found.Count >= maxColumns)
@@ -149,20 +148,7 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
             }
 
             var s = order[quick ? resume : scanned];
-            best.Clear();
-            foreach (var (rc, label) in Labels(s, pi, mu))
-            {
-                least = Math.Min(least, rc);
-                if (rc < -ColumnGeneration.Epsilon)
-                {
-                    best.Add((rc, label));
-                }
-            }
-
-            foreach (var (rc, label) in best.OrderBy(b => b.Rc).DistinctBy(b => labels[b.Label].Node).Take(ColumnsPerStart))
-            {
-                found.Add((rc, Column(label)));
-            }
+            least = Math.Min(least, ClosingLabels.Collect(Labels(s, pi, mu), l => labels[l].Node, Column, ColumnsPerStart, found));
 
             if (quick)
             {

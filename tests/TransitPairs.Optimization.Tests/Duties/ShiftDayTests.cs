@@ -79,14 +79,27 @@ public sealed class ShiftDayTests
         Assert.Equal(columns.Solution.Duties.Count, (int)Math.Floor(columns.Bound / Weight));
     }
 
+    private static ShiftDayInstance Day(string name)
+    {
+        var rows = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "benchmarks", "instances", "crew", "ortools-sample", name + ".csv")).Skip(1)
+            .Select(l => l.Split(',').Select(int.Parse).ToArray());
+        return new ShiftDayInstance(name, [.. rows.Select(f => new ShiftPiece(f[0], f[1], f[2], f[3]))], new ShiftDayRules());
+    }
+
+    /// <summary>The counting bounds the benchmark README gives for the example's days (6 / 16 / 103).</summary>
+    [Theory]
+    [InlineData("small", 6)]
+    [InlineData("medium", 16)]
+    [InlineData("large", 103)]
+    public void CountingBound_IsTheOnePublishedForEachDay(string name, int drivers) =>
+        Assert.Equal(drivers, CrewBenchmarkSolver.CountingDrivers(Day(name)));
+
     /// <summary>The medium day's LP bound, run to convergence, is at least the counting bound of 16 drivers.</summary>
     [Fact]
     [Trait("Category", "Slow")]
     public void MediumDay_LpBound_AtLeastTheCountingBound()
     {
-        var rows = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "benchmarks", "instances", "crew", "ortools-sample", "medium.csv")).Skip(1)
-            .Select(l => l.Split(',').Select(int.Parse).ToArray());
-        var day = new ShiftDayInstance("medium", [.. rows.Select(f => new ShiftPiece(f[0], f[1], f[2], f[3]))], new ShiftDayRules());
+        var day = Day("medium");
         var options = new SolveOptions(TimeSpan.FromSeconds(1200), 1, 1);
         var result = ColumnGeneration.Solve(new ShiftDayColumns(day, Weight, () => false), options, options.StartBudget(), boundOnly: true);
         Assert.True(result.LowerBound >= 16 * Weight, $"bound {result.LowerBound}");
