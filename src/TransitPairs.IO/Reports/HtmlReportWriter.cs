@@ -71,8 +71,18 @@ public static class HtmlReportWriter
             Marey(html, marey, idPrefix);
         }
 
+        // The duties share the blocks' time axis, so that a driver's bar sits under the vehicle's.
+        var hours = HourRange(report.Gantt.Vehicles.SelectMany(v => v.Segments).Select(s => (s.StartSeconds, s.EndSeconds))
+            .Concat(report.Duties?.Drivers.SelectMany(d => d.Segments).Select(s => (s.StartSeconds, s.EndSeconds)) ?? [])
+            .SelectMany(s => new[] { s.StartSeconds, s.EndSeconds }));
         html.Append("<h2>Vehicle blocks</h2>\n");
-        Gantt(html, report.Gantt);
+        Gantt(html, report.Gantt, hours);
+        if (report.Duties is { } duties)
+        {
+            html.Append("<h2>Driver duties</h2>\n");
+            DutyChart(html, duties, hours);
+        }
+
         if (report.Energy is { } energy)
         {
             html.Append("<h2>State of charge of every battery bus</h2>\n");
@@ -121,6 +131,12 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
   if (document.querySelectorAll('.marey-trip').length === 0) problems.push('empty time-space diagram');
   if (document.querySelectorAll('.gantt-seg').length === 0) problems.push('empty vehicle blocks chart');
   if (document.querySelectorAll('.load-bar').length === 0) problems.push('empty load profile');
+  document.querySelectorAll('svg.duty-gantt').forEach(function (svg) {
+    var rows = svg.querySelectorAll('.duty-row');
+    if (svg.querySelectorAll('.duty-seg').length === 0) problems.push('empty driver duties chart');
+    else if (rows.length !== Number(svg.dataset.drivers)) problems.push('driver duties chart draws ' + rows.length + ' of ' + svg.dataset.drivers + ' drivers');
+    rows.forEach(function (row) { if (row.querySelectorAll('.duty-seg').length === 0) problems.push('driver ' + row.dataset.driver + ' has no activity drawn'); });
+  });
   if (document.querySelector('svg.soc') && document.querySelectorAll('.soc-line').length === 0) problems.push('empty state-of-charge chart');
   if (document.querySelector('svg.occupancy') && document.querySelectorAll('.occupancy-line').length === 0) problems.push('empty charger occupancy chart');
   document.body.dataset.check = problems.length === 0 ? 'ok' : problems.join('; ');
@@ -235,12 +251,12 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
             [GanttKind.PullIn] = ("#8c564b", "pull-in"),
         }.ToImmutableDictionary();
 
-    private static void Gantt(StringBuilder html, GanttChart gantt)
+    private static void Gantt(StringBuilder html, GanttChart gantt, (int From, int To) hours)
     {
         const double top = 6;
         const double rowHeight = 18;
         var bottom = top + (rowHeight * Math.Max(1, gantt.Vehicles.Length));
-        var (fromHour, toHour) = HourRange(gantt.Vehicles.SelectMany(v => v.Segments.SelectMany(s => new[] { s.StartSeconds, s.EndSeconds })));
+        var (fromHour, toHour) = hours;
         double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
         Legend(html, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
         html.Append(Svg($"<svg class=\"gantt\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
@@ -262,6 +278,65 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
         }
 
         html.Append("</svg>\n");
+    }
+
+    private static readonly ImmutableDictionary<DutyGanttKind, (string Colour, string Name, int Inset)> DutyStyle =
+        new Dictionary<DutyGanttKind, (string, string, int)>
+        {
+            [DutyGanttKind.SignOn] = ("#9467bd", "sign-on", 4),
+            [DutyGanttKind.Drive] = ("#1f77b4", "driving (vehicle written on the bar)", 1),
+            [DutyGanttKind.Break] = ("#2ca02c", "break (resets continuous driving)", 4),
+            [DutyGanttKind.Travel] = ("#ff7f0e", "travel as a passenger", 4),
+            [DutyGanttKind.Wait] = ("#c7c7c7", "wait (shorter than a rest)", 6),
+            [DutyGanttKind.SignOff] = ("#8c564b", "sign-off", 4),
+        }.ToImmutableDictionary();
+
+    /// <summary>
+    /// One row per driver on the same time axis as the vehicle blocks (hours past 24 go on as 25, 26 …):
+    /// sign-on, drives with the vehicle written on bars wide enough, breaks, travel, waits, sign-off;
+    /// or the sentence saying why there are no duties.
+    /// </summary>
+    private static void DutyChart(StringBuilder html, DutyGantt duties, (int From, int To) hours)
+    {
+        html.Append("<div class=\"duties\">\n");
+        if (duties.Absent is { } why)
+        {
+            html.Append("<p class=\"duty-absent\">").Append(Encode(why)).Append("</p>\n</div>\n");
+            return;
+        }
+
+        const double top = 6;
+        const double rowHeight = 18;
+        const double labelMinWidth = 30;
+        var bottom = top + (rowHeight * Math.Max(1, duties.Drivers.Length));
+        var (fromHour, toHour) = hours;
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        Legend(html, DutyStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
+        html.Append(Svg($"<svg class=\"duty-gantt\" data-drivers=\"{duties.Drivers.Length}\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        for (var row = 0; row < duties.Drivers.Length; row++)
+        {
+            var driver = duties.Drivers[row];
+            var y = top + (row * rowHeight);
+            html.Append("<g class=\"duty-row\" data-driver=\"").Append(Encode(driver.DriverId)).Append("\">");
+            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(driver.DriverId + " · " + driver.Summary)).Append("</text>\n");
+            foreach (var segment in driver.Segments)
+            {
+                var (colour, name, inset) = DutyStyle[segment.Kind];
+                var x1 = X(segment.StartSeconds);
+                var width = Math.Max(1.0, X(segment.EndSeconds) - x1);
+                html.Append(Svg($"<rect class=\"duty-seg duty-{segment.Kind.ToString().ToLowerInvariant()}\" x=\"{x1:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{rowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
+                    .Append(Encode($"{name.Split(" (")[0]} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}")).Append("</title></rect>\n");
+                if (segment.Vehicle is { } vehicle && width >= labelMinWidth)
+                {
+                    html.Append(Svg($"<text class=\"duty-label\" x=\"{x1 + (width / 2):0.##}\" y=\"{y + 12.5:0.#}\" text-anchor=\"middle\" style=\"fill:#fff;font-size:9px\">")).Append(Encode(vehicle)).Append("</text>\n");
+                }
+            }
+
+            html.Append("</g>\n");
+        }
+
+        html.Append("</svg>\n</div>\n");
     }
 
     /// <summary>One polyline per bus: state of charge (0–100 % of the pack) against the time of day.</summary>

@@ -24,7 +24,52 @@ public sealed record PlanReport(
 {
     /// <summary>Battery buses' state of charge and charger occupancy; null when the plan has no battery bus.</summary>
     public EnergyCharts? Energy { get; init; }
+
+    /// <summary>
+    /// The drivers' duties, drawn under the vehicle blocks; null leaves the section out (a report of
+    /// vehicles only). A plan's report always sets it, to the duties or to why there are none.
+    /// </summary>
+    public DutyGantt? Duties { get; init; }
 }
+
+/// <summary>
+/// The drivers' duties as horizontal bars, one row per driver, or the sentence that says why a plan
+/// has none (<see cref="Absent"/>: the crew stage was skipped, or no duties exist for the blocks).
+/// </summary>
+/// <param name="Drivers">One row per driver, in the duty file's order; empty when <see cref="Absent"/> is set.</param>
+/// <param name="Absent">Why there is no chart, or null when there are duties to draw.</param>
+public sealed record DutyGantt(ImmutableArray<DutyGanttRow> Drivers, string? Absent)
+{
+    /// <summary>A section that says why there are no duties instead of drawing them.</summary>
+    public static DutyGantt None(string why)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        return new DutyGantt([], why);
+    }
+}
+
+/// <param name="DriverId">Row label.</param>
+/// <param name="Summary">Short text next to the label (e.g. driving and paid hours).</param>
+/// <param name="Segments">Activities in time order.</param>
+public sealed record DutyGanttRow(string DriverId, string Summary, ImmutableArray<DutyGanttSegment> Segments);
+
+/// <summary>Kinds of duty activities (the <c>kind</c> column of duties.csv); each has its own style and legend entry.</summary>
+public enum DutyGanttKind
+{
+    SignOn,
+    Drive,
+    Break,
+    Travel,
+    Wait,
+    SignOff,
+}
+
+/// <param name="Kind">What the driver does.</param>
+/// <param name="StartSeconds">Start, seconds since service-day start (past 24:00 after midnight).</param>
+/// <param name="EndSeconds">End, seconds since service-day start (at least the start).</param>
+/// <param name="Vehicle">The vehicle driven, written on drive pieces; null for other activities.</param>
+/// <param name="Label">Hover text: what, where and when (trip id on drives).</param>
+public sealed record DutyGanttSegment(DutyGanttKind Kind, int StartSeconds, int EndSeconds, string? Vehicle, string Label);
 
 /// <summary>Battery buses over the day: the state of charge of every bus and how many buses charge at each site.</summary>
 /// <param name="Buses">One line per battery bus.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using TransitPairs.IO.Reports;
 using TransitPairs.TestSupport;
 
@@ -80,6 +81,87 @@ public sealed class HtmlReportWriterTests
 
         Assert.Equal("empty state-of-charge chart", check);
         folder.Delete(recursive: true);
+    }
+
+    /// <summary>Two drivers; D2's day runs past midnight (24:40) like a late block.</summary>
+    private static DutyGantt TwoDrivers() => new(
+    [
+        new DutyGanttRow("D1", "3.5 h driving, 8.0 paid",
+        [
+            new DutyGanttSegment(DutyGanttKind.SignOn, (6 * 3600) + 2700, 7 * 3600, null, "siping-depot"),
+            new DutyGanttSegment(DutyGanttKind.Drive, 7 * 3600, (8 * 3600) + 900, "V1", "V1 trip SL-0700 siping → liaoyuan"),
+            new DutyGanttSegment(DutyGanttKind.Break, (8 * 3600) + 900, (8 * 3600) + 2700, null, "liaoyuan"),
+            new DutyGanttSegment(DutyGanttKind.Travel, (8 * 3600) + 2700, 9 * 3600, null, "liaoyuan → liaoyuan-depot"),
+            new DutyGanttSegment(DutyGanttKind.Wait, 9 * 3600, (9 * 3600) + 300, null, "liaoyuan-depot"),
+            new DutyGanttSegment(DutyGanttKind.SignOff, (9 * 3600) + 300, (9 * 3600) + 900, null, "liaoyuan-depot"),
+        ]),
+        new DutyGanttRow("D2", "2.0 h driving, 3.0 paid",
+        [
+            new DutyGanttSegment(DutyGanttKind.SignOn, (21 * 3600) + 2700, 22 * 3600, null, "siping-depot"),
+            new DutyGanttSegment(DutyGanttKind.Drive, 22 * 3600, (24 * 3600) + 2400, "V2", "V2 empty run siping → liaoyuan-depot"),
+            new DutyGanttSegment(DutyGanttKind.SignOff, (24 * 3600) + 2400, (24 * 3600) + 3000, null, "liaoyuan-depot"),
+        ]),
+    ], null);
+
+    [Fact]
+    public void Render_PlanWithDuties_BrowserFindsOneRowPerDriverWithEveryKindAndTimesPastMidnight()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = TwoDrivers() }));
+
+        var dom = HeadlessChromium.DumpDom(path);
+
+        Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
+        Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
+        Assert.Equal(2, Regex.Count(dom, "class=\"duty-row\""));
+        foreach (var kind in new[] { "signon", "drive", "break", "travel", "wait", "signoff" })
+        {
+            Assert.Contains($"duty-seg duty-{kind}\"", dom, StringComparison.Ordinal);
+        }
+
+        // The vehicle is written on the drive bars; the axis and the hover text go on past 24:00.
+        Assert.Matches(">V1</text>", dom);
+        Assert.Contains("driving 22:00–24:40 V2 empty run", dom, StringComparison.Ordinal);
+        Assert.Matches(">25</text>", dom);
+        Assert.Contains("break (resets continuous driving)", dom, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_DutiesWithoutDrivers_BrowserReportsTheEmptyDutyChart()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = new DutyGantt([], null) }));
+
+        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+
+        Assert.Equal("empty driver duties chart", check);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_DriverWithoutActivities_BrowserNamesTheDriver()
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        var duties = TwoDrivers();
+        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = duties with { Drivers = duties.Drivers.Add(new DutyGanttRow("D3", "0.0 h", [])) } }));
+
+        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+
+        Assert.Equal("driver D3 has no activity drawn", check);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_NoDuties_SaysWhyInPlaceOfTheChart()
+    {
+        var html = HtmlReportWriter.Render(TwoTrips() with { Duties = DutyGantt.None("No driver duties: the crew stage was skipped.") });
+
+        Assert.Contains("<h2>Driver duties</h2>\n<div class=\"duties\">\n<p class=\"duty-absent\">No driver duties: the crew stage was skipped.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg class=\"duty-gantt\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
