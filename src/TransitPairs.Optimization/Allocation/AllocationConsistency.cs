@@ -37,6 +37,12 @@ public sealed record CorridorConsistency(
 
     /// <summary>The driver duties of the implied blocks (the same figures as a plan's driver KPIs).</summary>
     public CorridorDrivers Drivers { get; init; } = CorridorDrivers.Skipped;
+
+    /// <summary>What the implied blocks' vehicles cost in the day, drivers apart: Σ blocks of the vehicle type's cost of a day driving the block's km (service and empty), yuan; as a plan's vehicle cost.</summary>
+    public double VehicleCostYuan { get; init; }
+
+    /// <summary>Vehicle cost + driver cost, yuan: a plan's operating cost for the implied day (drivers left out when their duties were not built).</summary>
+    public double OperatingCostYuan => VehicleCostYuan + Drivers.DriverCostYuan;
 }
 
 /// <summary>
@@ -105,11 +111,16 @@ public static class AllocationConsistency
                 Explain(allocation, vehicles, fleetBound))
             {
                 Drivers = withDuties && outcome.Solution is { } blocks ? Duties(source.Scenario, blocks.Schedule, options, corridorBudget) : CorridorDrivers.Skipped,
+                VehicleCostYuan = outcome.Solution?.Schedule.Blocks.Sum(b => source.VehicleType.DayCostYuan(Km(b, source.Pattern))) ?? 0,
             });
         }
 
         return checks.MoveToImmutable();
     }
+
+    /// <summary>Kilometres a block drives: its trips at the pattern's length, and its empty runs.</summary>
+    private static double Km(VehicleBlock block, Pattern pattern) =>
+        (block.TripIds.Count() * pattern.Km) + (block.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres) / 1000.0);
 
     /// <summary>Driver duties of the implied blocks under the scenario's rules, priced with its wage (as a plan's crew stage does).</summary>
     private static CorridorDrivers Duties(Scenario scenario, VehicleSchedule blocks, SolveOptions options, WallClockBudget budget)

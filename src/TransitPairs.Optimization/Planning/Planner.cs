@@ -261,7 +261,7 @@ public static class Planner
                 litres += km * type.Consumption.In(scenario.Season);
             }
 
-            cost += type.CostPerVehicleDayYuan + (km * type.CostPerKmYuan);
+            cost += type.DayCostYuan(km);
         }
 
         var directions = timetable.Kpis.Directions;
