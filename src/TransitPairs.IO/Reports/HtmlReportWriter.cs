@@ -251,33 +251,55 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
             [GanttKind.PullIn] = ("#8c564b", "pull-in"),
         }.ToImmutableDictionary();
 
+    private const double GanttTop = 6;
+    private const double GanttRowHeight = 18;
+
     private static void Gantt(StringBuilder html, GanttChart gantt, (int From, int To) hours)
     {
-        const double top = 6;
-        const double rowHeight = 18;
-        var bottom = top + (rowHeight * Math.Max(1, gantt.Vehicles.Length));
-        var (fromHour, toHour) = hours;
-        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
-        Legend(html, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
-        html.Append(Svg($"<svg class=\"gantt\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
-        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        var x = OpenGantt(html, "class=\"gantt\"", gantt.Vehicles.Length, hours, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
         for (var row = 0; row < gantt.Vehicles.Length; row++)
         {
             var vehicle = gantt.Vehicles[row];
-            var y = top + (row * rowHeight);
-            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(vehicle.VehicleId + " · " + vehicle.VehicleType)).Append("</text>\n");
+            var y = GanttRowLabel(html, row, vehicle.VehicleId + " · " + vehicle.VehicleType);
             foreach (var segment in vehicle.Segments)
             {
                 var (colour, name) = GanttStyle[segment.Kind];
-                var x1 = X(segment.StartSeconds);
-                var width = Math.Max(1.0, X(segment.EndSeconds) - x1);
                 var inset = segment.Kind is GanttKind.Trip or GanttKind.Charge ? 2 : 5;
-                html.Append(Svg($"<rect class=\"gantt-seg\" x=\"{x1:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{rowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
-                    .Append(Encode($"{name} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}")).Append("</title></rect>\n");
+                GanttBar(html, "gantt-seg", x, y, inset, colour, segment.StartSeconds, segment.EndSeconds, $"{name} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}");
             }
         }
 
         html.Append("</svg>\n");
+    }
+
+    /// <summary>The legend, the opening svg element (with <paramref name="attributes"/>) and the hour grid of a Gantt chart of <paramref name="rows"/> rows; returns x of a time in seconds.</summary>
+    private static Func<int, double> OpenGantt(StringBuilder html, string attributes, int rows, (int From, int To) hours, IEnumerable<(string Name, string Colour)> legend)
+    {
+        var bottom = GanttTop + (GanttRowHeight * Math.Max(1, rows));
+        var (fromHour, toHour) = hours;
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        Legend(html, legend);
+        html.Append(Svg($"<svg {attributes} viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, GanttTop, bottom, X);
+        return X;
+    }
+
+    /// <summary>The label of Gantt row <paramref name="row"/>; returns the row's top y.</summary>
+    private static double GanttRowLabel(StringBuilder html, int row, string label)
+    {
+        var y = GanttTop + (row * GanttRowHeight);
+        html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(label)).Append("</text>\n");
+        return y;
+    }
+
+    /// <summary>One bar of a Gantt row, at least a pixel wide, with its hover text; returns its left x and width.</summary>
+    private static (double Left, double Width) GanttBar(StringBuilder html, string cssClass, Func<int, double> x, double y, int inset, string colour, int startSeconds, int endSeconds, string hover)
+    {
+        var left = x(startSeconds);
+        var width = Math.Max(1.0, x(endSeconds) - left);
+        html.Append(Svg($"<rect class=\"{cssClass}\" x=\"{left:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{GanttRowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
+            .Append(Encode(hover)).Append("</title></rect>\n");
+        return (left, width);
     }
 
     private static readonly ImmutableDictionary<DutyGanttKind, (string Colour, string Name, int Inset)> DutyStyle =
@@ -305,31 +327,21 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
             return;
         }
 
-        const double top = 6;
-        const double rowHeight = 18;
         const double labelMinWidth = 30;
-        var bottom = top + (rowHeight * Math.Max(1, duties.Drivers.Length));
-        var (fromHour, toHour) = hours;
-        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
-        Legend(html, DutyStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
-        html.Append(Svg($"<svg class=\"duty-gantt\" data-drivers=\"{duties.Drivers.Length}\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
-        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        var x = OpenGantt(html, Svg($"class=\"duty-gantt\" data-drivers=\"{duties.Drivers.Length}\""), duties.Drivers.Length, hours, DutyStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
         for (var row = 0; row < duties.Drivers.Length; row++)
         {
             var driver = duties.Drivers[row];
-            var y = top + (row * rowHeight);
             html.Append("<g class=\"duty-row\" data-driver=\"").Append(Encode(driver.DriverId)).Append("\">");
-            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(driver.DriverId + " · " + driver.Summary)).Append("</text>\n");
+            var y = GanttRowLabel(html, row, driver.DriverId + " · " + driver.Summary);
             foreach (var segment in driver.Segments)
             {
                 var (colour, name, inset) = DutyStyle[segment.Kind];
-                var x1 = X(segment.StartSeconds);
-                var width = Math.Max(1.0, X(segment.EndSeconds) - x1);
-                html.Append(Svg($"<rect class=\"duty-seg duty-{segment.Kind.ToString().ToLowerInvariant()}\" x=\"{x1:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{rowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
-                    .Append(Encode($"{name.Split(" (")[0]} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}")).Append("</title></rect>\n");
+                var (left, width) = GanttBar(html, $"duty-seg duty-{segment.Kind.ToString().ToLowerInvariant()}", x, y, inset, colour, segment.StartSeconds, segment.EndSeconds,
+                    $"{name.Split(" (")[0]} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}");
                 if (segment.Vehicle is { } vehicle && width >= labelMinWidth)
                 {
-                    html.Append(Svg($"<text class=\"duty-label\" x=\"{x1 + (width / 2):0.##}\" y=\"{y + 12.5:0.#}\" text-anchor=\"middle\" style=\"fill:#fff;font-size:9px\">")).Append(Encode(vehicle)).Append("</text>\n");
+                    html.Append(Svg($"<text class=\"duty-label\" x=\"{left + (width / 2):0.##}\" y=\"{y + 12.5:0.#}\" text-anchor=\"middle\" style=\"fill:#fff;font-size:9px\">")).Append(Encode(vehicle)).Append("</text>\n");
                 }
             }
 

@@ -118,7 +118,7 @@ public sealed record PlanKpis
         new("vehicleHours", "Vehicle-hours", "h", k => k.VehicleHours, "0.00"),
         new("energyKwh", "Battery energy", "kWh", k => k.EnergyKwh, "0"),
         new("dieselLitres", "Diesel", "litres", k => k.DieselLitres, "0"),
-        new("vehicleCostYuan", "Vehicle cost (drivers apart)", "yuan", k => k.VehicleCostYuan, "0"),
+        new("vehicleCostYuan", "Vehicle cost, drivers apart", "yuan", k => k.VehicleCostYuan, "0"),
         new("operatingCostYuan", "Operating cost", "yuan", k => k.OperatingCostYuan, "0"),
         new("expectedWaitMinutes", "Expected passenger wait", "min", k => k.ExpectedWaitMinutes, "0.00"),
         new("peakOccupancy", "Peak occupancy", "%", k => 100 * k.PeakOccupancy, "0.0"),
