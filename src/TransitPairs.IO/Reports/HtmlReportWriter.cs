@@ -73,15 +73,12 @@ public static class HtmlReportWriter
 
         // The duties share the blocks' time axis, so that a driver's bar sits under the vehicle's.
         var hours = HourRange(report.Gantt.Vehicles.SelectMany(v => v.Segments).Select(s => (s.StartSeconds, s.EndSeconds))
-            .Concat(report.Duties?.Drivers.SelectMany(d => d.Segments).Select(s => (s.StartSeconds, s.EndSeconds)) ?? [])
+            .Concat(report.Duties.Drivers.SelectMany(d => d.Segments).Select(s => (s.StartSeconds, s.EndSeconds)))
             .SelectMany(s => new[] { s.StartSeconds, s.EndSeconds }));
         html.Append("<h2>Vehicle blocks</h2>\n");
         Gantt(html, report.Gantt, hours);
-        if (report.Duties is { } duties)
-        {
-            html.Append("<h2>Driver duties</h2>\n");
-            DutyChart(html, duties, hours);
-        }
+        html.Append("<h2>Driver duties</h2>\n");
+        DutyChart(html, report.Duties, hours);
 
         if (report.Energy is { } energy)
         {
@@ -131,6 +128,7 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
   if (document.querySelectorAll('.marey-trip').length === 0) problems.push('empty time-space diagram');
   if (document.querySelectorAll('.gantt-seg').length === 0) problems.push('empty vehicle blocks chart');
   if (document.querySelectorAll('.load-bar').length === 0) problems.push('empty load profile');
+  if (document.querySelectorAll('.duties').length !== document.querySelectorAll('svg.gantt').length) problems.push('driver duties missing under a vehicle blocks chart');
   document.querySelectorAll('svg.duty-gantt').forEach(function (svg) {
     var rows = svg.querySelectorAll('.duty-row');
     if (svg.querySelectorAll('.duty-seg').length === 0) problems.push('empty driver duties chart');

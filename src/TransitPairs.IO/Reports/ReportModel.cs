@@ -26,10 +26,10 @@ public sealed record PlanReport(
     public EnergyCharts? Energy { get; init; }
 
     /// <summary>
-    /// The drivers' duties, drawn under the vehicle blocks; null leaves the section out (a report of
-    /// vehicles only). A plan's report always sets it, to the duties or to why there are none.
+    /// The drivers' duties, drawn under the vehicle blocks, or why there are none
+    /// (<see cref="DutyGantt.None"/>): every report has the section, and the page's check fails without it.
     /// </summary>
-    public DutyGantt? Duties { get; init; }
+    public required DutyGantt Duties { get; init; }
 }
 
 /// <summary>

@@ -20,7 +20,10 @@ public sealed class HtmlReportWriterTests
             : []);
         var loads = withCharts ? ImmutableArray.Create(new LoadProfile("Siping → Liaoyuan", [new HourLoad(7, 80, 117), new HourLoad(8, 40, 39)])) : [];
         return new PlanReport("siping-liaoyuan 2026-12-01", "weekday · winter", [new MareyDiagram("四平 – 辽源", stations, trips)], gantt, loads,
-            [new KpiRow("Vehicles", ["2"])], ["Vehicle blocks optimal."]);
+            [new KpiRow("Vehicles", ["2"])], ["Vehicle blocks optimal."])
+        {
+            Duties = withCharts ? TwoDrivers() : new DutyGantt([], null),
+        };
     }
 
     [Fact]
@@ -47,7 +50,7 @@ public sealed class HtmlReportWriterTests
 
         var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
 
-        Assert.Equal("empty time-space diagram; empty vehicle blocks chart; empty load profile", check);
+        Assert.Equal("empty time-space diagram; empty vehicle blocks chart; empty load profile; empty driver duties chart", check);
         folder.Delete(recursive: true);
     }
 
@@ -152,6 +155,23 @@ public sealed class HtmlReportWriterTests
         var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
 
         Assert.Equal("driver D3 has no activity drawn", check);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Render_DutySectionCutOut_BrowserReportsItMissing()
+    {
+        // The page's own check, not the writer: a report whose duty section is lost fails in the browser.
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        var path = Path.Combine(folder.FullName, "report.html");
+        var html = HtmlReportWriter.Render(TwoTrips());
+        var start = html.IndexOf("<div class=\"duties\">", StringComparison.Ordinal);
+        var end = html.IndexOf("</svg>\n</div>\n", start, StringComparison.Ordinal) + "</svg>\n</div>\n".Length;
+        File.WriteAllText(path, html[..start] + html[end..]);
+
+        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+
+        Assert.Equal("driver duties missing under a vehicle blocks chart", check);
         folder.Delete(recursive: true);
     }
 
