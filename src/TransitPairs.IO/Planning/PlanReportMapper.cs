@@ -59,19 +59,9 @@ public static class PlanReportMapper
         var rows = crew.Duties.Select(d => new DutyGanttRow(
             d.DriverId,
             string.Create(CultureInfo.InvariantCulture, $"{d.DrivingSeconds / 3600.0:0.0} h driving, {d.PaidSeconds(rules) / 3600.0:0.0} paid"),
-            [.. d.Activities.Select(a => new DutyGanttSegment(DutyKind(a.Kind), a.Start.TotalSeconds, a.End.TotalSeconds, a.Kind == DutyActivityKind.Drive ? a.VehicleId : null, DutyLabel(a)))]));
+            [.. d.Activities.Select(a => new DutyGanttSegment(a.Kind, a.Start.TotalSeconds, a.End.TotalSeconds, a.Kind == DutyActivityKind.Drive ? a.VehicleId : null, DutyLabel(a)))]));
         return new DutyGantt([.. rows], null);
     }
-
-    private static DutyGanttKind DutyKind(DutyActivityKind kind) => kind switch
-    {
-        DutyActivityKind.SignOn => DutyGanttKind.SignOn,
-        DutyActivityKind.Drive => DutyGanttKind.Drive,
-        DutyActivityKind.Break => DutyGanttKind.Break,
-        DutyActivityKind.Travel => DutyGanttKind.Travel,
-        DutyActivityKind.Wait => DutyGanttKind.Wait,
-        _ => DutyGanttKind.SignOff,
-    };
 
     private static string DutyLabel(DutyActivity a) => a.Kind switch
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TransitPairs.Duties;
 
 namespace TransitPairs.IO.Reports;
 
@@ -300,15 +301,15 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
         return (left, width);
     }
 
-    private static readonly ImmutableDictionary<DutyGanttKind, (string Colour, string Name, int Inset)> DutyStyle =
-        new Dictionary<DutyGanttKind, (string, string, int)>
+    private static readonly ImmutableDictionary<DutyActivityKind, (string Colour, string Name, int Inset)> DutyStyle =
+        new Dictionary<DutyActivityKind, (string, string, int)>
         {
-            [DutyGanttKind.SignOn] = ("#9467bd", "sign-on", 4),
-            [DutyGanttKind.Drive] = ("#1f77b4", "driving (vehicle written on the bar)", 1),
-            [DutyGanttKind.Break] = ("#2ca02c", "break (resets continuous driving)", 4),
-            [DutyGanttKind.Travel] = ("#ff7f0e", "travel as a passenger", 4),
-            [DutyGanttKind.Wait] = ("#c7c7c7", "wait (shorter than a rest)", 6),
-            [DutyGanttKind.SignOff] = ("#8c564b", "sign-off", 4),
+            [DutyActivityKind.SignOn] = ("#9467bd", "sign-on", 4),
+            [DutyActivityKind.Drive] = ("#1f77b4", "driving (vehicle written on the bar)", 1),
+            [DutyActivityKind.Break] = ("#2ca02c", "break (resets continuous driving)", 4),
+            [DutyActivityKind.Travel] = ("#ff7f0e", "travel as a passenger", 4),
+            [DutyActivityKind.Wait] = ("#c7c7c7", "wait (shorter than a rest)", 6),
+            [DutyActivityKind.SignOff] = ("#8c564b", "sign-off", 4),
         }.ToImmutableDictionary();
 
     /// <summary>

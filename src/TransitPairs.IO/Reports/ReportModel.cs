@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using TransitPairs.Duties;
 
 namespace TransitPairs.IO.Reports;
 
 /// <summary>
 /// What a plan report shows, already reduced to numbers and labels so that drawing does not need
-/// to know the domain model: one mapper builds it from a plan, one writer draws it.
+/// to know the domain model (apart from the driver activity kinds, which it shares with duties.csv):
+/// one mapper builds it from a plan, one writer draws it.
 /// </summary>
 /// <param name="Title">Heading, e.g. the scenario name and service date.</param>
 /// <param name="Subtitle">One line under the heading (corridor, day type, season).</param>
@@ -53,23 +55,12 @@ public sealed record DutyGantt(ImmutableArray<DutyGanttRow> Drivers, string? Abs
 /// <param name="Segments">Activities in time order.</param>
 public sealed record DutyGanttRow(string DriverId, string Summary, ImmutableArray<DutyGanttSegment> Segments);
 
-/// <summary>Kinds of duty activities (the <c>kind</c> column of duties.csv); each has its own style and legend entry.</summary>
-public enum DutyGanttKind
-{
-    SignOn,
-    Drive,
-    Break,
-    Travel,
-    Wait,
-    SignOff,
-}
-
-/// <param name="Kind">What the driver does.</param>
+/// <param name="Kind">What the driver does (the domain's activity kinds: each has its own style and legend entry).</param>
 /// <param name="StartSeconds">Start, seconds since service-day start (past 24:00 after midnight).</param>
 /// <param name="EndSeconds">End, seconds since service-day start (at least the start).</param>
 /// <param name="Vehicle">The vehicle driven, written on drive pieces; null for other activities.</param>
 /// <param name="Label">Hover text: what, where and when (trip id on drives).</param>
-public sealed record DutyGanttSegment(DutyGanttKind Kind, int StartSeconds, int EndSeconds, string? Vehicle, string Label);
+public sealed record DutyGanttSegment(DutyActivityKind Kind, int StartSeconds, int EndSeconds, string? Vehicle, string Label);
 
 /// <summary>Battery buses over the day: the state of charge of every bus and how many buses charge at each site.</summary>
 /// <param name="Buses">One line per battery bus.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using TransitPairs.Duties;
 using TransitPairs.IO.Reports;
 using TransitPairs.TestSupport;
 
@@ -26,64 +27,61 @@ public sealed class HtmlReportWriterTests
         };
     }
 
+    /// <summary>The page as headless Chromium leaves it after its scripts ran (written to a temporary folder, removed after).</summary>
+    private static string Browser(string html)
+    {
+        var folder = Directory.CreateTempSubdirectory("tp-report-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "report.html");
+            File.WriteAllText(path, html);
+            return HeadlessChromium.DumpDom(path);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Render_PlanWithTrips_BrowserFindsEveryChartAndNoScriptError()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips()));
-
-        var dom = HeadlessChromium.DumpDom(path);
+        var dom = Browser(HtmlReportWriter.Render(TwoTrips()));
 
         Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
         Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
         Assert.Contains("辽源 Liaoyuan", dom, StringComparison.Ordinal);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_PlanWithoutTrips_BrowserReportsEmptyCharts()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips(withCharts: false)));
-
-        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+        var check = HeadlessChromium.BodyData(Browser(HtmlReportWriter.Render(TwoTrips(withCharts: false))), "check");
 
         Assert.Equal("empty time-space diagram; empty vehicle blocks chart; empty load profile; empty driver duties chart", check);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_BatteryPlan_BrowserFindsStateOfChargeAndChargerOccupancy()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
         var energy = new EnergyCharts(
             [new SocLine("V1", [(7 * 3600, 90), (8 * 3600 + 900, 50), (8 * 3600 + 1800, 70)])],
             [new ChargerOccupancy("liaoyuan-terminal-pantograph", 1, [(8 * 3600 + 900, 1), (8 * 3600 + 1800, 0)])]);
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Energy = energy }));
 
-        var dom = HeadlessChromium.DumpDom(path);
+        var dom = Browser(HtmlReportWriter.Render(TwoTrips() with { Energy = energy }));
 
         Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
         Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
         Assert.Contains("class=\"soc-line\"", dom, StringComparison.Ordinal);
         Assert.Contains("liaoyuan-terminal-pantograph: buses charging (dashed: 1 points)", dom, StringComparison.Ordinal);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_BatteryPlanWithoutBuses_BrowserReportsTheEmptyEnergyCharts()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Energy = new EnergyCharts([], [new ChargerOccupancy("a-plug", 2, [])]) }));
-
-        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+        var check = HeadlessChromium.BodyData(Browser(HtmlReportWriter.Render(TwoTrips() with { Energy = new EnergyCharts([], [new ChargerOccupancy("a-plug", 2, [])]) })), "check");
 
         Assert.Equal("empty state-of-charge chart", check);
-        folder.Delete(recursive: true);
     }
 
     /// <summary>Two drivers; D2's day runs past midnight (24:40) like a late block.</summary>
@@ -91,29 +89,25 @@ public sealed class HtmlReportWriterTests
     [
         new DutyGanttRow("D1", "3.5 h driving, 8.0 paid",
         [
-            new DutyGanttSegment(DutyGanttKind.SignOn, (6 * 3600) + 2700, 7 * 3600, null, "siping-depot"),
-            new DutyGanttSegment(DutyGanttKind.Drive, 7 * 3600, (8 * 3600) + 900, "V1", "V1 trip SL-0700 siping → liaoyuan"),
-            new DutyGanttSegment(DutyGanttKind.Break, (8 * 3600) + 900, (8 * 3600) + 2700, null, "liaoyuan"),
-            new DutyGanttSegment(DutyGanttKind.Travel, (8 * 3600) + 2700, 9 * 3600, null, "liaoyuan → liaoyuan-depot"),
-            new DutyGanttSegment(DutyGanttKind.Wait, 9 * 3600, (9 * 3600) + 300, null, "liaoyuan-depot"),
-            new DutyGanttSegment(DutyGanttKind.SignOff, (9 * 3600) + 300, (9 * 3600) + 900, null, "liaoyuan-depot"),
+            new DutyGanttSegment(DutyActivityKind.SignOn, (6 * 3600) + 2700, 7 * 3600, null, "siping-depot"),
+            new DutyGanttSegment(DutyActivityKind.Drive, 7 * 3600, (8 * 3600) + 900, "V1", "V1 trip SL-0700 siping → liaoyuan"),
+            new DutyGanttSegment(DutyActivityKind.Break, (8 * 3600) + 900, (8 * 3600) + 2700, null, "liaoyuan"),
+            new DutyGanttSegment(DutyActivityKind.Travel, (8 * 3600) + 2700, 9 * 3600, null, "liaoyuan → liaoyuan-depot"),
+            new DutyGanttSegment(DutyActivityKind.Wait, 9 * 3600, (9 * 3600) + 300, null, "liaoyuan-depot"),
+            new DutyGanttSegment(DutyActivityKind.SignOff, (9 * 3600) + 300, (9 * 3600) + 900, null, "liaoyuan-depot"),
         ]),
         new DutyGanttRow("D2", "2.0 h driving, 3.0 paid",
         [
-            new DutyGanttSegment(DutyGanttKind.SignOn, (21 * 3600) + 2700, 22 * 3600, null, "siping-depot"),
-            new DutyGanttSegment(DutyGanttKind.Drive, 22 * 3600, (24 * 3600) + 2400, "V2", "V2 empty run siping → liaoyuan-depot"),
-            new DutyGanttSegment(DutyGanttKind.SignOff, (24 * 3600) + 2400, (24 * 3600) + 3000, null, "liaoyuan-depot"),
+            new DutyGanttSegment(DutyActivityKind.SignOn, (21 * 3600) + 2700, 22 * 3600, null, "siping-depot"),
+            new DutyGanttSegment(DutyActivityKind.Drive, 22 * 3600, (24 * 3600) + 2400, "V2", "V2 empty run siping → liaoyuan-depot"),
+            new DutyGanttSegment(DutyActivityKind.SignOff, (24 * 3600) + 2400, (24 * 3600) + 3000, null, "liaoyuan-depot"),
         ]),
     ], null);
 
     [Fact]
     public void Render_PlanWithDuties_BrowserFindsOneRowPerDriverWithEveryKindAndTimesPastMidnight()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = TwoDrivers() }));
-
-        var dom = HeadlessChromium.DumpDom(path);
+        var dom = Browser(HtmlReportWriter.Render(TwoTrips() with { Duties = TwoDrivers() }));
 
         Assert.Equal("ok", HeadlessChromium.BodyData(dom, "check"));
         Assert.Null(HeadlessChromium.BodyData(dom, "errors"));
@@ -128,51 +122,37 @@ public sealed class HtmlReportWriterTests
         Assert.Contains("driving 22:00–24:40 V2 empty run", dom, StringComparison.Ordinal);
         Assert.Matches(">25</text>", dom);
         Assert.Contains("break (resets continuous driving)", dom, StringComparison.Ordinal);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_DutiesWithoutDrivers_BrowserReportsTheEmptyDutyChart()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = new DutyGantt([], null) }));
-
-        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+        var check = HeadlessChromium.BodyData(Browser(HtmlReportWriter.Render(TwoTrips() with { Duties = new DutyGantt([], null) })), "check");
 
         Assert.Equal("empty driver duties chart", check);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_DriverWithoutActivities_BrowserNamesTheDriver()
     {
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
         var duties = TwoDrivers();
-        File.WriteAllText(path, HtmlReportWriter.Render(TwoTrips() with { Duties = duties with { Drivers = duties.Drivers.Add(new DutyGanttRow("D3", "0.0 h", [])) } }));
 
-        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+        var check = HeadlessChromium.BodyData(Browser(HtmlReportWriter.Render(TwoTrips() with { Duties = duties with { Drivers = duties.Drivers.Add(new DutyGanttRow("D3", "0.0 h", [])) } })), "check");
 
         Assert.Equal("driver D3 has no activity drawn", check);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Render_DutySectionCutOut_BrowserReportsItMissing()
     {
         // The page's own check, not the writer: a report whose duty section is lost fails in the browser.
-        var folder = Directory.CreateTempSubdirectory("tp-report-");
-        var path = Path.Combine(folder.FullName, "report.html");
         var html = HtmlReportWriter.Render(TwoTrips());
         var start = html.IndexOf("<div class=\"duties\">", StringComparison.Ordinal);
         var end = html.IndexOf("</svg>\n</div>\n", start, StringComparison.Ordinal) + "</svg>\n</div>\n".Length;
-        File.WriteAllText(path, html[..start] + html[end..]);
 
-        var check = HeadlessChromium.BodyData(HeadlessChromium.DumpDom(path), "check");
+        var check = HeadlessChromium.BodyData(Browser(html[..start] + html[end..]), "check");
 
         Assert.Equal("driver duties missing under a vehicle blocks chart", check);
-        folder.Delete(recursive: true);
     }
 
     [Fact]
