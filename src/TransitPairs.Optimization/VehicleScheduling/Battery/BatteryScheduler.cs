@@ -407,6 +407,10 @@ public static class BatteryScheduler
 
         private int Seconds(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DurationSeconds : -1;
 
+        /// <summary>True when the empty run exists and one driver may drive it starting at <paramref name="start"/> (<see cref="BatterySchedulingProblem.EmptyRunAllowed"/>).</summary>
+        private bool RunAllowed(string from, string to, int start) =>
+            from == to || (Seconds(from, to) is var seconds and >= 0 && problem.EmptyRunAllowed(start, seconds));
+
         private VehicleType Type(int c) => slots[c].VehicleType;
 
         /// <summary>The stop where slot <paramref name="c"/>'s depot lets buses out and in.</summary>
@@ -487,7 +491,7 @@ public static class BatteryScheduler
                     }
 
                     var depot = DepotStop(c);
-                    if (Seconds(depot, trips[i].FromStop) >= 0)
+                    if (RunAllowed(depot, trips[i].FromStop, trips[i].Departure.TotalSeconds - Seconds(depot, trips[i].FromStop)))
                     {
                         var s = model.NewBoolVar($"s{i}_{c}");
                         model.AddImplication(s, z);
@@ -497,7 +501,7 @@ public static class BatteryScheduler
                         objectiveTerms.Add((s, VehicleWeight + (long)Math.Round(Type(c).CostPerVehicleDayYuan * 100) + RunCostFen(c, Metres(depot, trips[i].FromStop))));
                     }
 
-                    if (Seconds(trips[i].ToStop, depot) >= 0)
+                    if (RunAllowed(trips[i].ToStop, depot, trips[i].Arrival.TotalSeconds))
                     {
                         var e = model.NewBoolVar($"e{i}_{c}");
                         model.AddImplication(e, z);
@@ -520,7 +524,7 @@ public static class BatteryScheduler
                 var successors = Enumerable.Range(0, n).Where(j =>
                 {
                     var direct = Seconds(a.ToStop, trips[j].FromStop);
-                    return j != i && direct >= 0 && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
+                    return j != i && RunAllowed(a.ToStop, trips[j].FromStop, a.Arrival.TotalSeconds) && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
                         && (rules.MaxIdleSeconds is not { } maxIdle || trips[j].Departure.TotalSeconds - a.Arrival.TotalSeconds - direct <= maxIdle);
                 }).OrderBy(j => trips[j].Departure).ThenBy(j => j).ToList();
                 if (n > PruneAboveTrips && successors.Count > MaxSuccessors)
@@ -575,7 +579,7 @@ public static class BatteryScheduler
 
                         var open = a.Arrival.TotalSeconds + toSite;
                         var close = b.Departure.TotalSeconds - fromSite;
-                        if (close - open < Math.Max(plug, 1))
+                        if (close - open < Math.Max(plug, 1) || !RunAllowed(a.ToStop, site.Place, a.Arrival.TotalSeconds) || !RunAllowed(site.Place, b.FromStop, close))
                         {
                             continue;
                         }

@@ -51,7 +51,7 @@ internal sealed class BlockPricing
         var electric = day.Electric(c);
         for (var j = 0; j < n; j++)
         {
-            if (!day.HasRun(depot, day.From[j]))
+            if (!day.PullOutAllowed(c, j))
             {
                 continue;
             }
@@ -77,7 +77,7 @@ internal sealed class BlockPricing
             // Close: back to the depot above the floor, straight or after charging near the trip's end.
             if (day.HasRun(day.To[i], depot))
             {
-                var home = electric ? day.RunWh(c, day.To[i], depot) + floor : 0;
+                var home = !day.PullInAllowed(c, i) ? long.MaxValue : electric ? day.RunWh(c, day.To[i], depot) + floor : 0;
                 var bestHere = -1;
                 var homeSite = -1;
                 foreach (var l in labels)

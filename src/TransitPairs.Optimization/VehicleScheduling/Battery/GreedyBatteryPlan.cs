@@ -135,12 +135,12 @@ internal static class GreedyBatteryPlan
             return false;
         }
 
-        if (!day.Electric(c) || socAfter - day.RunWh(c, day.To[j], day.SlotDepot[c]) >= day.Floor(c))
+        if (day.PullInAllowed(c, j) && (!day.Electric(c) || socAfter - day.RunWh(c, day.To[j], day.SlotDepot[c]) >= day.Floor(c)))
         {
             return true;
         }
 
-        for (var s = 0; s < day.Sites.Length; s++)
+        for (var s = 0; s < day.Sites.Length && day.Electric(c); s++)
         {
             if (day.HomeWindow(j, c, s) is { } w && day.CanGetHome(c, s, socAfter - day.RunWh(c, day.To[j], day.SiteStop[s]), w.Close - w.Open))
             {
@@ -156,13 +156,13 @@ internal static class GreedyBatteryPlan
     {
         var c = bus.Slot;
         var i = bus.Last;
-        if (!day.Electric(c) || bus.Soc - day.RunWh(c, day.To[i], day.SlotDepot[c]) >= day.Floor(c))
+        if (day.PullInAllowed(c, i) && (!day.Electric(c) || bus.Soc - day.RunWh(c, day.To[i], day.SlotDepot[c]) >= day.Floor(c)))
         {
             bus.Charges.Add(null);
             return true;
         }
 
-        for (var s = 0; s < day.Sites.Length; s++)
+        for (var s = 0; s < day.Sites.Length && day.Electric(c); s++)
         {
             if (day.HomeWindow(i, c, s) is not { } w)
             {
