@@ -28,25 +28,60 @@ internal static class GreedyBatteryPlan
         public int Last => Trips[^1];
     }
 
-    public static Result Build(EnergyDay day, GreedyRule rule, bool unlimited = false)
+    /// <summary>Builds the plan by <paramref name="rule"/>.</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="rule">How a trip picks its bus.</param>
+    /// <param name="unlimited">True to ignore the slots' vehicle counts.</param>
+    /// <param name="kept">Blocks taken as they are (disjoint, sessions within the points, each slot within its count): the plan completes them with the trips they leave.</param>
+    public static Result Build(EnergyDay day, GreedyRule rule, bool unlimited = false, IReadOnlyList<EnergyBlock>? kept = null)
     {
         var bookings = new ChargerBookings(day);
         var left = day.Slots.Select(s => unlimited ? int.MaxValue : s.Count).ToArray();
         var buses = new List<Bus>();
         var uncovered = new List<int>();
-        var charge = rule == GreedyRule.MostCharge;
+        var taken = new bool[day.TripCount];
+        foreach (var block in kept ?? [])
+        {
+            foreach (var i in block.Trips)
+            {
+                taken[i] = true;
+            }
+
+            foreach (var stop in block.Charges)
+            {
+                if (stop is { } booked)
+                {
+                    bookings.Book(booked);
+                }
+            }
+
+            left[block.Slot] = unlimited ? left[block.Slot] : left[block.Slot] - 1;
+        }
+
+        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging;
+        var leastWait = rule is GreedyRule.LeastWait or GreedyRule.LeastIdleCharging;
         for (var j = 0; j < day.TripCount; j++)
         {
+            if (taken[j])
+            {
+                continue;
+            }
+
             Bus? best = null;
             (long Soc, ChargeStop? Stop, long Score) bestOption = default;
             foreach (var bus in buses)
             {
-                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || rule == GreedyRule.LeastWait ? long.MinValue : bestOption.Score) is not { } option)
+                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || leastWait ? long.MinValue : bestOption.Score) is not { } option)
                 {
                     continue;
                 }
 
-                var score = rule == GreedyRule.LeastWait ? -(day.Departure[j] - day.Arrival[bus.Last]) : option.Soc;
+                var score = rule switch
+                {
+                    GreedyRule.LeastWait => -(day.Departure[j] - day.Arrival[bus.Last]),
+                    GreedyRule.LeastIdleCharging => -(day.Departure[j] - day.Arrival[bus.Last] - day.RunSeconds(day.To[bus.Last], day.From[j])),
+                    _ => option.Soc,
+                };
                 if (best is null || score > bestOption.Score)
                 {
                     best = bus;
@@ -81,6 +116,7 @@ internal static class GreedyBatteryPlan
 
         // Each bus ends its day: straight home, or after a charge near its last trip's end.
         var blocks = ImmutableArray.CreateBuilder<EnergyBlock>();
+        blocks.AddRange(kept ?? []);
         foreach (var bus in buses)
         {
             while (bus.Trips.Count > 0 && !Finish(day, bookings, bus))

@@ -11,4 +11,7 @@ internal enum GreedyRule
 
     /// <summary>The bus with the most charge, charging only when it could not otherwise run the trip and get home.</summary>
     MostChargeWhenNeeded,
+
+    /// <summary>The bus that stands idle least (wait less the empty run to the trip), charging wherever a point is free (best fit, kept topped up).</summary>
+    LeastIdleCharging,
 }
