@@ -129,33 +129,32 @@ public static class BatteryScheduler
                 MoreVehiclesWhereNeeded(day, columns), budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
 
-        if (columns.Blocks is not { } blocks)
-        {
-            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
-            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
-                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
-                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
-                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
-        }
-
-        var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
-        var schedule = new VehicleSchedule([.. blocks
-            .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
-            .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
-        var vehicles = schedule.Vehicles;
+        VehicleSchedule? schedule = null;
+        var vehicles = 0;
         var fleetBound = Math.Max(bound, columns.FleetBound);
-        var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        long objective = 0;
+
         // A choice among generated columns proves nothing about the day: the plan is "feasible" unless the exact model proves it.
         var status = SolveStatus.Feasible;
         var method = "battery column generation";
-        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
+        if (columns.Blocks is { } blocks)
+        {
+            var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
+            schedule = new VehicleSchedule([.. blocks
+                .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
+                .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
+            vehicles = schedule.Vehicles;
+            objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        }
+
+        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent && (plain.Solution?.Schedule ?? schedule) is { } guide)
         {
             // Corridor days: the exact CP-SAT model (started, as before, from a greedy plan guided by the
-            // no-battery blocks) proves the column plan or saves a vehicle or cost; the better plan is kept.
-            var guide = plain.Solution?.Schedule ?? schedule;
+            // no-battery blocks) proves the column plan or saves a vehicle or cost, or finds a plan where
+            // the column method found none in its share; the better plan is kept.
             var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, guide, fleetBound);
             if (solved.Status is SolveStatus.Optimal or SolveStatus.Feasible
-                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
+                && (schedule is null || solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
             {
                 schedule = solved.Schedule;
                 vehicles = schedule.Vehicles;
@@ -164,6 +163,15 @@ public static class BatteryScheduler
                 method = "battery CP-SAT (exact model)";
                 fleetBound = solved.Status == SolveStatus.Optimal ? vehicles : fleetBound;
             }
+        }
+
+        if (schedule is null)
+        {
+            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
+            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
+                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
+                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
         }
 
         var objectiveBound = fleetBound * VehicleWeight;

@@ -28,6 +28,9 @@ internal static class GreedyBatteryPlan
         public int Last => Trips[^1];
     }
 
+    /// <summary>Score of one metre between a trip's end and the bus's depot under <see cref="GreedyRule.HomeFirst"/>, against one Wh of charge: any metre outweighs all the charge.</summary>
+    private const long HomeWeightPerMetre = 1_000_000_000;
+
     /// <summary>Builds the plan by <paramref name="rule"/>.</summary>
     /// <param name="day">The day.</param>
     /// <param name="rule">How a trip picks its bus.</param>
@@ -58,8 +61,7 @@ internal static class GreedyBatteryPlan
             left[block.Slot] = unlimited ? left[block.Slot] : left[block.Slot] - 1;
         }
 
-        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging;
-        var leastWait = rule is GreedyRule.LeastWait or GreedyRule.LeastIdleCharging;
+        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging or GreedyRule.HomeFirst;
         for (var j = 0; j < day.TripCount; j++)
         {
             if (taken[j])
@@ -71,7 +73,7 @@ internal static class GreedyBatteryPlan
             (long Soc, ChargeStop? Stop, long Score) bestOption = default;
             foreach (var bus in buses)
             {
-                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || leastWait ? long.MinValue : bestOption.Score) is not { } option)
+                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || rule != GreedyRule.MostCharge && rule != GreedyRule.MostChargeWhenNeeded ? long.MinValue : bestOption.Score) is not { } option)
                 {
                     continue;
                 }
@@ -80,6 +82,7 @@ internal static class GreedyBatteryPlan
                 {
                     GreedyRule.LeastWait => -(day.Departure[j] - day.Arrival[bus.Last]),
                     GreedyRule.LeastIdleCharging => -(day.Departure[j] - day.Arrival[bus.Last] - day.RunSeconds(day.To[bus.Last], day.From[j])),
+                    GreedyRule.HomeFirst => option.Soc - (day.RunMetres(day.To[j], day.SlotDepot[bus.Slot]) * HomeWeightPerMetre),
                     _ => option.Soc,
                 };
                 if (best is null || score > bestOption.Score)
@@ -251,12 +254,18 @@ internal static class GreedyBatteryPlan
         return soc;
     }
 
-    /// <summary>The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then the nearest depot; −1 when none can.</summary>
+    /// <summary>
+    /// The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then
+    /// the nearest depot, then the slot with the larger share of its vehicles left (so that both ends
+    /// of a corridor keep buses for the last trips, which only a bus based where they end may run
+    /// when the run home would be too long for a driver at night); −1 when none can.
+    /// </summary>
     private static int NewBusSlot(EnergyDay day, int[] left, int j) =>
         Enumerable.Range(0, day.SlotCount)
             .Where(c => left[c] > 0 && day.CanRunAlone(j, c))
             .OrderBy(c => day.Electric(c) ? 0 : 1)
             .ThenBy(c => day.RunMetres(day.SlotDepot[c], day.From[j]) + day.RunMetres(day.To[j], day.SlotDepot[c]))
+            .ThenByDescending(c => day.Slots[c].Count == 0 ? 0 : (double)Math.Min(left[c], day.Slots[c].Count) / day.Slots[c].Count)
             .ThenBy(c => c)
             .DefaultIfEmpty(-1).First();
 

@@ -299,6 +299,29 @@ public sealed class BatterySchedulerTests
     }
 
     [Fact]
+    public void ConstructivePlan_CompletingKeptBlocks_KeepsThemAndCoversTheRestWithBlocksThatCheck()
+    {
+        // The rounding step keeps some blocks from the LP and lets the constructive plan run the rest,
+        // with the kept sessions already holding their points (one point per depot: they matter).
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(120, PointsPerDepot: 1), 5);
+        var day = new EnergyDay(problem);
+        var first = GreedyBatteryPlan.Build(day, GreedyRule.MostCharge, unlimited: true);
+        var kept = first.Blocks.Where((_, k) => k % 2 == 0).ToList();
+
+        foreach (var rule in Enum.GetValues<GreedyRule>())
+        {
+            var plan = GreedyBatteryPlan.Build(day, rule, unlimited: true, kept: kept);
+
+            Assert.Empty(plan.Uncovered);
+            Assert.All(kept, b => Assert.Contains(b, plan.Blocks));
+            Assert.Equal(day.TripCount, plan.Blocks.Sum(b => b.Trips.Length));
+            var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
+            var check = BatteryScheduleChecker.Check(problem, schedule);
+            Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
+        }
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public void Solve_GeneratedWinterDay_LpBoundNeverAboveThePlanAndFleetWithinFivePercent()
     {
