@@ -64,6 +64,9 @@ public static class BudgetShares
     /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
     public const double TimetableBeforeRetiming = 0.5;
 
+    /// <summary>Fleet allocation's check of each corridor's implied blocks: share of the corridor's budget kept for its driver duties (the blocks get the rest).</summary>
+    public const double AllocationDuties = 0.4;
+
     /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
     public const double AllocationMain = 0.5;
 
