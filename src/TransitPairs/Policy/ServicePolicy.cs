@@ -68,6 +68,20 @@ public sealed record DriverRules
 
     /// <summary>How duties are built beyond the driving-time rules (night limit, span, sign-on and sign-off, split duties, wage).</summary>
     public DutyRules Duties { get; init; } = DutyRules.Default;
+
+    /// <summary>
+    /// True when one driver may drive from <paramref name="start"/> to <paramref name="end"/> without a
+    /// rest, as a stretch between two relief points (an empty run from a terminal to a depot, say):
+    /// no longer than <see cref="MaxContinuousDriving"/>, at most <see cref="DutyRules.MaxContinuousNightDriving"/>
+    /// of it inside the night, and short enough for a duty with sign-on and sign-off.
+    /// </summary>
+    public bool OneDriverMayDrive(ServiceTime start, ServiceTime end)
+    {
+        var seconds = end.TotalSeconds - start.TotalSeconds;
+        return seconds <= MaxContinuousDriving.TotalSeconds
+            && Duties.NightSeconds(start, end) <= Duties.MaxContinuousNightDriving.TotalSeconds
+            && seconds + (Duties.SignOn + Duties.SignOff).TotalSeconds <= Duties.MaxSpan.TotalSeconds;
+    }
 }
 
 /// <summary>Whether a reported "trip" (班次) is one departure in one direction or a round trip.</summary>

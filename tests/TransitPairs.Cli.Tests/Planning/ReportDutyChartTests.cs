@@ -40,8 +40,11 @@ public sealed class ReportDutyChartTests(BundledPlans plans)
     [Fact]
     public void Report_BlocksNoDriverCanRun_SaysSoInPlaceOfTheDutyChart()
     {
-        // Big packs in winter: the blocks end with night empty runs no driver may make (crew status infeasible).
-        var folder = plans.Folder("baicheng-songyuan-bigpack-winter");
+        // Battery blocks keep the night rule on their empty runs, so no bundled plan breaks it; a night that starts at
+        // 16:00 makes the last 2 h 43 min trip itself too long for one driver at night (crew status infeasible).
+        var folder = Path.Combine(plans.Root, "night-from-16");
+        var (code, _, error) = Cli.Run("plan", BundledPlans.ScenarioPath("baicheng-songyuan"), "--out", folder, "--time-limit", "30", "--threads", "1", "--set", "policy.driverRules.nightStart=16:00");
+        Assert.True(code == 0, error);
         Assert.Equal("infeasible", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kpis.json")))!["kpis"]!["crewStatus"]);
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
 

@@ -129,33 +129,32 @@ public static class BatteryScheduler
                 MoreVehiclesWhereNeeded(day, columns), budget.Elapsed) with { BatteryFleetBound = columns.FleetBound };
         }
 
-        if (columns.Blocks is not { } blocks)
-        {
-            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
-            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
-                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
-                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
-                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
-        }
-
-        var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
-        var schedule = new VehicleSchedule([.. blocks
-            .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
-            .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
-        var vehicles = schedule.Vehicles;
+        VehicleSchedule? schedule = null;
+        var vehicles = 0;
         var fleetBound = Math.Max(bound, columns.FleetBound);
-        var objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        long objective = 0;
+
         // A choice among generated columns proves nothing about the day: the plan is "feasible" unless the exact model proves it.
         var status = SolveStatus.Feasible;
         var method = "battery column generation";
-        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent)
+        if (columns.Blocks is { } blocks)
+        {
+            var digits = Math.Max(3, blocks.Length.ToString(CultureInfo.InvariantCulture).Length);
+            schedule = new VehicleSchedule([.. blocks
+                .OrderBy(b => day.Departure[b.Trips[0]]).ThenBy(b => b.Trips[0])
+                .Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, "V" + (k + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')))]);
+            vehicles = schedule.Vehicles;
+            objective = (vehicles * VehicleWeight) + BlockColumnGeneration.Cost(day, blocks);
+        }
+
+        if (problem.Schedule.Trips.Length <= ExactModelTrips && !budget.IsSpent && (plain.Solution?.Schedule ?? schedule) is { } guide)
         {
             // Corridor days: the exact CP-SAT model (started, as before, from a greedy plan guided by the
-            // no-battery blocks) proves the column plan or saves a vehicle or cost; the better plan is kept.
-            var guide = plain.Solution?.Schedule ?? schedule;
+            // no-battery blocks) proves the column plan or saves a vehicle or cost, or finds a plan where
+            // the column method found none in its share; the better plan is kept.
             var solved = SolveModel(problem, options with { TimeLimitSeconds = budget.Left().TotalSeconds }, budget, guide, fleetBound);
             if (solved.Status is SolveStatus.Optimal or SolveStatus.Feasible
-                && (solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
+                && (schedule is null || solved.Schedule.Vehicles < vehicles || (solved.Schedule.Vehicles == vehicles && solved.Status == SolveStatus.Optimal)))
             {
                 schedule = solved.Schedule;
                 vehicles = schedule.Vehicles;
@@ -164,6 +163,15 @@ public static class BatteryScheduler
                 method = "battery CP-SAT (exact model)";
                 fleetBound = solved.Status == SolveStatus.Optimal ? vehicles : fleetBound;
             }
+        }
+
+        if (schedule is null)
+        {
+            var uncovered = columns.Uncovered.Select(i => day.Trips[i].TripId).ToImmutableArray();
+            return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
+                string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
+                [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
+                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
         }
 
         var objectiveBound = fleetBound * VehicleWeight;
@@ -407,6 +415,10 @@ public static class BatteryScheduler
 
         private int Seconds(string from, string to) => problem.Schedule.Deadheads.TryGet(from, to, out var r) ? r.DurationSeconds : -1;
 
+        /// <summary>True when the empty run exists and one driver may drive it starting at <paramref name="start"/> (<see cref="BatterySchedulingProblem.EmptyRunAllowed"/>).</summary>
+        private bool RunAllowed(string from, string to, int start) =>
+            from == to || (Seconds(from, to) is var seconds and >= 0 && problem.EmptyRunAllowed(start, seconds));
+
         private VehicleType Type(int c) => slots[c].VehicleType;
 
         /// <summary>The stop where slot <paramref name="c"/>'s depot lets buses out and in.</summary>
@@ -487,7 +499,7 @@ public static class BatteryScheduler
                     }
 
                     var depot = DepotStop(c);
-                    if (Seconds(depot, trips[i].FromStop) >= 0)
+                    if (RunAllowed(depot, trips[i].FromStop, trips[i].Departure.TotalSeconds - Seconds(depot, trips[i].FromStop)))
                     {
                         var s = model.NewBoolVar($"s{i}_{c}");
                         model.AddImplication(s, z);
@@ -497,7 +509,7 @@ public static class BatteryScheduler
                         objectiveTerms.Add((s, VehicleWeight + (long)Math.Round(Type(c).CostPerVehicleDayYuan * 100) + RunCostFen(c, Metres(depot, trips[i].FromStop))));
                     }
 
-                    if (Seconds(trips[i].ToStop, depot) >= 0)
+                    if (RunAllowed(trips[i].ToStop, depot, trips[i].Arrival.TotalSeconds))
                     {
                         var e = model.NewBoolVar($"e{i}_{c}");
                         model.AddImplication(e, z);
@@ -520,7 +532,7 @@ public static class BatteryScheduler
                 var successors = Enumerable.Range(0, n).Where(j =>
                 {
                     var direct = Seconds(a.ToStop, trips[j].FromStop);
-                    return j != i && direct >= 0 && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
+                    return j != i && RunAllowed(a.ToStop, trips[j].FromStop, a.Arrival.TotalSeconds) && a.Arrival.TotalSeconds + rules.MinLayoverSeconds + direct <= trips[j].Departure.TotalSeconds
                         && (rules.MaxIdleSeconds is not { } maxIdle || trips[j].Departure.TotalSeconds - a.Arrival.TotalSeconds - direct <= maxIdle);
                 }).OrderBy(j => trips[j].Departure).ThenBy(j => j).ToList();
                 if (n > PruneAboveTrips && successors.Count > MaxSuccessors)
@@ -575,7 +587,7 @@ public static class BatteryScheduler
 
                         var open = a.Arrival.TotalSeconds + toSite;
                         var close = b.Departure.TotalSeconds - fromSite;
-                        if (close - open < Math.Max(plug, 1))
+                        if (close - open < Math.Max(plug, 1) || !RunAllowed(a.ToStop, site.Place, a.Arrival.TotalSeconds) || !RunAllowed(site.Place, b.FromStop, close))
                         {
                             continue;
                         }

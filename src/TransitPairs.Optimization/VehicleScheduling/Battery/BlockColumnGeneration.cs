@@ -15,7 +15,7 @@ internal static class BlockColumnGeneration
     /// <summary>Columns the LP takes at least this much of are fixed together in one diving step.</summary>
     private const double FixAbove = 0.9;
 
-    /// <summary>Connections tried from each trip in the cheap pricing rounds (the earliest ones).</summary>
+    /// <summary>Connections tried from each trip in the cheap pricing rounds (the earliest half, the rest spread over the next hours).</summary>
     private const int HeuristicSuccessors = 40;
 
     /// <summary>Every this many rounds of column generation, one exact round for the bound.</summary>
@@ -24,8 +24,17 @@ internal static class BlockColumnGeneration
     /// <summary>Pricing rounds between two diving steps.</summary>
     private const int RoundsPerFix = 2;
 
-    /// <summary>Columns added per slot and pricing round (different last trips): at least this many, or a quarter of the trips.</summary>
+    /// <summary>Columns added per slot and pricing round (different last trips): at least this many, or half the trips.</summary>
     private const int ColumnsPerRound = 60;
+
+    /// <summary>Columns the LP sees per trip before those far from entering are hidden (<see cref="BlockMasterLp.Hide"/>): the re-solves stay fast on big days.</summary>
+    private const int VisibleColumnsPerTrip = 8;
+
+    /// <summary>Reduced cost above which a column at 0 is hidden from the LP.</summary>
+    private const double HideAboveReducedCost = 0.1;
+
+    /// <summary>Columns CP-SAT chooses among per trip (those of least reduced cost in the last LP), so that its model stays within memory on big days.</summary>
+    private const int SelectionColumnsPerTrip = 10;
 
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
     private const int HeuristicLabels = 6;
@@ -69,41 +78,60 @@ internal static class BlockColumnGeneration
             : [.. day.Slots.Select((slot, c) => Math.Max(0, fewest.Blocks.Count(b => b.Slot == c) - slot.Count))];
 
         var columns = new List<EnergyBlock>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        using var master = new BlockMasterLp(day);
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var singles = Enumerable.Range(0, day.TripCount).Select(i => Single(day, i)).ToList();
+        var slack = day.Slots.All(s => s.Count >= day.TripCount) && singles.All(b => b is not null);
+        using var master = new BlockMasterLp(day, slack);
         bool Add(EnergyBlock block)
         {
-            if (!keys.Add(block.Key + "|" + string.Join(',', block.Charges.Select(s => s is { } x ? x.Site.ToString(CultureInfo.InvariantCulture) : "-"))))
+            var key = block.Key + "|" + string.Join(',', block.Charges.Select(s => s is { } x ? x.Site.ToString(CultureInfo.InvariantCulture) : "-"));
+            if (keys.TryGetValue(key, out var known))
             {
-                return false;
+                // Priced again: a column hidden from the LP is worth seeing again.
+                return master.Show(known);
             }
 
+            keys[key] = columns.Count;
             columns.Add(block);
             master.Add(block);
             return true;
         }
 
-        foreach (var block in greedy.Concat(unlimited).SelectMany(g => g.Blocks))
+        foreach (var block in greedy.Concat(unlimited).SelectMany(g => g.Blocks).Concat(singles.OfType<EnergyBlock>()))
         {
             Add(block);
         }
 
-        var pricing = new BlockPricing(day);
-        var perRound = Math.Max(ColumnsPerRound, day.TripCount / 4);
+        var pricing = new BlockPricing(day, HeuristicSuccessors);
+        var perRound = Math.Max(ColumnsPerRound, day.TripCount / 2);
         var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
         (double Value, double Lagrangian, int Added) Round(bool exact)
         {
             var (value, duals, penalties) = master.Solve(budget.Left());
+            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount)
+            {
+                master.Hide(columns, HideAboveReducedCost);
+            }
+
             var bySlot = duals.Sum();
             var least = 0.0;
             var added = 0;
+            var clipped = duals.Select(d => Math.Max(0, d)).ToArray();
+            var nonNegative = duals.All(d => d >= 0);
+            var heaviest = 0.0;
             for (var c = 0; c < day.SlotCount; c++)
             {
                 var (slotLeast, paths) = exact
                     ? pricing.Price(c, duals, penalties[c], perRound, int.MaxValue)
-                    : pricing.Price(c, duals, penalties[c], perRound, HeuristicLabels, HeuristicSuccessors);
+                    : pricing.Price(c, duals, penalties[c], perRound, HeuristicLabels, sampledOnly: true);
                 bySlot += master.Upper(c) * Math.Min(0, slotLeast - penalties[c]);
                 least = Math.Min(least, slotLeast - penalties[c]);
+                if (exact)
+                {
+                    // The heaviest column of the slot in duals clipped at 0 (1 − least reduced cost without the slot's penalty).
+                    heaviest = Math.Max(heaviest, 1 - (nonNegative ? slotLeast - penalties[c] : pricing.Price(c, clipped, 0, 0, int.MaxValue).Best));
+                }
+
                 foreach (var path in paths)
                 {
                     if (BlockEnergy.Shortest(day, c, path.Trips, path.Sites.AsSpan()) is { } block && Add(block))
@@ -117,6 +145,16 @@ internal static class BlockColumnGeneration
             // and with at most the incumbent's fleet in all (an optimal plan has no more).
             var total = Math.Min(fleetOfAll, best is { } incumbent ? incumbent.Length : int.MaxValue);
             var lagrangian = Math.Max(bySlot, duals.Sum() + (total * least));
+
+            // Farley's bound: with π ≥ 0 and θ the most any column collects, π / θ is dual feasible for
+            // the covering LP without slot rows (every column costs one vehicle), a relaxation of the
+            // master, so Σπ / θ bounds every plan's fleet. Far tighter than the Lagrangian value while
+            // the duals are still moving (θ a little above 1).
+            if (exact && heaviest > 1e-9)
+            {
+                lagrangian = Math.Max(lagrangian, clipped.Sum() / heaviest);
+            }
+
             return (value, lagrangian, added);
         }
 
@@ -186,6 +224,8 @@ internal static class BlockColumnGeneration
             }
         }
 
+        master.Solve(budget.Left());
+        best = RoundAndComplete(day, master, columns, best);
         if (infeasible)
         {
             return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count);
@@ -225,6 +265,7 @@ internal static class BlockColumnGeneration
                     break;
                 }
 
+                best = RoundAndComplete(day, master, columns, best);
                 var x = master.Values();
                 var whole = Enumerable.Range(0, x.Length).Where(k => x[k] > 1 - 1e-6).ToList();
                 if (Enumerable.Range(0, x.Length).All(k => x[k] < 1e-6 || x[k] > 1 - 1e-6))
@@ -272,7 +313,10 @@ internal static class BlockColumnGeneration
             // At the bound only the cost can improve: CP-SAT gets a share of what is left, not all of it.
             var atBound = best is { } b && b.Length <= fleetBound;
             var parameters = CpSatParameters.For(options, budget.Left(atBound ? BudgetShares.BatteryCostAtFleetBound : 1));
-            if (BlockSelection.Select(day, columns, best is { } h ? h : [], parameters) is { } selected
+            var candidates = columns.Count <= SelectionColumnsPerTrip * day.TripCount
+                ? columns
+                : [.. columns.OrderBy(master.ReducedCost).Take(SelectionColumnsPerTrip * day.TripCount)];
+            if (BlockSelection.Select(day, candidates, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {
                 best = [.. selected.Blocks];
@@ -281,6 +325,79 @@ internal static class BlockColumnGeneration
         }
 
         return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, more, proved, columns.Count);
+    }
+
+    /// <summary>Least LP values of the columns kept by <see cref="RoundAndComplete"/>, one plan per value.</summary>
+    private static readonly double[] RoundingThresholds = [0.9, 0.6, 0.3];
+
+    /// <summary>
+    /// Restricted-master rounding: the columns of the master's last solution by falling value, each kept
+    /// when it shares no trip with those kept before (and its slot has vehicles left), down to each of
+    /// <see cref="RoundingThresholds"/>; sessions booked within the points (<see cref="ChargerRetiming"/>);
+    /// the trips left completed by the constructive plan. Returns the best of these and <paramref name="best"/>.
+    /// </summary>
+    private static ImmutableArray<EnergyBlock>? RoundAndComplete(EnergyDay day, BlockMasterLp master, List<EnergyBlock> columns, ImmutableArray<EnergyBlock>? best)
+    {
+        var x = master.Values();
+        var order = Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6).OrderByDescending(k => x[k]).ToList();
+        foreach (var threshold in RoundingThresholds)
+        {
+            var taken = new bool[day.TripCount];
+            var perSlot = new int[day.SlotCount];
+            var kept = new List<EnergyBlock>();
+            foreach (var k in order.TakeWhile(k => x[k] >= threshold))
+            {
+                var block = columns[k];
+                if (perSlot[block.Slot] < master.Upper(block.Slot) && block.Trips.All(i => !taken[i]))
+                {
+                    kept.Add(block);
+                    perSlot[block.Slot]++;
+                    foreach (var i in block.Trips)
+                    {
+                        taken[i] = true;
+                    }
+                }
+            }
+
+            if (ChargerRetiming.Retime(day, kept) is not { } retimed)
+            {
+                continue;
+            }
+
+            foreach (var rule in new[] { GreedyRule.MostCharge, GreedyRule.LeastIdleCharging })
+            {
+                var plan = GreedyBatteryPlan.Build(day, rule, kept: retimed);
+                if (plan.Uncovered.IsEmpty && (best is not { } current || Better(day, plan.Blocks, current)))
+                {
+                    best = plan.Blocks;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A block of trip <paramref name="i"/> alone from the first slot that can run it (straight home, or after a charge before the pull-in); null when none can.</summary>
+    private static EnergyBlock? Single(EnergyDay day, int i)
+    {
+        for (var c = 0; c < day.SlotCount; c++)
+        {
+            if (!day.CanRunAlone(i, c))
+            {
+                continue;
+            }
+
+            ImmutableArray<int> trip = [i];
+            for (var s = -1; s < day.Sites.Length; s++)
+            {
+                if (BlockEnergy.Shortest(day, c, trip, [s]) is { } block)
+                {
+                    return block;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool Better(EnergyDay day, IReadOnlyList<EnergyBlock> candidate, ImmutableArray<EnergyBlock> current) =>

@@ -25,7 +25,12 @@ internal sealed class BlockMasterLp : IDisposable
     private readonly List<Variable> columns = [];
     private readonly List<Variable> uncovered = [];
 
-    public BlockMasterLp(EnergyDay day)
+    /// <summary>Price of an uncovered trip when every trip has a column of its own and no slot binds.</summary>
+    public const double LowUncoveredPrice = 2;
+
+    /// <param name="day">The day.</param>
+    /// <param name="lowPrice">True when every trip will have a one-trip column and no slot has fewer vehicles than trips: an uncovered trip then costs <see cref="LowUncoveredPrice"/>.</param>
+    public BlockMasterLp(EnergyDay day, bool lowPrice)
     {
         this.day = day;
         lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
@@ -37,7 +42,11 @@ internal sealed class BlockMasterLp : IDisposable
         objective.SetMinimization();
         var n = day.TripCount;
         cover = new Constraint[n];
-        var uncoveredPrice = day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
+        // Any price gives valid duals for the Lagrangian bound; the price sets their scale. Where no
+        // slot can run short of vehicles and every trip has a column of its own (lowPrice), two
+        // vehicles per uncovered trip keeps the duals at the scale of the fleet from the first round,
+        // instead of a long heading-in from duals in the thousands.
+        var uncoveredPrice = lowPrice ? LowUncoveredPrice : day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
         for (var i = 0; i < n; i++)
         {
             cover[i] = lp.MakeConstraint(1, 1, $"cover{i}");
@@ -87,11 +96,59 @@ internal sealed class BlockMasterLp : IDisposable
 
         var duals = cover.Select(r => r.DualValue()).ToArray();
         var penalties = slotRows.Select(r => r is null ? 0 : Math.Max(0, -r.DualValue())).ToArray();
+        (lastDuals, lastPenalties) = (duals, penalties);
         return (objective.Value(), duals, penalties);
     }
 
     /// <summary>Fixes column <paramref name="k"/> at 1 (diving).</summary>
     public void Fix(int k) => columns[k].SetLb(1);
+
+    /// <summary>Columns the LP currently does not see (<see cref="Hide"/>).</summary>
+    public int HiddenCount => hidden.Count;
+
+    private readonly HashSet<int> hidden = [];
+
+    /// <summary>
+    /// Keeps the LP small: after a solve, every column at 0 (<paramref name="blocks"/>: the columns in the order they were added) whose reduced cost exceeds
+    /// <paramref name="above"/> gets the upper bound 0, so the simplex no longer prices it (the column
+    /// stays in the pool; <see cref="Show"/> brings it back when pricing finds it again). Returns how many were hidden.
+    /// </summary>
+    public int Hide(IReadOnlyList<EnergyBlock> blocks, double above)
+    {
+        var count = 0;
+        var values = Values();
+        for (var k = 0; k < columns.Count; k++)
+        {
+            var x = columns[k];
+            if (!hidden.Contains(k) && x.Lb() < 0.5 && values[k] < 1e-9 && ReducedCost(blocks[k]) > above)
+            {
+                x.SetUb(0);
+                hidden.Add(k);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Brings a hidden column back into the LP; false when it was not hidden.</summary>
+    public bool Show(int k)
+    {
+        if (!hidden.Remove(k))
+        {
+            return false;
+        }
+
+        columns[k].SetUb(double.PositiveInfinity);
+        return true;
+    }
+
+    private double[] lastDuals = [];
+    private double[] lastPenalties = [];
+
+    /// <summary>Reduced cost of <paramref name="block"/> at the duals of the last solve (0 before any): one vehicle less its trips' duals, plus its slot's penalty.</summary>
+    public double ReducedCost(EnergyBlock block) =>
+        lastDuals.Length == 0 ? 0 : 1 - block.Trips.Sum(i => lastDuals[i]) + lastPenalties[block.Slot];
 
     /// <summary>How much of the trips the last solve left uncovered (0 when every trip is covered by columns).</summary>
     public double Uncovered() => uncovered.Sum(u => u.SolutionValue());

@@ -20,10 +20,44 @@ internal sealed class BlockPricing
     private readonly List<Label> pool = [];
     private readonly List<int>[] front;
 
-    public BlockPricing(EnergyDay day)
+    /// <summary>How far after a trip's arrival the cheap rounds look for its successors, seconds (4 h: a full charge and more).</summary>
+    private const int SampledHorizonSeconds = 4 * 3600;
+
+    private readonly int[][] sampled;
+
+    /// <param name="day">The day.</param>
+    /// <param name="sampledSuccessors">Connections the cheap rounds try from each trip: the earliest half, and the other half spread evenly over the later ones within <see cref="SampledHorizonSeconds"/>, so that a cheap round still finds blocks that charge for an hour or two on a dense day.</param>
+    public BlockPricing(EnergyDay day, int sampledSuccessors)
     {
         this.day = day;
         front = [.. Enumerable.Range(0, day.TripCount).Select(_ => new List<int>())];
+        sampled = new int[day.TripCount][];
+        for (var i = 0; i < day.TripCount; i++)
+        {
+            var all = day.Successors[i];
+            if (all.Length <= sampledSuccessors)
+            {
+                sampled[i] = all;
+                continue;
+            }
+
+            var earliest = sampledSuccessors / 2;
+            var within = earliest;
+            while (within < all.Length && day.Departure[all[within]] <= day.Arrival[i] + SampledHorizonSeconds)
+            {
+                within++;
+            }
+
+            var picked = new List<int>(all.Take(earliest));
+            var rest = within - earliest;
+            var spread = sampledSuccessors - earliest;
+            for (var k = 0; k < Math.Min(spread, rest); k++)
+            {
+                picked.Add(all[earliest + (rest <= spread ? k : (int)((long)k * rest / spread))]);
+            }
+
+            sampled[i] = [.. picked];
+        }
     }
 
     private readonly record struct Label(double Value, long Soc, int Trip, int Parent, int Site);
@@ -34,10 +68,10 @@ internal sealed class BlockPricing
     /// <summary>
     /// The most negative reduced cost of slot <paramref name="c"/> (1 − Σ duals + <paramref name="slotPenalty"/>)
     /// and up to <paramref name="most"/> paths with negative reduced cost, ending at different trips.
-    /// <paramref name="maxLabels"/> caps the labels kept per trip and <paramref name="maxSuccessors"/>
-    /// the connections tried from each (the earliest ones); with both at int.MaxValue the pricing is exact.
+    /// <paramref name="maxLabels"/> caps the labels kept per trip; <paramref name="sampledOnly"/> tries only
+    /// the sampled connections of each trip. With every label and every connection the pricing is exact.
     /// </summary>
-    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels, int maxSuccessors = int.MaxValue)
+    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels, bool sampledOnly = false)
     {
         pool.Clear();
         foreach (var f in front)
@@ -51,7 +85,7 @@ internal sealed class BlockPricing
         var electric = day.Electric(c);
         for (var j = 0; j < n; j++)
         {
-            if (!day.HasRun(depot, day.From[j]))
+            if (!day.PullOutAllowed(c, j))
             {
                 continue;
             }
@@ -77,7 +111,7 @@ internal sealed class BlockPricing
             // Close: back to the depot above the floor, straight or after charging near the trip's end.
             if (day.HasRun(day.To[i], depot))
             {
-                var home = electric ? day.RunWh(c, day.To[i], depot) + floor : 0;
+                var home = !day.PullInAllowed(c, i) ? long.MaxValue : electric ? day.RunWh(c, day.To[i], depot) + floor : 0;
                 var bestHere = -1;
                 var homeSite = -1;
                 foreach (var l in labels)
@@ -114,8 +148,8 @@ internal sealed class BlockPricing
                 }
             }
 
-            var successors = day.Successors[i];
-            for (var next = 0; next < successors.Length && next < maxSuccessors; next++)
+            var successors = sampledOnly ? sampled[i] : day.Successors[i];
+            for (var next = 0; next < successors.Length; next++)
             {
                 var j = successors[next];
                 var direct = electric ? day.RunWh(c, day.To[i], day.From[j]) : 0;

@@ -138,6 +138,21 @@ internal sealed class EnergyDay
 
     public bool HasRun(int from, int to) => runSeconds[from, to] >= 0;
 
+    /// <summary>
+    /// True when the empty run <paramref name="from"/> → <paramref name="to"/> exists and may start at
+    /// <paramref name="start"/> under the problem's driver rules (a run home after a late charge may
+    /// be too long for one driver at night); a stop to itself is no run.
+    /// </summary>
+    public bool RunAllowed(int from, int to, int start) =>
+        runSeconds[from, to] >= 0 && (from == to || Problem.EmptyRunAllowed(start, runSeconds[from, to]));
+
+    /// <summary>True when a bus of slot <paramref name="c"/> can pull out of its depot to trip <paramref name="j"/>, arriving at its departure.</summary>
+    public bool PullOutAllowed(int c, int j) =>
+        HasRun(SlotDepot[c], From[j]) && RunAllowed(SlotDepot[c], From[j], Departure[j] - runSeconds[SlotDepot[c], From[j]]);
+
+    /// <summary>True when a bus of slot <paramref name="c"/> can run home straight after trip <paramref name="i"/> (energy aside).</summary>
+    public bool PullInAllowed(int c, int i) => RunAllowed(To[i], SlotDepot[c], Arrival[i]);
+
     public long TripWh(int i, int c) => tripWh[i, c];
 
     /// <summary>Energy of the empty run <paramref name="from"/> → <paramref name="to"/> on slot <paramref name="c"/>, Wh (0 for diesel).</summary>
@@ -150,7 +165,7 @@ internal sealed class EnergyDay
     public bool Connects(int i, int j)
     {
         var run = runSeconds[To[i], From[j]];
-        if (run < 0 || Arrival[i] + MinLayoverSeconds + run > Departure[j])
+        if (run < 0 || Arrival[i] + MinLayoverSeconds + run > Departure[j] || !RunAllowed(To[i], From[j], Arrival[i]))
         {
             return false;
         }
@@ -162,7 +177,7 @@ internal sealed class EnergyDay
     public bool CanRunAlone(int i, int c)
     {
         var depot = SlotDepot[c];
-        if (!HasRun(depot, From[i]) || !HasRun(To[i], depot))
+        if (!PullOutAllowed(c, i) || !HasRun(To[i], depot))
         {
             return false;
         }
@@ -173,7 +188,7 @@ internal sealed class EnergyDay
             return false;
         }
 
-        if (after - RunWh(c, To[i], depot) >= Floor(c))
+        if (PullInAllowed(c, i) && after - RunWh(c, To[i], depot) >= Floor(c))
         {
             return true;
         }
@@ -212,29 +227,57 @@ internal sealed class EnergyDay
 
         var open = Arrival[i] + there;
         var close = Departure[j] - back;
-        return close - open >= MinPlugSeconds ? (open, close) : null;
+        return close - open >= MinPlugSeconds && RunAllowed(To[i], site, Arrival[i]) && RunAllowed(site, From[j], close) ? (open, close) : null;
     }
 
     /// <summary>Longest charging session before the pull-in, seconds (8 h): the night is not planned.</summary>
     public const int MaxHomeChargeSeconds = 8 * 3600;
 
+    /// <summary>Step, seconds, at which the end of a charge before the pull-in is tried against the driver rules.</summary>
+    private const int HomeRunStepSeconds = 60;
+
+    private readonly Dictionary<(int Trip, int Depot, int Site), (int Open, int Close)?> homeWindows = [];
+
     /// <summary>
     /// The window of site <paramref name="s"/> after trip <paramref name="i"/>, the last of a block of
-    /// slot <paramref name="c"/>, before its pull-in: arrival at the site and <see cref="MaxHomeChargeSeconds"/>
-    /// later; null when the site or the depot from it cannot be reached or the detour is too long.
+    /// slot <paramref name="c"/>, before its pull-in: arrival at the site and at most
+    /// <see cref="MaxHomeChargeSeconds"/> later, cut where the run home starting at the session's end
+    /// would break the driver rules; null when the site or the depot from it cannot be reached, the
+    /// detour is too long, or no session fits before the run home becomes too long for a driver.
     /// </summary>
     public (int Open, int Close)? HomeWindow(int i, int c, int s)
     {
         var site = SiteStop[s];
         var depot = SlotDepot[c];
-        if (runSeconds[To[i], site] < 0 || runSeconds[site, depot] < 0 || runSeconds[To[i], depot] < 0
-            || runMetres[To[i], site] + runMetres[site, depot] - runMetres[To[i], depot] > MaxChargingDetourMetres)
+        if (homeWindows.TryGetValue((i, depot, s), out var cached))
         {
-            return null;
+            return cached;
         }
 
-        var open = Arrival[i] + runSeconds[To[i], site];
-        return (open, open + MaxHomeChargeSeconds);
+        (int Open, int Close)? window = null;
+        if (runSeconds[To[i], site] >= 0 && runSeconds[site, depot] >= 0 && runSeconds[To[i], depot] >= 0
+            && runMetres[To[i], site] + runMetres[site, depot] - runMetres[To[i], depot] <= MaxChargingDetourMetres
+            && RunAllowed(To[i], site, Arrival[i]))
+        {
+            var open = Arrival[i] + runSeconds[To[i], site];
+            var close = open + MaxHomeChargeSeconds;
+            if (Problem.Drivers is not null)
+            {
+                // The session may end anywhere in the window, so the run home must be allowed from every end: stop at the first that is not.
+                var last = open;
+                while (last + HomeRunStepSeconds <= close && RunAllowed(site, depot, last + HomeRunStepSeconds))
+                {
+                    last += HomeRunStepSeconds;
+                }
+
+                close = RunAllowed(site, depot, open) ? last : open;
+            }
+
+            window = close - open >= MinPlugSeconds ? (open, close) : null;
+        }
+
+        homeWindows[(i, depot, s)] = window;
+        return window;
     }
 
     /// <summary>The window of site <paramref name="s"/> after the <paramref name="k"/>-th trip of <paramref name="trips"/> (the home window after the last).</summary>

@@ -28,25 +28,63 @@ internal static class GreedyBatteryPlan
         public int Last => Trips[^1];
     }
 
-    public static Result Build(EnergyDay day, GreedyRule rule, bool unlimited = false)
+    /// <summary>Score of one metre between a trip's end and the bus's depot under <see cref="GreedyRule.HomeFirst"/>, against one Wh of charge: any metre outweighs all the charge.</summary>
+    private const long HomeWeightPerMetre = 1_000_000_000;
+
+    /// <summary>Builds the plan by <paramref name="rule"/>.</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="rule">How a trip picks its bus.</param>
+    /// <param name="unlimited">True to ignore the slots' vehicle counts.</param>
+    /// <param name="kept">Blocks taken as they are (disjoint, sessions within the points, each slot within its count): the plan completes them with the trips they leave.</param>
+    public static Result Build(EnergyDay day, GreedyRule rule, bool unlimited = false, IReadOnlyList<EnergyBlock>? kept = null)
     {
         var bookings = new ChargerBookings(day);
         var left = day.Slots.Select(s => unlimited ? int.MaxValue : s.Count).ToArray();
         var buses = new List<Bus>();
         var uncovered = new List<int>();
-        var charge = rule == GreedyRule.MostCharge;
+        var taken = new bool[day.TripCount];
+        foreach (var block in kept ?? [])
+        {
+            foreach (var i in block.Trips)
+            {
+                taken[i] = true;
+            }
+
+            foreach (var stop in block.Charges)
+            {
+                if (stop is { } booked)
+                {
+                    bookings.Book(booked);
+                }
+            }
+
+            left[block.Slot] = unlimited ? left[block.Slot] : left[block.Slot] - 1;
+        }
+
+        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging or GreedyRule.HomeFirst;
         for (var j = 0; j < day.TripCount; j++)
         {
+            if (taken[j])
+            {
+                continue;
+            }
+
             Bus? best = null;
             (long Soc, ChargeStop? Stop, long Score) bestOption = default;
             foreach (var bus in buses)
             {
-                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || rule == GreedyRule.LeastWait ? long.MinValue : bestOption.Score) is not { } option)
+                if (!day.Connects(bus.Last, j) || Option(day, bookings, bus, j, charge, best is null || rule != GreedyRule.MostCharge && rule != GreedyRule.MostChargeWhenNeeded ? long.MinValue : bestOption.Score) is not { } option)
                 {
                     continue;
                 }
 
-                var score = rule == GreedyRule.LeastWait ? -(day.Departure[j] - day.Arrival[bus.Last]) : option.Soc;
+                var score = rule switch
+                {
+                    GreedyRule.LeastWait => -(day.Departure[j] - day.Arrival[bus.Last]),
+                    GreedyRule.LeastIdleCharging => -(day.Departure[j] - day.Arrival[bus.Last] - day.RunSeconds(day.To[bus.Last], day.From[j])),
+                    GreedyRule.HomeFirst => option.Soc - (day.RunMetres(day.To[j], day.SlotDepot[bus.Slot]) * HomeWeightPerMetre),
+                    _ => option.Soc,
+                };
                 if (best is null || score > bestOption.Score)
                 {
                     best = bus;
@@ -81,6 +119,7 @@ internal static class GreedyBatteryPlan
 
         // Each bus ends its day: straight home, or after a charge near its last trip's end.
         var blocks = ImmutableArray.CreateBuilder<EnergyBlock>();
+        blocks.AddRange(kept ?? []);
         foreach (var bus in buses)
         {
             while (bus.Trips.Count > 0 && !Finish(day, bookings, bus))
@@ -135,12 +174,12 @@ internal static class GreedyBatteryPlan
             return false;
         }
 
-        if (!day.Electric(c) || socAfter - day.RunWh(c, day.To[j], day.SlotDepot[c]) >= day.Floor(c))
+        if (day.PullInAllowed(c, j) && (!day.Electric(c) || socAfter - day.RunWh(c, day.To[j], day.SlotDepot[c]) >= day.Floor(c)))
         {
             return true;
         }
 
-        for (var s = 0; s < day.Sites.Length; s++)
+        for (var s = 0; s < day.Sites.Length && day.Electric(c); s++)
         {
             if (day.HomeWindow(j, c, s) is { } w && day.CanGetHome(c, s, socAfter - day.RunWh(c, day.To[j], day.SiteStop[s]), w.Close - w.Open))
             {
@@ -156,13 +195,13 @@ internal static class GreedyBatteryPlan
     {
         var c = bus.Slot;
         var i = bus.Last;
-        if (!day.Electric(c) || bus.Soc - day.RunWh(c, day.To[i], day.SlotDepot[c]) >= day.Floor(c))
+        if (day.PullInAllowed(c, i) && (!day.Electric(c) || bus.Soc - day.RunWh(c, day.To[i], day.SlotDepot[c]) >= day.Floor(c)))
         {
             bus.Charges.Add(null);
             return true;
         }
 
-        for (var s = 0; s < day.Sites.Length; s++)
+        for (var s = 0; s < day.Sites.Length && day.Electric(c); s++)
         {
             if (day.HomeWindow(i, c, s) is not { } w)
             {
@@ -215,12 +254,18 @@ internal static class GreedyBatteryPlan
         return soc;
     }
 
-    /// <summary>The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then the nearest depot; −1 when none can.</summary>
+    /// <summary>
+    /// The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then
+    /// the nearest depot, then the slot with the larger share of its vehicles left (so that both ends
+    /// of a corridor keep buses for the last trips, which only a bus based where they end may run
+    /// when the run home would be too long for a driver at night); −1 when none can.
+    /// </summary>
     private static int NewBusSlot(EnergyDay day, int[] left, int j) =>
         Enumerable.Range(0, day.SlotCount)
             .Where(c => left[c] > 0 && day.CanRunAlone(j, c))
             .OrderBy(c => day.Electric(c) ? 0 : 1)
             .ThenBy(c => day.RunMetres(day.SlotDepot[c], day.From[j]) + day.RunMetres(day.To[j], day.SlotDepot[c]))
+            .ThenByDescending(c => day.Slots[c].Count == 0 ? 0 : (double)Math.Min(left[c], day.Slots[c].Count) / day.Slots[c].Count)
             .ThenBy(c => c)
             .DefaultIfEmpty(-1).First();
 

@@ -11,4 +11,10 @@ internal enum GreedyRule
 
     /// <summary>The bus with the most charge, charging only when it could not otherwise run the trip and get home.</summary>
     MostChargeWhenNeeded,
+
+    /// <summary>The bus that stands idle least (wait less the empty run to the trip), charging wherever a point is free (best fit, kept topped up).</summary>
+    LeastIdleCharging,
+
+    /// <summary>The bus whose depot is nearest the trip's end, then the most charge, charging wherever a point is free: buses run out and back, so the day's last trips find buses based where they end.</summary>
+    HomeFirst,
 }

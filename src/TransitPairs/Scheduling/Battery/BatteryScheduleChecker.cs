@@ -55,6 +55,11 @@ public static class BatteryScheduleChecker
                         var metres = ev.Kind == BlockEventKind.Trip
                             ? problem.TripDistanceMetres.GetValueOrDefault(ev.TripId!)
                             : (problem.Schedule.Deadheads.TryGet(ev.FromStop, ev.ToStop, out var run) ? run.DistanceMetres : ev.DistanceMetres);
+                        if (ev.Kind != BlockEventKind.Trip && problem.Drivers is { } drivers && seconds > 0 && !drivers.OneDriverMayDrive(ev.Start, ev.End))
+                        {
+                            violations.Add($"{where}: the empty run {ev.FromStop} {ev.Start} → {ev.ToStop} {ev.End} is longer than one driver may drive without a rest at that time of day.");
+                        }
+
                         if (battery is not null)
                         {
                             var heating = problem.Season == Season.Winter ? (long)problem.Charging.HeatingWattsWhileDriving * seconds / 3600 : 0;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TransitPairs.Places;
+using TransitPairs.Policy;
 using TransitPairs.Scenarios;
 using TransitPairs.Time;
 using TransitPairs.Timetables;
@@ -107,6 +108,18 @@ public sealed record BatterySchedulingProblem
     public ChargingRules Charging { get; }
 
     /// <summary>
+    /// The driver rules every empty run must keep on its own, or null when drivers are not planned.
+    /// Empty runs go between terminals, depots and charger places, where drivers may be relieved, so
+    /// each is a stretch one driver drives without a rest (<see cref="DriverRules.OneDriverMayDrive"/>):
+    /// a three-hour run home after a late charge breaks the 2 h night limit and no duty could cover it.
+    /// </summary>
+    public DriverRules? Drivers { get; init; }
+
+    /// <summary>True when an empty run of <paramref name="seconds"/> may start at <paramref name="start"/> (seconds of the service day) under <see cref="Drivers"/>.</summary>
+    public bool EmptyRunAllowed(int start, int seconds) =>
+        Drivers is null || seconds <= 0 || Drivers.OneDriverMayDrive(new ServiceTime(Math.Max(0, start)), new ServiceTime(Math.Max(0, start) + seconds));
+
+    /// <summary>
     /// The problem of a scenario's day: the timetable's trips with their pattern distances, empty
     /// runs along the road network between every terminal, depot and charger place, the scenario's
     /// depots (vehicle limit = fleet based there), minimum layover from the policy, and its fleet,
@@ -148,6 +161,9 @@ public sealed record BatterySchedulingProblem
         var fleet = scenario.Fleet.Allocations.Where(a => a.Count > 0)
             .Select(a => new FleetSlot(a.Depot, scenario.VehicleType(a.VehicleType), a.Count))
             .ToImmutableArray();
-        return new BatterySchedulingProblem(schedule, distances, fleet, scenario.Chargers, scenario.Season, charging ?? ChargingRules.Default);
+        return new BatterySchedulingProblem(schedule, distances, fleet, scenario.Chargers, scenario.Season, charging ?? ChargingRules.Default)
+        {
+            Drivers = scenario.Policy.DriverRules.Enforced ? scenario.Policy.DriverRules : null,
+        };
     }
 }

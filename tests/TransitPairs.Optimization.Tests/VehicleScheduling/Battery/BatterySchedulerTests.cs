@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Places;
+using TransitPairs.Policy;
 using TransitPairs.Scheduling;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Scheduling.Generators;
@@ -212,6 +213,58 @@ public sealed class BatterySchedulerTests
         Assert.Equal(new MoreVehicles(1, "depot-a", "bus200"), Assert.Single(result.Remedies));
     }
 
+    /// <summary>
+    /// A 200 km corridor whose last trip arrives at 21:30: a bus based at the start end would run home
+    /// empty 21:30–00:30, 150 min of it in the night, over the 2 h a driver may drive at night without a rest.
+    /// </summary>
+    private static BatterySchedulingProblem LateLongTrip(int busesAtA, int busesAtB, bool drivers)
+    {
+        var coach = new VehicleType("coach600", "test battery coach", 45, 0, EnergySource.Battery, new BatterySpec(600, 10, 90, 150), new SeasonalRate(1.0, 1.2), 1.0, 900, 0);
+        var trips = Timetables.Trips("T1 A 18:30 → B 21:30");
+        var fleet = ImmutableArray.Create(new FleetSlot("depot-a", coach, busesAtA), new FleetSlot("depot-b", coach, busesAtB)).Where(f => f.Count > 0).ToImmutableArray();
+        var schedule = new VehicleSchedulingProblem(
+            trips,
+            Timetables.Deadheads("A → B 180 min 200 km", "B → A 180 min 200 km"),
+            [.. fleet.Select(f => new VehicleDepot(f.Depot, f.Depot == "depot-a" ? "A" : "B", f.Count))],
+            new SchedulingRules(10 * 60),
+            OperatingCosts.FleetThenEmptyKm);
+        return new BatterySchedulingProblem(schedule, trips.ToImmutableDictionary(t => t.TripId, _ => 200_000), fleet, [], Season.Summer, ChargingRules.Default)
+        {
+            Drivers = drivers ? DriverRules.Standard : null,
+        };
+    }
+
+    [Fact]
+    public void Solve_RunHomeTooLongForADriverAtNight_TheBusBasedAtTheFarEndRunsTheTrip()
+    {
+        var problem = LateLongTrip(busesAtA: 1, busesAtB: 1, drivers: true);
+
+        var result = BatteryScheduler.Solve(problem, Options);
+
+        Assert.Equal("vehicles=1 bound=1 optimal: T1", Summary(problem, result));
+        var block = Assert.Single(result.Schedule.Blocks);
+        Assert.Equal("depot-b", block.DepotId);
+        Assert.All(block.Events.Where(e => e.Kind is BlockEventKind.PullOut or BlockEventKind.PullIn or BlockEventKind.Deadhead),
+            e => Assert.True(DriverRules.Standard.OneDriverMayDrive(e.Start, e.End), $"{e.FromStop} {e.Start} → {e.ToStop} {e.End}"));
+    }
+
+    [Fact]
+    public void Checker_EmptyRunHomeTooLongAtNight_IsReportedWhenDriversArePlanned()
+    {
+        // Without driver rules the only bus (based at A) runs the trip and goes home 21:30–00:30: valid for vehicles alone.
+        var vehiclesOnly = LateLongTrip(busesAtA: 1, busesAtB: 0, drivers: false);
+        var result = BatteryScheduler.Solve(vehiclesOnly, Options);
+        Assert.Equal("vehicles=1 bound=1 optimal: T1", Summary(vehiclesOnly, result));
+
+        var withDrivers = LateLongTrip(busesAtA: 1, busesAtB: 0, drivers: true);
+        var check = BatteryScheduleChecker.Check(withDrivers, result.Schedule);
+        Assert.Contains(check.Violations, v => v.Contains("longer than one driver may drive", StringComparison.Ordinal));
+
+        // With the rules, that bus cannot run the trip at all, and no plan is claimed.
+        var none = BatteryScheduler.Solve(withDrivers, Options);
+        Assert.False(none.HasPlan);
+    }
+
     [Fact]
     public void Solve_AnyLimitWithBusesToSpare_AlwaysACheckedPlan()
     {
@@ -239,6 +292,29 @@ public sealed class BatterySchedulerTests
             var plan = GreedyBatteryPlan.Build(day, rule, unlimited: true);
 
             Assert.Empty(plan.Uncovered);
+            var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
+            var check = BatteryScheduleChecker.Check(problem, schedule);
+            Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
+        }
+    }
+
+    [Fact]
+    public void ConstructivePlan_CompletingKeptBlocks_KeepsThemAndCoversTheRestWithBlocksThatCheck()
+    {
+        // The rounding step keeps some blocks from the LP and lets the constructive plan run the rest,
+        // with the kept sessions already holding their points (one point per depot: they matter).
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(120, PointsPerDepot: 1), 5);
+        var day = new EnergyDay(problem);
+        var first = GreedyBatteryPlan.Build(day, GreedyRule.MostCharge, unlimited: true);
+        var kept = first.Blocks.Where((_, k) => k % 2 == 0).ToList();
+
+        foreach (var rule in Enum.GetValues<GreedyRule>())
+        {
+            var plan = GreedyBatteryPlan.Build(day, rule, unlimited: true, kept: kept);
+
+            Assert.Empty(plan.Uncovered);
+            Assert.All(kept, b => Assert.Contains(b, plan.Blocks));
+            Assert.Equal(day.TripCount, plan.Blocks.Sum(b => b.Trips.Length));
             var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
             var check = BatteryScheduleChecker.Check(problem, schedule);
             Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
