@@ -15,24 +15,44 @@ public sealed class BundledPlans : IDisposable
     /// <summary>
     /// The budget of each plan, seconds. The battery stage mostly has its greedy plan from the start;
     /// where the driver rule leaves the last trips to buses based where they end (the Baicheng–Songyuan
-    /// battery days), column generation or the exact model finds the plan in well under a second of
-    /// CPU. 8 s lets CP-SAT improve it on a loaded two-core machine. Days over 40 trips (pruned, never
-    /// proven optimal) use all of it.
+    /// battery days) or the fleet at a depot is tight (the Changchun–Jilin-like winter day), column
+    /// generation or the exact model finds the plan in a second or two of CPU. 8 s lets CP-SAT improve
+    /// it on a loaded two-core machine. Days over 40 trips (pruned, never proven optimal) use all of it.
     /// </summary>
     public const int TimeLimitSeconds = 8;
+
+    /// <summary>
+    /// The budget of a second attempt, seconds, for a plan that stopped at <see cref="TimeLimitSeconds"/>
+    /// without a plan and with "more time" among its remedies (a clock cut, not a proof): on a CI
+    /// machine running four test assemblies at once the first budget can buy too little CPU. These
+    /// tests check the files of a plan, not how fast it comes; the time limit's own behaviour is tested
+    /// in <c>PlanCommandTests</c>.
+    /// </summary>
+    public const int RetryTimeLimitSeconds = 60;
 
     public BundledPlans()
     {
         Root = Directory.CreateTempSubdirectory("tp-plans-").FullName;
         var results = new ConcurrentDictionary<string, (int Code, string Out, string Error)>(StringComparer.Ordinal);
-        var limit = TimeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Parallel.ForEach(Scenarios.Append(PlainPlan), new ParallelOptions { MaxDegreeOfParallelism = 2 }, name =>
         {
-            results[name] = name == PlainPlan
-                ? Cli.Run("plan", ScenarioPath("siping-liaoyuan"), "--out", Folder(name), "--time-limit", limit, "--threads", "1", "--format", "json", "--blocks", "plain")
-                : Cli.Run("plan", ScenarioPath(name), "--out", Folder(name), "--time-limit", limit, "--threads", "1", "--format", "json");
+            var result = PlanOnce(name, TimeLimitSeconds);
+            if (result.Code == 1 && result.Error.Contains("more time: --time-limit", StringComparison.Ordinal))
+            {
+                result = PlanOnce(name, RetryTimeLimitSeconds);
+            }
+
+            results[name] = result;
         });
         Results = new Dictionary<string, (int, string, string)>(results, StringComparer.Ordinal);
+    }
+
+    private (int Code, string Out, string Error) PlanOnce(string name, int seconds)
+    {
+        var limit = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return name == PlainPlan
+            ? Cli.Run("plan", ScenarioPath("siping-liaoyuan"), "--out", Folder(name), "--time-limit", limit, "--threads", "1", "--format", "json", "--blocks", "plain")
+            : Cli.Run("plan", ScenarioPath(name), "--out", Folder(name), "--time-limit", limit, "--threads", "1", "--format", "json");
     }
 
     /// <summary>The names of the bundled scenarios (file names without .json), found in the folder.</summary>
