@@ -60,6 +60,48 @@ public sealed class MultiDepotHeuristicTests
     }
 
     [Fact]
+    public void LagrangeanDives_RandomInstances_PassTheCheckerAndBracketTheLpBound()
+    {
+        Instances.Sample(spec =>
+        {
+            var instance = CarpanetoInstance.Generate(spec.Trips, spec.Depots, spec.Seed);
+            var network = NetworkFactory.Build(instance);
+            var clock = Stopwatch.StartNew();
+            using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
+            var relaxation = lp.Converge(clock, TimeSpan.FromSeconds(120));
+            Assert.True(relaxation is { Converged: true }, lp.Failure);
+            var start = SuperDepotStart.Build(network, fits: null);
+            if (start is not { Complete: true })
+            {
+                return;
+            }
+
+            var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
+            var search = LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), clock, TimeSpan.MaxValue, maxSteps: 250);
+            var (blocks, cost) = search.Best;
+            var check = CostMatrixScheduleChecker.Check(instance, [.. blocks.Select(b => (b.Block.Depot, (IReadOnlyList<int>)b.Block.Trips))], cost);
+            Assert.True(check.IsValid, string.Join("\n", check.Violations));
+            Assert.True(cost <= startCost);
+            Assert.True(cost >= relaxation.Value - 1e-6, $"{cost} below the LP bound {relaxation.Value}");
+            Assert.True(search.BestBound <= relaxation.Value + 1e-6, $"Lagrangean value {search.BestBound} above the LP bound {relaxation.Value}");
+            Assert.True(search.BestBound >= start.Bound, $"Lagrangean value {search.BestBound} below the super-depot flow's {start.Bound}");
+        }, iter: 20, seed: "0N0XIzNsQ0O2", threads: 1);
+    }
+
+    [Fact]
+    public void LagrangeanDives_MoreSteps_NeverADearerSchedule()
+    {
+        var instance = CarpanetoInstance.Generate(120, 4, 5);
+        var network = NetworkFactory.Build(instance);
+        var start = SuperDepotStart.Build(network, fits: null)!;
+        var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
+        var costs = new[] { 80, 160, 320, 640 }
+            .Select(steps => LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), Stopwatch.StartNew(), TimeSpan.MaxValue, maxSteps: steps).Best.Cost)
+            .ToList();
+        Assert.Equal(costs.OrderByDescending(c => c), costs);
+    }
+
+    [Fact]
     public void Generate_SameSeed_GivesTheSameInstanceWithLimitsInCarpanetosRange()
     {
         var a = CarpanetoInstance.Generate(300, 4, 7);
