@@ -17,9 +17,9 @@ internal static class HeuristicProbe
         var instance = MdvspInstanceReader.ReadCostMatrix(path);
         var network = NetworkFactory.Build(instance);
         var start = SuperDepotStart.Build(network, fits: null) ?? throw new InvalidOperationException("no super-depot flow");
-        var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
+        var startCost = start.Schedule(network).Cost;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instance.Name}: {network.ArcCount} connections, super-depot bound {start.Bound}, first schedule {startCost}, {clock.Elapsed.TotalSeconds:0.00} s"));
-        var search = LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), clock, TimeSpan.FromHours(1), steps,
+        var search = LagrangeanDepotHeuristic.Run(network, start.Schedule(network), clock, TimeSpan.FromHours(1), steps,
             s => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {s.Steps}: cost {s.Best.Cost}  lagrangean {s.BestBound}  {clock.Elapsed.TotalSeconds:0.00} s")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done: {search.Steps} steps, cost {search.Best.Cost}, lagrangean {search.BestBound}, {clock.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s"));
         return 0;

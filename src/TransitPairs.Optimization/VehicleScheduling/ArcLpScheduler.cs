@@ -257,7 +257,7 @@ internal static class ArcLpScheduler
         {
             try
             {
-                var first = (start.Blocks, start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost)));
+                var first = start.Schedule(network);
                 Publish(first);
                 firstSchedule.TrySetResult();
                 search = LagrangeanDepotHeuristic.Run(network, first, clock, deadline, onImproved: s => Publish(s.Best), cancel: cancel, maxDives: dives);

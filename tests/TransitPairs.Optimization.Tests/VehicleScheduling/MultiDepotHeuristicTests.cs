@@ -23,17 +23,24 @@ public sealed class MultiDepotHeuristicTests
         from seed in Gen.Int[0, 1_000_000]
         select (trips, depots, seed);
 
+    /// <summary>A random instance, its network and its converged arc LP.</summary>
+    private static (CostMatrixInstance Instance, ConnectionNetwork Network, ArcGenerationLp.Bound Relaxation) Relaxed((int Trips, int Depots, int Seed) spec)
+    {
+        var instance = CarpanetoInstance.Generate(spec.Trips, spec.Depots, spec.Seed);
+        var network = NetworkFactory.Build(instance);
+        using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
+        var relaxation = lp.Converge(Stopwatch.StartNew(), TimeSpan.FromSeconds(120));
+        Assert.True(relaxation is { Converged: true }, lp.Failure);
+        return (instance, network, relaxation);
+    }
+
     [Fact]
     public void FirstScheduleAndLpRounding_RandomInstances_PassTheCheckerAndCostAtLeastTheLpBound()
     {
         Instances.Sample(spec =>
         {
-            var instance = CarpanetoInstance.Generate(spec.Trips, spec.Depots, spec.Seed);
-            var network = NetworkFactory.Build(instance);
+            var (instance, network, relaxation) = Relaxed(spec);
             var clock = Stopwatch.StartNew();
-            using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
-            var relaxation = lp.Converge(clock, TimeSpan.FromSeconds(120));
-            Assert.True(relaxation is { Converged: true }, lp.Failure);
 
             var start = SuperDepotStart.Build(network, fits: null);
             Assert.NotNull(start);
@@ -67,20 +74,16 @@ public sealed class MultiDepotHeuristicTests
     {
         Instances.Sample(spec =>
         {
-            var instance = CarpanetoInstance.Generate(spec.Trips, spec.Depots, spec.Seed);
-            var network = NetworkFactory.Build(instance);
+            var (instance, network, relaxation) = Relaxed(spec);
             var clock = Stopwatch.StartNew();
-            using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
-            var relaxation = lp.Converge(clock, TimeSpan.FromSeconds(120));
-            Assert.True(relaxation is { Converged: true }, lp.Failure);
             var start = SuperDepotStart.Build(network, fits: null);
             if (start is not { Complete: true })
             {
                 return;
             }
 
-            var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
-            var search = LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), clock, TimeSpan.MaxValue, maxSteps: 250);
+            var startCost = start.Schedule(network).Cost;
+            var search = LagrangeanDepotHeuristic.Run(network, start.Schedule(network), clock, TimeSpan.MaxValue, maxSteps: 250);
             var (blocks, cost) = search.Best;
             var check = CostMatrixScheduleChecker.Check(instance, [.. blocks.Select(b => (b.Block.Depot, (IReadOnlyList<int>)b.Block.Trips))], cost);
             Assert.True(check.IsValid, string.Join("\n", check.Violations));
@@ -97,9 +100,9 @@ public sealed class MultiDepotHeuristicTests
         var instance = CarpanetoInstance.Generate(120, 4, 5);
         var network = NetworkFactory.Build(instance);
         var start = SuperDepotStart.Build(network, fits: null)!;
-        var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
+        var startCost = start.Schedule(network).Cost;
         var costs = new[] { 80, 160, 320, 640 }
-            .Select(steps => LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), Stopwatch.StartNew(), TimeSpan.MaxValue, maxSteps: steps).Best.Cost)
+            .Select(steps => LagrangeanDepotHeuristic.Run(network, start.Schedule(network), Stopwatch.StartNew(), TimeSpan.MaxValue, maxSteps: steps).Best.Cost)
             .ToList();
         Assert.Equal(costs.OrderByDescending(c => c), costs);
     }
@@ -118,8 +121,8 @@ public sealed class MultiDepotHeuristicTests
         var (optimum, minFleet) = (long.Parse(known[3], CultureInfo.InvariantCulture), int.Parse(known[4], CultureInfo.InvariantCulture));
         var network = NetworkFactory.Build(instance);
         var start = SuperDepotStart.Build(network, fits: null)!;
-        var startCost = start.Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
-        var (blocks, cost) = LagrangeanDepotHeuristic.Run(network, (start.Blocks, startCost), Stopwatch.StartNew(), TimeSpan.MaxValue, maxSteps: 400).Best;
+        var startCost = start.Schedule(network).Cost;
+        var (blocks, cost) = LagrangeanDepotHeuristic.Run(network, start.Schedule(network), Stopwatch.StartNew(), TimeSpan.MaxValue, maxSteps: 400).Best;
 
         var check = CostMatrixScheduleChecker.Check(instance, [.. blocks.Select(b => (b.Block.Depot, (IReadOnlyList<int>)b.Block.Trips))], cost);
         Assert.True(check.IsValid, string.Join("\n", check.Violations));
