@@ -6,9 +6,11 @@ using TransitPairs.Optimization.VehicleScheduling;
 namespace TransitPairs.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of two
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of the
 /// measurement modes: <c>quality</c> (the solver on every public MDVSP instance, as a Markdown
-/// table) and <c>scaling</c> (the single-depot scaling curve with its growth exponent).
+/// table), <c>scaling</c> (the single-depot scaling curve with its growth exponent),
+/// <c>battery-scaling</c>, <c>carpaneto</c> (a generated instance) and <c>heuristic</c> (the
+/// multiple-depot Lagrangean dives alone, a fixed number of steps).
 /// BenchmarkDotNet exits 0 even when every benchmark failed, so the summaries are inspected here
 /// and any failure returns 1.
 /// </summary>

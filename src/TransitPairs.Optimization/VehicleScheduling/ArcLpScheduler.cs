@@ -10,10 +10,11 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// (<see cref="ArcGenerationLp"/>): its value is the LP bound; an LP dive gives a schedule,
 /// block moves between depots (<see cref="DepotReassignment"/>) improve it, and the reduced-cost
 /// arc MIP (<see cref="ReducedCostArcMip"/>) with the LP's duals proves it optimal or improves it
-/// when the remaining arc set is small enough. Before the LP, a first schedule that does not wait
-/// for it: the super-depot flow with its blocks given depots, improved by block moves, so that a
-/// short limit or a slow LP still ends with a good schedule; the answer is the best schedule any
-/// stage found. Null only when the arc LP does not converge in its share of the time and no first
+/// when the remaining arc set is small enough. A primal side that does not wait for the LP: the
+/// super-depot flow with its blocks given depots, then Lagrangean dives
+/// (<see cref="LagrangeanDepotHeuristic"/>) beside the LP on a second worker (with one worker,
+/// before it), so that a short limit or a slow LP still ends with a good schedule; the answer is
+/// the best schedule any stage found. Null only when the arc LP does not converge in its share of the time and no first
 /// schedule exists (depot limits too tight for it): the caller then uses column generation.
 /// </summary>
 internal static class ArcLpScheduler
