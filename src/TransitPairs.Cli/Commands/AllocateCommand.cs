@@ -15,7 +15,8 @@ namespace TransitPairs.Cli.Commands;
 /// purchase budget) across the corridors of several scenarios and picks a headway per corridor
 /// and band (see <see cref="FleetAllocator"/>), with the marginal value of one bus more or fewer
 /// per corridor, and the vehicle-block solver's count on the timetable the allocation implies
-/// (see <see cref="AllocationConsistency"/>). Exit 1 when even the longest allowed headways do
+/// (see <see cref="AllocationConsistency"/>) with the drivers its duties need and their cost, as
+/// <c>plan</c> counts them. Exit 1 when even the longest allowed headways do
 /// not fit.
 /// </summary>
 internal static class AllocateCommand
@@ -45,9 +46,11 @@ internal static class AllocateCommand
         var solver = new SolverOptionsBinding();
         var penalty = new Option<double>("--unserved-penalty") { Description = "Passenger-minutes charged per passenger the seats cannot carry.", DefaultValueFactory = _ => AllocationWeights.Default.UnservedPenaltyMinutes };
         var overrides = new ScenarioOverridesOption();
+        var crew = ScenarioSolverOptions.CreateCrew();
+        crew.Description = "solve: driver duties of each corridor's implied blocks (drivers, bound, paid hours, driver cost) where its scenario's driver rules are enforced; skip: vehicles only.";
         var command = new Command("allocate", "Share a fleet or a budget across corridors: buses per corridor, a headway per band, waiting, unserved passengers, and the value of one more bus.");
         command.Arguments.Add(scenarios);
-        foreach (var option in new Option[] { fleet, budget, format, penalty, overrides.Option })
+        foreach (var option in new Option[] { fleet, budget, format, penalty, crew, overrides.Option })
         {
             command.Options.Add(option);
         }
@@ -116,7 +119,7 @@ internal static class AllocateCommand
                 throw new NoFeasiblePlanException(allocation.Explanation ?? "No allocation found.");
             }
 
-            var consistency = AllocationConsistency.Check(built, plan, solve, clock);
+            var consistency = AllocationConsistency.Check(built, plan, solve, clock, ScenarioSolverOptions.CrewOf(parse, crew));
             var report = Report(built, allocation, consistency);
             switch (parse.GetValue(format))
             {
@@ -176,8 +179,11 @@ internal static class AllocateCommand
                     Round(marginal.GainOfOneMore),
                     marginal.LossOfOneFewer is { } loss ? Round(loss) : null,
                     marginal.ProvenOptimal),
-                new BlocksReport(check.Trips, check.BlockVehicles, check.FleetLowerBound, check.BlockStatus, check.Consistent, check.Explanation));
+                new BlocksReport(check.Trips, check.BlockVehicles, check.FleetLowerBound, check.BlockStatus, check.Consistent, check.Explanation),
+                Drivers(check.Drivers),
+                new CostReport(Math.Round(check.VehicleCostYuan, 0), Math.Round(check.Drivers.DriverCostYuan, 0), Math.Round(check.OperatingCostYuan, 0)));
         });
+        var drivers = consistency.Select(c => c.Drivers).ToList();
         return new AllocationReport(
             outcome.Status.Word(),
             Round(outcome.Objective),
@@ -185,7 +191,9 @@ internal static class AllocateCommand
             Math.Round(outcome.Gap, 6),
             result.FleetSize,
             result.BudgetYuan,
-            new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers)),
+            new TotalsReport(result.TotalBuses, result.BusesBought, result.PurchaseCostYuan, Round(result.WaitPassengerMinutes), Round(result.UnservedPassengers),
+                drivers.Sum(d => d.Drivers), drivers.Sum(d => d.DriverLowerBound), Math.Round(drivers.Sum(d => d.PaidHours), 2), Math.Round(drivers.Sum(d => d.DrivingHours), 2),
+                new CostReport(Math.Round(consistency.Sum(c => c.VehicleCostYuan), 0), Math.Round(drivers.Sum(d => d.DriverCostYuan), 0), Math.Round(consistency.Sum(c => c.OperatingCostYuan), 0))),
             new WeightsReport(1, result.Weights.UnservedPenaltyMinutes),
             [.. corridors],
             [.. result.ChargerUse.Select(u => new ChargerReport(
@@ -197,6 +205,10 @@ internal static class AllocateCommand
                 u.MinutesPerHourAvailable))]);
     }
 
+    /// <summary>A corridor's driver figures rounded as a plan's KPIs are (hours to 0.01, yuan to 1).</summary>
+    private static DriversReport Drivers(CorridorDrivers d) =>
+        new(d.Drivers, d.DriverLowerBound, Math.Round(d.PaidHours, 2), Math.Round(d.DrivingHours, 2), Math.Round(d.DriverCostYuan, 0), d.Status);
+
     private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     private static void WriteTable(TextWriter o, AllocationReport r)
@@ -205,6 +217,8 @@ internal static class AllocateCommand
         o.WriteLine(string.Create(Inv, $"allocation  {limit}: {r.Totals.Buses} buses used, {r.Totals.BusesBought} bought ({r.Totals.PurchaseCostYuan:N0} yuan)"));
         o.WriteLine(string.Create(Inv, $"status      {r.Status}, objective {r.Objective:N1} passenger-min, bound {r.Bound:N1}, gap {r.Gap:P2}"));
         o.WriteLine(string.Create(Inv, $"objective   waiting {r.Totals.WaitPassengerMinutes:N1} passenger-min + {r.Weights.UnservedPenaltyMinutes:0.#} × {r.Totals.UnservedPassengers:N1} unserved passengers"));
+        o.WriteLine(string.Create(Inv, $"drivers     {r.Totals.Drivers} (lower bound {r.Totals.DriverLowerBound}), {r.Totals.PaidHours:0.00} paid h, {r.Totals.DrivingHours:0.00} driving h, on the implied blocks"));
+        o.WriteLine(string.Create(Inv, $"daily cost  {r.Totals.Cost.OperatingCostYuan:N0} yuan = vehicles {r.Totals.Cost.VehicleCostYuan:N0} (drivers apart) + drivers {r.Totals.Cost.DriverCostYuan:N0}, on the implied blocks"));
         o.WriteLine();
         o.WriteLine("corridor             vehicle       seats  buses  owned  bought   wait pax-min  unserved   +1 bus saves  -1 bus costs  blocks");
         foreach (var c in r.Corridors)
@@ -239,6 +253,17 @@ internal static class AllocateCommand
         {
             o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {c.Blocks.Trips} trips, {c.Blocks.Vehicles} vehicles ({c.Blocks.Status.ToLowerInvariant()}), allocated {c.Buses}: {c.Blocks.Explanation}"));
         }
+
+        o.WriteLine();
+        o.WriteLine("corridor             drivers  bound  paid h  driving h  vehicle cost  driver cost  operating cost (yuan)  duties");
+        foreach (var c in r.Corridors)
+        {
+            var d = c.Drivers;
+            o.WriteLine(string.Create(Inv, $"{c.Corridor,-20} {d.Drivers,7}  {d.DriverLowerBound,5}  {d.PaidHours,6:0.00}  {d.DrivingHours,9:0.00}  {c.Cost.VehicleCostYuan,12:N0}  {c.Cost.DriverCostYuan,11:N0}  {c.Cost.OperatingCostYuan,21:N0}  {d.Status}"));
+        }
+
+        var t = r.Totals;
+        o.WriteLine(string.Create(Inv, $"{"total",-20} {t.Drivers,7}  {t.DriverLowerBound,5}  {t.PaidHours,6:0.00}  {t.DrivingHours,9:0.00}  {t.Cost.VehicleCostYuan,12:N0}  {t.Cost.DriverCostYuan,11:N0}  {t.Cost.OperatingCostYuan,21:N0}"));
     }
 
     private static void WriteCsv(TextWriter o, AllocationReport r)
@@ -249,6 +274,7 @@ internal static class AllocateCommand
             "corridor", "scenario", "buses", "band", "from", "to", "cycle_minutes", "outbound_per_hour", "inbound_per_hour",
             "headway_minutes", "demand_driven_headway_minutes", "buses_needed", "expected_wait_minutes", "wait_passenger_minutes",
             "unserved_passengers", "gain_of_one_more_bus", "loss_of_one_fewer_bus", "block_vehicles",
+            "drivers", "driver_lower_bound", "paid_hours", "driving_hours", "driver_cost_yuan", "crew_status", "vehicle_cost_yuan", "operating_cost_yuan",
         ]);
         static string N(double value) => value.ToString("0.###", Inv);
         foreach (var c in r.Corridors)
@@ -260,6 +286,7 @@ internal static class AllocateCommand
                     c.Corridor, c.Scenario, N(c.Buses), b.Band, b.From, b.To, N(b.CycleMinutes), N(b.OutboundPassengersPerHour), N(b.InboundPassengersPerHour),
                     N(b.HeadwayMinutes), N(b.DemandDrivenHeadwayMinutes), N(b.BusesNeeded), N(b.ExpectedWaitMinutes), N(b.WaitPassengerMinutes),
                     N(b.UnservedPassengers), N(c.Marginal.GainOfOneMore), c.Marginal.LossOfOneFewer is { } loss ? N(loss) : string.Empty, N(c.Blocks.Vehicles),
+                    N(c.Drivers.Drivers), N(c.Drivers.DriverLowerBound), N(c.Drivers.PaidHours), N(c.Drivers.DrivingHours), N(c.Drivers.DriverCostYuan), c.Drivers.Status, N(c.Cost.VehicleCostYuan), N(c.Cost.OperatingCostYuan),
                 ]);
             }
         }
@@ -282,7 +309,15 @@ internal sealed record AllocationReport(
 /// <summary>A charger site's busiest stretch: charger-minutes per hour used and available.</summary>
 internal sealed record ChargerReport(string Site, int Points, string From, string To, double MinutesPerHourUsed, int MinutesPerHourAvailable);
 
-internal sealed record TotalsReport(int Buses, int BusesBought, long PurchaseCostYuan, double WaitPassengerMinutes, double UnservedPassengers);
+/// <summary>Totals over the corridors; the driver figures are sums over the corridors' implied blocks (a sum of lower bounds bounds the sum, the corridors' duties being apart).</summary>
+internal sealed record TotalsReport(int Buses, int BusesBought, long PurchaseCostYuan, double WaitPassengerMinutes, double UnservedPassengers,
+    int Drivers, int DriverLowerBound, double PaidHours, double DrivingHours, CostReport Cost);
+
+/// <summary>The daily cost of the implied blocks as a plan counts it: vehicles (drivers apart) + drivers = operating cost, yuan.</summary>
+internal sealed record CostReport(double VehicleCostYuan, double DriverCostYuan, double OperatingCostYuan);
+
+/// <summary>Driver duties of a corridor's implied blocks: the figures of a plan's driver KPIs (cost = paid hours × the scenario's wage).</summary>
+internal sealed record DriversReport(int Drivers, int DriverLowerBound, double PaidHours, double DrivingHours, double DriverCostYuan, string Status);
 
 internal sealed record WeightsReport(double WaitPerPassengerMinute, double UnservedPenaltyMinutes);
 
@@ -299,7 +334,9 @@ internal sealed record CorridorReport(
     double UnservedPassengers,
     IReadOnlyList<BandReport> Bands,
     MarginalReport Marginal,
-    BlocksReport Blocks);
+    BlocksReport Blocks,
+    DriversReport Drivers,
+    CostReport Cost);
 
 internal sealed record BandReport(
     string Band,

@@ -21,11 +21,14 @@ internal static class CrewCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A crew instance: Beasley–Cao cspN.txt[.gz], CSPLib set partitioning NAME.gz, or the OR-Tools example's shift CSV." };
         var crews = new Option<int?>("--crews") { Description = "Beasley–Cao: use exactly K duties (the instance's K of known.csv)." };
+        var method = new Option<string>("--method") { Description = "columns: column generation (default); cpsat: the OR-Tools example's own CP-SAT model (its shift CSV only), the yardstick.", DefaultValueFactory = _ => "columns" };
+        method.AcceptOnlyFromAmong("columns", "cpsat");
         var format = FormatOption.Create("csv: one row per duty", "table", "json", "csv");
         var solver = new SolverOptionsBinding();
         var command = new Command("crew", "Solve a public crew (driver duty) scheduling benchmark and report duties, cost, lower bound and gap.");
         command.Arguments.Add(file);
         command.Options.Add(crews);
+        command.Options.Add(method);
         command.Options.Add(format);
         solver.AddTo(command);
         command.SetAction(parse => console.Guard(() =>
@@ -40,7 +43,13 @@ internal static class CrewCommand
                 throw new InputException(new InputProblem("command line", "--crews", kind != CrewFormat.BeasleyCao ? "--crews applies to Beasley–Cao cspN files only." : $"{k} duties is not possible.", kind != CrewFormat.BeasleyCao ? "Leave --crews out for this file." : "Give 1 or more."));
             }
 
-            var (name, answer, violations, drivers) = Solve(kind, path, k, options);
+            var cpSat = parse.GetValue(method) == "cpsat";
+            if (cpSat && kind != CrewFormat.ShiftCsv)
+            {
+                throw new InputException(new InputProblem("command line", "--method", "--method cpsat applies to the OR-Tools example's shift CSV only.", "Leave --method out for this file."));
+            }
+
+            var (name, answer, violations, drivers) = Solve(kind, path, k, options, cpSat);
             if (answer.Status == SolveStatus.Infeasible)
             {
                 throw new NoFeasiblePlanException($"{name}: no set of duties covers every task{(k is null ? string.Empty : $" with exactly {k} duties")}.");
@@ -48,7 +57,7 @@ internal static class CrewCommand
 
             if (answer.Solution is not { } duties)
             {
-                throw new NoFeasiblePlanException($"{name}: no duties found in {limit.TotalSeconds:0.#} s (lower bound {answer.Bound}); give it more time (--time-limit).");
+                throw new NoFeasiblePlanException($"{name}: no duties found in {limit.TotalSeconds:0.#} s (lower bound {answer.Bound}){(answer.Explanation is { } why ? ": " + why.TrimEnd('.') : string.Empty)}; give it more time (--time-limit).");
             }
 
             if (violations.Count > 0)
@@ -74,7 +83,7 @@ internal static class CrewCommand
         return command;
     }
 
-    private static (string Name, SolveOutcome<CrewDuties> Answer, IReadOnlyList<string> Violations, DriverFigures? Drivers) Solve(CrewFormat kind, string path, int? k, SolveOptions options)
+    private static (string Name, SolveOutcome<CrewDuties> Answer, IReadOnlyList<string> Violations, DriverFigures? Drivers) Solve(CrewFormat kind, string path, int? k, SolveOptions options, bool cpSat)
     {
         switch (kind)
         {
@@ -95,7 +104,7 @@ internal static class CrewCommand
             default:
             {
                 var instance = CrewInstanceReader.ReadShifts(path);
-                var answer = CrewBenchmarkSolver.Solve(instance, options, options.StartBudget());
+                var answer = cpSat ? ShiftDayCpSat.Solve(instance, options, options.StartBudget()) : CrewBenchmarkSolver.Solve(instance, options, options.StartBudget());
                 return (instance.Name, answer, answer.Solution is { } s ? CrewInstanceChecker.Check(instance, s.Duties) : [], answer.Solution is { } d ? DriverFigures.Of(d, answer.Bound) : null);
             }
         }

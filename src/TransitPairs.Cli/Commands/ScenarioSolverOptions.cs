@@ -19,7 +19,8 @@ internal sealed class ScenarioSolverOptions
 
     public Option<string> Crew { get; } = CreateCrew();
 
-    private static Option<string> CreateCrew()
+    /// <summary>A new <c>--crew solve|skip</c> option (for commands that take it without the rest of this class).</summary>
+    public static Option<string> CreateCrew()
     {
         var option = new Option<string>("--crew")
         {
@@ -71,8 +72,14 @@ internal sealed class ScenarioSolverOptions
     }
 
     /// <summary>The crew stage chosen with <c>--crew</c>.</summary>
-    public CrewStage CrewOf(ParseResult parse) =>
-        parse.GetResult(Crew) is not null && parse.GetValue(Crew) == "skip" ? CrewStage.Skip : CrewStage.Solve;
+    public CrewStage CrewOf(ParseResult parse) => CrewOf(parse, Crew);
+
+    /// <summary>The crew stage chosen with <paramref name="crew"/> (a <see cref="CreateCrew"/> option).</summary>
+    public static CrewStage CrewOf(ParseResult parse, Option<string> crew)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(crew) is not null && parse.GetValue(crew) == "skip" ? CrewStage.Skip : CrewStage.Solve;
+    }
 
     /// <summary>The block stage chosen with <c>--blocks</c>.</summary>
     public BlockStage StageOf(ParseResult parse) =>

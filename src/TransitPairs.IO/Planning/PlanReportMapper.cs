@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Duties;
 using TransitPairs.IO.Reports;
 using TransitPairs.Planning;
 using TransitPairs.Scheduling;
@@ -32,8 +33,43 @@ public static class PlanReportMapper
             [.. plan.Notes])
         {
             Energy = Energy(plan),
+            Duties = Duties(plan),
         };
     }
+
+    /// <summary>
+    /// The drivers' duties, one row per driver; or, when the plan has none, why: the crew stage was
+    /// skipped, the scenario's driver rules are off, or no duties exist for the blocks (the plan's note).
+    /// </summary>
+    private static DutyGantt Duties(Plan plan)
+    {
+        if (plan.Crew is not { } crew)
+        {
+            var reason = plan.Notes.FirstOrDefault(n => n.StartsWith("Driver duties:", StringComparison.Ordinal));
+            return DutyGantt.None(plan.Kpis.CrewStatus switch
+            {
+                "skipped" when !plan.Scenario.Policy.DriverRules.Enforced =>
+                    "No driver duties: the scenario's driver rules are not enforced (policy.driverRules.enforced is false), so no duties were planned; drivers and driver cost are not in the figures above.",
+                "skipped" => "No driver duties: the crew stage was skipped for this plan (vehicles only), so drivers and driver cost are not in the figures above.",
+                var status => $"No driver duties: {reason?["Driver duties: ".Length..] ?? $"the duty solver found none for these blocks ({status})."} Drivers and driver cost are not in the figures above.",
+            });
+        }
+
+        var rules = plan.Scenario.Policy.DriverRules.Duties;
+        var rows = crew.Duties.Select(d => new DutyGanttRow(
+            d.DriverId,
+            string.Create(CultureInfo.InvariantCulture, $"{d.DrivingSeconds / 3600.0:0.0} h driving, {d.PaidSeconds(rules) / 3600.0:0.0} paid"),
+            [.. d.Activities.Select(a => new DutyGanttSegment(a.Kind, a.Start.TotalSeconds, a.End.TotalSeconds, a.Kind == DutyActivityKind.Drive ? a.VehicleId : null, DutyLabel(a)))]));
+        return new DutyGantt([.. rows], null);
+    }
+
+    private static string DutyLabel(DutyActivity a) => a.Kind switch
+    {
+        DutyActivityKind.Drive when a.TripId is { } trip => $"{a.VehicleId} trip {trip} {a.FromStop} → {a.ToStop}",
+        DutyActivityKind.Drive => $"{a.VehicleId} empty run {a.FromStop} → {a.ToStop}",
+        DutyActivityKind.Travel => $"{a.FromStop} → {a.ToStop}{(a.TripId is { } t ? $" on {t}" : string.Empty)}",
+        _ => a.FromStop == a.ToStop ? a.FromStop : $"{a.FromStop} → {a.ToStop}",
+    };
 
     /// <summary>
     /// The state of charge of every battery bus at each event boundary (percent of its pack) and,

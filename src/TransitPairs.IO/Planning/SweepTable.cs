@@ -35,7 +35,7 @@ public sealed class SweepTable
     public ImmutableArray<ImmutableArray<string>> Rows { get; }
 
     /// <summary>The columns after the varied keys.</summary>
-    public static ImmutableArray<string> ResultColumns { get; } = ["status", .. PlanKpis.Columns.Select(c => c.Key), "timetableStatus", "blocksStatus"];
+    public static ImmutableArray<string> ResultColumns { get; } = ["status", .. PlanKpis.Columns.Select(c => c.Key), "timetableStatus", "blocksStatus", "crewStatus"];
 
     /// <summary>The header of a sweep over <paramref name="grid"/>.</summary>
     public static ImmutableArray<string> HeaderOf(SweepGrid grid)
@@ -50,8 +50,8 @@ public sealed class SweepTable
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(variant);
         string[] results = kpis is null
-            ? ["infeasible", .. PlanKpis.Columns.Select(_ => string.Empty), string.Empty, string.Empty]
-            : ["ok", .. PlanKpis.Columns.Select(c => c.Text(kpis)), kpis.TimetableStatus, kpis.BlocksStatus];
+            ? ["infeasible", .. PlanKpis.Columns.Select(_ => string.Empty), string.Empty, string.Empty, string.Empty]
+            : ["ok", .. PlanKpis.Columns.Select(c => c.Text(kpis)), kpis.TimetableStatus, kpis.BlocksStatus, kpis.CrewStatus];
         return [variant.Number.ToString(CultureInfo.InvariantCulture), grid.Count.ToString(CultureInfo.InvariantCulture), .. variant.Values, .. results];
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TransitPairs.Duties;
 
 namespace TransitPairs.IO.Reports;
 
@@ -71,8 +72,15 @@ public static class HtmlReportWriter
             Marey(html, marey, idPrefix);
         }
 
+        // The duties share the blocks' time axis, so that a driver's bar sits under the vehicle's.
+        var hours = HourRange(report.Gantt.Vehicles.SelectMany(v => v.Segments).Select(s => (s.StartSeconds, s.EndSeconds))
+            .Concat(report.Duties.Drivers.SelectMany(d => d.Segments).Select(s => (s.StartSeconds, s.EndSeconds)))
+            .SelectMany(s => new[] { s.StartSeconds, s.EndSeconds }));
         html.Append("<h2>Vehicle blocks</h2>\n");
-        Gantt(html, report.Gantt);
+        Gantt(html, report.Gantt, hours);
+        html.Append("<h2>Driver duties</h2>\n");
+        DutyChart(html, report.Duties, hours);
+
         if (report.Energy is { } energy)
         {
             html.Append("<h2>State of charge of every battery bus</h2>\n");
@@ -121,6 +129,13 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
   if (document.querySelectorAll('.marey-trip').length === 0) problems.push('empty time-space diagram');
   if (document.querySelectorAll('.gantt-seg').length === 0) problems.push('empty vehicle blocks chart');
   if (document.querySelectorAll('.load-bar').length === 0) problems.push('empty load profile');
+  if (document.querySelectorAll('.duties').length !== document.querySelectorAll('svg.gantt').length) problems.push('driver duties missing under a vehicle blocks chart');
+  document.querySelectorAll('svg.duty-gantt').forEach(function (svg) {
+    var rows = svg.querySelectorAll('.duty-row');
+    if (svg.querySelectorAll('.duty-seg').length === 0) problems.push('empty driver duties chart');
+    else if (rows.length !== Number(svg.dataset.drivers)) problems.push('driver duties chart draws ' + rows.length + ' of ' + svg.dataset.drivers + ' drivers');
+    rows.forEach(function (row) { if (row.querySelectorAll('.duty-seg').length === 0) problems.push('driver ' + row.dataset.driver + ' has no activity drawn'); });
+  });
   if (document.querySelector('svg.soc') && document.querySelectorAll('.soc-line').length === 0) problems.push('empty state-of-charge chart');
   if (document.querySelector('svg.occupancy') && document.querySelectorAll('.occupancy-line').length === 0) problems.push('empty charger occupancy chart');
   document.body.dataset.check = problems.length === 0 ? 'ok' : problems.join('; ');
@@ -235,33 +250,104 @@ svg{display:block;background:#fff}svg text{font-size:11px;fill:#333}.grid{stroke
             [GanttKind.PullIn] = ("#8c564b", "pull-in"),
         }.ToImmutableDictionary();
 
-    private static void Gantt(StringBuilder html, GanttChart gantt)
+    private const double GanttTop = 6;
+    private const double GanttRowHeight = 18;
+
+    private static void Gantt(StringBuilder html, GanttChart gantt, (int From, int To) hours)
     {
-        const double top = 6;
-        const double rowHeight = 18;
-        var bottom = top + (rowHeight * Math.Max(1, gantt.Vehicles.Length));
-        var (fromHour, toHour) = HourRange(gantt.Vehicles.SelectMany(v => v.Segments.SelectMany(s => new[] { s.StartSeconds, s.EndSeconds })));
-        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
-        Legend(html, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
-        html.Append(Svg($"<svg class=\"gantt\" viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
-        TimeAxis(html, fromHour, toHour, top, bottom, X);
+        var x = OpenGantt(html, "class=\"gantt\"", gantt.Vehicles.Length, hours, GanttStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
         for (var row = 0; row < gantt.Vehicles.Length; row++)
         {
             var vehicle = gantt.Vehicles[row];
-            var y = top + (row * rowHeight);
-            html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(vehicle.VehicleId + " · " + vehicle.VehicleType)).Append("</text>\n");
+            var y = GanttRowLabel(html, row, vehicle.VehicleId + " · " + vehicle.VehicleType);
             foreach (var segment in vehicle.Segments)
             {
                 var (colour, name) = GanttStyle[segment.Kind];
-                var x1 = X(segment.StartSeconds);
-                var width = Math.Max(1.0, X(segment.EndSeconds) - x1);
                 var inset = segment.Kind is GanttKind.Trip or GanttKind.Charge ? 2 : 5;
-                html.Append(Svg($"<rect class=\"gantt-seg\" x=\"{x1:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{rowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
-                    .Append(Encode($"{name} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}")).Append("</title></rect>\n");
+                GanttBar(html, "gantt-seg", x, y, inset, colour, segment.StartSeconds, segment.EndSeconds, $"{name} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}");
             }
         }
 
         html.Append("</svg>\n");
+    }
+
+    /// <summary>The legend, the opening svg element (with <paramref name="attributes"/>) and the hour grid of a Gantt chart of <paramref name="rows"/> rows; returns x of a time in seconds.</summary>
+    private static Func<int, double> OpenGantt(StringBuilder html, string attributes, int rows, (int From, int To) hours, IEnumerable<(string Name, string Colour)> legend)
+    {
+        var bottom = GanttTop + (GanttRowHeight * Math.Max(1, rows));
+        var (fromHour, toHour) = hours;
+        double X(int s) => LeftMargin + ((ChartWidth - LeftMargin - RightMargin) * (s - (fromHour * 3600.0)) / ((toHour - fromHour) * 3600.0));
+        Legend(html, legend);
+        html.Append(Svg($"<svg {attributes} viewBox=\"0 0 {ChartWidth} {bottom + 24:0}\" width=\"{ChartWidth}\" height=\"{bottom + 24:0}\" role=\"img\">\n"));
+        TimeAxis(html, fromHour, toHour, GanttTop, bottom, X);
+        return X;
+    }
+
+    /// <summary>The label of Gantt row <paramref name="row"/>; returns the row's top y.</summary>
+    private static double GanttRowLabel(StringBuilder html, int row, string label)
+    {
+        var y = GanttTop + (row * GanttRowHeight);
+        html.Append(Svg($"<text x=\"{LeftMargin - 6}\" y=\"{y + 13:0.#}\" text-anchor=\"end\">")).Append(Encode(label)).Append("</text>\n");
+        return y;
+    }
+
+    /// <summary>One bar of a Gantt row, at least a pixel wide, with its hover text; returns its left x and width.</summary>
+    private static (double Left, double Width) GanttBar(StringBuilder html, string cssClass, Func<int, double> x, double y, int inset, string colour, int startSeconds, int endSeconds, string hover)
+    {
+        var left = x(startSeconds);
+        var width = Math.Max(1.0, x(endSeconds) - left);
+        html.Append(Svg($"<rect class=\"{cssClass}\" x=\"{left:0.##}\" y=\"{y + inset:0.#}\" width=\"{width:0.##}\" height=\"{GanttRowHeight - (2 * inset):0.#}\" fill=\"{colour}\"><title>"))
+            .Append(Encode(hover)).Append("</title></rect>\n");
+        return (left, width);
+    }
+
+    private static readonly ImmutableDictionary<DutyActivityKind, (string Colour, string Name, int Inset)> DutyStyle =
+        new Dictionary<DutyActivityKind, (string, string, int)>
+        {
+            [DutyActivityKind.SignOn] = ("#9467bd", "sign-on", 4),
+            [DutyActivityKind.Drive] = ("#1f77b4", "driving (vehicle written on the bar)", 1),
+            [DutyActivityKind.Break] = ("#2ca02c", "break (resets continuous driving)", 4),
+            [DutyActivityKind.Travel] = ("#ff7f0e", "travel as a passenger", 4),
+            [DutyActivityKind.Wait] = ("#c7c7c7", "wait (shorter than a rest)", 6),
+            [DutyActivityKind.SignOff] = ("#8c564b", "sign-off", 4),
+        }.ToImmutableDictionary();
+
+    /// <summary>
+    /// One row per driver on the same time axis as the vehicle blocks (hours past 24 go on as 25, 26 …):
+    /// sign-on, drives with the vehicle written on bars wide enough, breaks, travel, waits, sign-off;
+    /// or the sentence saying why there are no duties.
+    /// </summary>
+    private static void DutyChart(StringBuilder html, DutyGantt duties, (int From, int To) hours)
+    {
+        html.Append("<div class=\"duties\">\n");
+        if (duties.Absent is { } why)
+        {
+            html.Append("<p class=\"duty-absent\">").Append(Encode(why)).Append("</p>\n</div>\n");
+            return;
+        }
+
+        const double labelMinWidth = 30;
+        var x = OpenGantt(html, Svg($"class=\"duty-gantt\" data-drivers=\"{duties.Drivers.Length}\""), duties.Drivers.Length, hours, DutyStyle.OrderBy(k => k.Key).Select(k => (k.Value.Name, k.Value.Colour)));
+        for (var row = 0; row < duties.Drivers.Length; row++)
+        {
+            var driver = duties.Drivers[row];
+            html.Append("<g class=\"duty-row\" data-driver=\"").Append(Encode(driver.DriverId)).Append("\">");
+            var y = GanttRowLabel(html, row, driver.DriverId + " · " + driver.Summary);
+            foreach (var segment in driver.Segments)
+            {
+                var (colour, name, inset) = DutyStyle[segment.Kind];
+                var (left, width) = GanttBar(html, $"duty-seg duty-{segment.Kind.ToString().ToLowerInvariant()}", x, y, inset, colour, segment.StartSeconds, segment.EndSeconds,
+                    $"{name.Split(" (")[0]} {Clock(segment.StartSeconds)}–{Clock(segment.EndSeconds)} {segment.Label}");
+                if (segment.Vehicle is { } vehicle && width >= labelMinWidth)
+                {
+                    html.Append(Svg($"<text class=\"duty-label\" x=\"{left + (width / 2):0.##}\" y=\"{y + 12.5:0.#}\" text-anchor=\"middle\" style=\"fill:#fff;font-size:9px\">")).Append(Encode(vehicle)).Append("</text>\n");
+                }
+            }
+
+            html.Append("</g>\n");
+        }
+
+        html.Append("</svg>\n</div>\n");
     }
 
     /// <summary>One polyline per bus: state of charge (0–100 % of the pack) against the time of day.</summary>

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using TransitPairs.Duties;
 
 namespace TransitPairs.IO.Reports;
 
 /// <summary>
 /// What a plan report shows, already reduced to numbers and labels so that drawing does not need
-/// to know the domain model: one mapper builds it from a plan, one writer draws it.
+/// to know the domain model (apart from the driver activity kinds, which it shares with duties.csv):
+/// one mapper builds it from a plan, one writer draws it.
 /// </summary>
 /// <param name="Title">Heading, e.g. the scenario name and service date.</param>
 /// <param name="Subtitle">One line under the heading (corridor, day type, season).</param>
@@ -24,7 +26,41 @@ public sealed record PlanReport(
 {
     /// <summary>Battery buses' state of charge and charger occupancy; null when the plan has no battery bus.</summary>
     public EnergyCharts? Energy { get; init; }
+
+    /// <summary>
+    /// The drivers' duties, drawn under the vehicle blocks, or why there are none
+    /// (<see cref="DutyGantt.None"/>): every report has the section, and the page's check fails without it.
+    /// </summary>
+    public required DutyGantt Duties { get; init; }
 }
+
+/// <summary>
+/// The drivers' duties as horizontal bars, one row per driver, or the sentence that says why a plan
+/// has none (<see cref="Absent"/>: the crew stage was skipped, or no duties exist for the blocks).
+/// </summary>
+/// <param name="Drivers">One row per driver, in the duty file's order; empty when <see cref="Absent"/> is set.</param>
+/// <param name="Absent">Why there is no chart, or null when there are duties to draw.</param>
+public sealed record DutyGantt(ImmutableArray<DutyGanttRow> Drivers, string? Absent)
+{
+    /// <summary>A section that says why there are no duties instead of drawing them.</summary>
+    public static DutyGantt None(string why)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        return new DutyGantt([], why);
+    }
+}
+
+/// <param name="DriverId">Row label.</param>
+/// <param name="Summary">Short text next to the label (e.g. driving and paid hours).</param>
+/// <param name="Segments">Activities in time order.</param>
+public sealed record DutyGanttRow(string DriverId, string Summary, ImmutableArray<DutyGanttSegment> Segments);
+
+/// <param name="Kind">What the driver does (the domain's activity kinds: each has its own style and legend entry).</param>
+/// <param name="StartSeconds">Start, seconds since service-day start (past 24:00 after midnight).</param>
+/// <param name="EndSeconds">End, seconds since service-day start (at least the start).</param>
+/// <param name="Vehicle">The vehicle driven, written on drive pieces; null for other activities.</param>
+/// <param name="Label">Hover text: what, where and when (trip id on drives).</param>
+public sealed record DutyGanttSegment(DutyActivityKind Kind, int StartSeconds, int EndSeconds, string? Vehicle, string Label);
 
 /// <summary>Battery buses over the day: the state of charge of every bus and how many buses charge at each site.</summary>
 /// <param name="Buses">One line per battery bus.</param>

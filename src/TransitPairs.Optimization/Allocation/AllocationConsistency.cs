@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
+using TransitPairs.Duties;
+using TransitPairs.Optimization.Duties;
+using TransitPairs.Optimization.Planning;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Scenarios;
 using TransitPairs.Scheduling;
 using TransitPairs.Time;
 
@@ -30,6 +34,31 @@ public sealed record CorridorConsistency(
 {
     /// <summary>True when the detailed plan needs no more buses than allocated.</summary>
     public bool Consistent => BlockVehicles <= AllocatedBuses;
+
+    /// <summary>The driver duties of the implied blocks (the same figures as a plan's driver KPIs).</summary>
+    public CorridorDrivers Drivers { get; init; } = CorridorDrivers.Skipped;
+
+    /// <summary>What the implied blocks' vehicles cost in the day, drivers apart: Σ blocks of the vehicle type's cost of a day driving the block's km (service and empty), yuan; as a plan's vehicle cost.</summary>
+    public double VehicleCostYuan { get; init; }
+
+    /// <summary>Vehicle cost + driver cost, yuan: a plan's operating cost for the implied day (drivers left out when their duties were not built).</summary>
+    public double OperatingCostYuan => VehicleCostYuan + Drivers.DriverCostYuan;
+}
+
+/// <summary>
+/// Driver duties of a corridor's implied blocks under its scenario's driver rules (<see cref="DutyScheduler"/>):
+/// the figures a plan's driver KPIs give, so that <c>allocate</c> prices drivers as <c>plan</c> does.
+/// </summary>
+/// <param name="Drivers">Drivers of the duties (0 without duties).</param>
+/// <param name="DriverLowerBound">No duties under the rules need fewer drivers (0 without a solve).</param>
+/// <param name="PaidHours">Σ paid time of the duties, hours.</param>
+/// <param name="DrivingHours">Σ driving time of the duties, hours.</param>
+/// <param name="DriverCostYuan">Paid hours × the scenario's wage per paid hour, yuan (0 without duties).</param>
+/// <param name="Status">The duty solve's status word, or "skipped" (not asked, the rules not enforced, or no blocks).</param>
+public sealed record CorridorDrivers(int Drivers, int DriverLowerBound, double PaidHours, double DrivingHours, double DriverCostYuan, string Status)
+{
+    /// <summary>No duties were built.</summary>
+    public static CorridorDrivers Skipped { get; } = new(0, 0, 0, 0, 0, "skipped");
 }
 
 /// <summary>
@@ -50,7 +79,12 @@ public sealed record CorridorConsistency(
 /// </remarks>
 public static class AllocationConsistency
 {
-    public static ImmutableArray<CorridorConsistency> Check(ScenarioAllocationProblem built, AllocationResult result, SolveOptions options, WallClockBudget budget)
+    /// <param name="built">The allocation problem with where each corridor came from.</param>
+    /// <param name="result">The allocation.</param>
+    /// <param name="options">Solver options of the block and duty solves.</param>
+    /// <param name="budget">Shared evenly by the corridors still to check.</param>
+    /// <param name="crew"><see cref="CrewStage.Solve"/>: driver duties of each corridor's implied blocks too (where its scenario's rules are enforced).</param>
+    public static ImmutableArray<CorridorConsistency> Check(ScenarioAllocationProblem built, AllocationResult result, SolveOptions options, WallClockBudget budget, CrewStage crew = CrewStage.Solve)
     {
         ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(result);
@@ -62,7 +96,9 @@ public static class AllocationConsistency
             var source = built.Sources[c];
             var allocation = result.Corridors[c];
             var problem = ImpliedProblem(source, allocation);
-            var outcome = TripScheduler.SolveChecked(problem, options, budget.Share(1.0 / (result.Corridors.Length - c)), $"the implied blocks of {allocation.CorridorId}");
+            var corridorBudget = budget.Share(1.0 / (result.Corridors.Length - c));
+            var withDuties = crew == CrewStage.Solve && source.Scenario.Policy.DriverRules.Enforced;
+            var outcome = TripScheduler.SolveChecked(problem, options, corridorBudget.Share(withDuties ? 1 - BudgetShares.AllocationDuties : 1), $"the implied blocks of {allocation.CorridorId}");
             var fleetBound = TripScheduler.FleetBound(problem);
             var vehicles = outcome.Solution?.Schedule.Vehicles ?? 0;
             checks.Add(new CorridorConsistency(
@@ -72,10 +108,28 @@ public static class AllocationConsistency
                 vehicles,
                 fleetBound,
                 outcome.Status.ToString(),
-                Explain(allocation, vehicles, fleetBound)));
+                Explain(allocation, vehicles, fleetBound))
+            {
+                Drivers = withDuties && outcome.Solution is { } blocks ? Duties(source.Scenario, blocks.Schedule, options, corridorBudget) : CorridorDrivers.Skipped,
+                VehicleCostYuan = outcome.Solution?.Schedule.Blocks.Sum(b => source.VehicleType.DayCostYuan(Km(b, source.Pattern))) ?? 0,
+            });
         }
 
         return checks.MoveToImmutable();
+    }
+
+    /// <summary>Kilometres a block drives: its trips at the pattern's length, and its empty runs.</summary>
+    private static double Km(VehicleBlock block, Pattern pattern) =>
+        (block.TripIds.Count() * pattern.Km) + (block.Events.Where(e => e.Kind != BlockEventKind.Trip).Sum(e => e.DistanceMetres) / 1000.0);
+
+    /// <summary>Driver duties of the implied blocks under the scenario's rules, priced with its wage (as a plan's crew stage does).</summary>
+    private static CorridorDrivers Duties(Scenario scenario, VehicleSchedule blocks, SolveOptions options, WallClockBudget budget)
+    {
+        var problem = DutyProblem.ForScenario(scenario, blocks);
+        var outcome = DutyScheduler.Solve(problem, new SolveOptions(budget.Left(), options.Workers, options.Seed), budget.Share(1));
+        return outcome.Solution is { } duties
+            ? new CorridorDrivers(duties.Drivers, duties.DriverLowerBound, duties.PaidHours, duties.DrivingHours, duties.PaidHours * problem.Duties.WageYuanPerPaidHour, outcome.Status.Word())
+            : CorridorDrivers.Skipped with { Status = outcome.Status.Word() };
     }
 
     /// <summary>The trips, empty runs, depots and layover rule of the timetable the allocation implies for one corridor.</summary>

@@ -80,7 +80,6 @@ internal static class ColumnGeneration
     /// <summary>Doublings of the reduced-cost width before every duty is enumerated.</summary>
     public const int WidenSteps = 6;
 
-    private const double FirstPenalty = 1e6;
     private const double LastPenalty = 1e11;
 
     /// <summary>Runs the three steps within <paramref name="budget"/> (the LP may use <see cref="BudgetShares.DutyColumnGeneration"/> of it).</summary>
@@ -102,13 +101,14 @@ internal static class ColumnGeneration
         var limit = budget.Remaining;
         var n = source.TaskCount;
         var pool = new List<DutyColumn>();
+        var variables = new List<Variable>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         LinearSolverSetup.Apply(lp, options, limit);
         lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
         var objective = lp.Objective();
         objective.SetMinimization();
-        var penalty = FirstPenalty;
+        var penalty = source.ArtificialPenalty;
         var cover = new Constraint[n];
         var artificial = new List<Variable>();
         for (var i = 0; i < n; i++)
@@ -145,6 +145,7 @@ internal static class ColumnGeneration
 
             pool.Add(c);
             var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            variables.Add(x);
             objective.SetCoefficient(x, c.Cost);
             foreach (var t in c.Tasks)
             {
@@ -168,15 +169,19 @@ internal static class ColumnGeneration
             Add(c);
         }
 
-        Integer? fallback = greedy.Count > 0 ? new Integer([.. greedy], greedy.Sum(c => c.Cost), long.MinValue, Proven: false) : null;
+        // A greedy that leaves tasks over (the shift day's least span) gives first columns, not a solution.
+        var partition = greedy.Count > 0 && greedy.SelectMany(c => c.Tasks).Distinct().Count() == n && greedy.Sum(c => c.Tasks.Length) == n;
+        Integer? fallback = partition ? new Integer([.. greedy], greedy.Sum(c => c.Cost), long.MinValue, Proven: false) : null;
         var pi = new double[n];
         var mu = 0.0;
         var rounds = 0;
         var converged = false;
+        var stalled = false;
         var lpValue = double.NaN;
         var lagrangean = double.NegativeInfinity;
         var dutyCap = source.ExactDuties ?? n;
-        while (Left() > (boundOnly ? TimeSpan.Zero : limit * (1 - BudgetShares.DutyColumnGeneration)) || (rounds == 0 && Left() > TimeSpan.Zero))
+        var lpShare = fallback is null && source.ExactDuties is null ? BudgetShares.DutyColumnGenerationWithoutStart : BudgetShares.DutyColumnGeneration;
+        while (Left() > (boundOnly ? TimeSpan.Zero : limit * (1 - lpShare)) || (rounds == 0 && Left() > TimeSpan.Zero))
         {
             LinearSolverSetup.SetLimit(lp, Left());
             var status = lp.Solve();
@@ -205,6 +210,22 @@ internal static class ColumnGeneration
 
             // Columns already held price out only through round-off (huge penalties): nothing new.
             var added = round.Columns.Count(Add);
+
+            // Tailing off with no partition yet: once the Lagrangean bound rounds up to what the LP
+            // would, more rounds cannot raise the bound; the clock is better spent diving.
+            if (fallback is null && source.ExactDuties is null && !artificialsUsed && added > 0 && double.IsFinite(lagrangean)
+                && Math.Ceiling(lagrangean - Epsilon) >= Math.Ceiling(lpValue - Epsilon))
+            {
+                stalled = true;
+                break;
+            }
+
+            if (added == 0 && double.IsNaN(round.LeastReducedCost))
+            {
+                // The exact round was stopped by the clock: nothing is proven.
+                break;
+            }
+
             if (added == 0)
             {
                 if (!artificialsUsed)
@@ -232,11 +253,45 @@ internal static class ColumnGeneration
         var lower = double.IsFinite(lpBound) ? (long)Math.Ceiling(lpBound - Epsilon) : long.MinValue;
         var method = converged
             ? $"column generation ({rounds} rounds, {pool.Count} duties) to the LP bound"
+            : stalled ? $"column generation stopped after {rounds} rounds ({pool.Count} duties) once its Lagrangean bound met the LP's"
             : $"column generation stopped by the clock after {rounds} rounds ({pool.Count} duties)";
 
         if (boundOnly)
         {
             return new ColumnGenerationResult([], 0, lower == long.MinValue ? 0 : lower, lpBound, Proven: false, Infeasible: false, pool.Count, rounds, method);
+        }
+
+        // Without a first partition, dive: fix the duty the LP likes most, price again, repeat.
+        if (fallback is null && source.ExactDuties is null && Left() > TimeSpan.Zero)
+        {
+            var diveEnds = budget.Elapsed + budget.Left(BudgetShares.DutyDive);
+            // The duties the master uses (re-solved: the last round added columns after its solve).
+            LinearSolverSetup.SetLimit(lp, Left());
+            var support = lp.Solve() == MpSolver.ResultStatus.OPTIMAL
+                ? variables.Select((x, j) => (x, j)).Where(v => v.x.SolutionValue() > Epsilon).Select(v => pool[v.j]).ToList()
+                : [];
+            var seed = support.Concat(pool.OrderBy(c => c.Cost - c.Tasks.Sum(t => pi[t])).Take(DiveSeedColumns)).ToList();
+            var found = new List<DutyColumn>();
+            // A dive that fails early (an artificial it cannot price out) is tried again, fixing only
+            // the duties the LP sets to 1 and the highest one.
+            foreach (var fixAt in DiveFixAt)
+            {
+                fallback = Dive(source, n, penalty, [.. seed, .. found], found.Add, fixAt, () => budget.Elapsed >= diveEnds || Left() <= TimeSpan.Zero, share => Left() * share, options);
+                if (fallback is not null || budget.Elapsed >= diveEnds)
+                {
+                    break;
+                }
+            }
+
+            foreach (var c in found.Where(c => keys.Add(c.Key)))
+            {
+                pool.Add(c);
+            }
+
+            if (fallback is not null)
+            {
+                method += $"; diving found {fallback.Chosen.Count} duties";
+            }
         }
 
         var incumbent = Mip(pool, n, source.ExactDuties, fallback, budget.Left(BudgetShares.DutyFirstMip), options) ?? fallback;
@@ -294,7 +349,7 @@ internal static class ColumnGeneration
         if (enumerated is null)
         {
             var better = Mip(pool, n, source.ExactDuties, incumbent, budget.Left(), options) ?? incumbent;
-            return Result(better, Math.Max(lower, better.Bound), lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
+            return Result(better, lower, lpBound, proven: false, pool.Count, rounds, method + $"; reduced-cost enumeration over {EnumerationCap} duties or out of time, MIP over the generated columns");
         }
 
         var exact = enumerated.Concat(incumbent.Chosen).DistinctBy(c => c.Key).ToList();
@@ -307,6 +362,176 @@ internal static class ColumnGeneration
         var bound = final.Proven ? final.Cost : Math.Max(lower, final.Bound);
         return Result(final, bound, lpBound, final.Proven, pool.Count + enumerated.Count, rounds,
             method + $"; {enumerated.Count} duties within the reduced-cost gap enumerated, MIP over them {(final.Proven ? "proves the optimum" : "stopped by the clock")}");
+    }
+
+    /// <summary>Columns priced per LP re-solve while diving.</summary>
+    private const int DiveColumns = 60;
+
+    /// <summary>Pricing rounds per fixing step while diving (more while an artificial is in use).</summary>
+    private const int DiveRounds = 1;
+
+    /// <summary>The LP value from which a dive fixes a duty besides the highest, per attempt.</summary>
+    private static readonly double[] DiveFixAt = [0.8, 0.999];
+
+    /// <summary>Duties of least reduced cost the diving LP starts from (with every duty the LP used).</summary>
+    public const int DiveSeedColumns = 2500;
+
+    /// <summary>
+    /// Diving on a fresh, small LP (the duties the master used and those of least reduced cost; the
+    /// master's thousands of columns make every re-solve slow): fix (lower bound 1) every duty the LP
+    /// sets to at least <paramref name="fixAt"/> (above one half: no two share a task) and the one it sets highest, then re-solve with quick
+    /// pricing rounds in which tasks already covered are forbidden (their dual so low that no duty
+    /// through them prices out), until every task is covered. Once a third of the tasks is left, and
+    /// when the clock stops the dive, a MIP over the fixed duties and every duty clear of them tries
+    /// to finish. Null without a partition.
+    /// </summary>
+    private static Integer? Dive(IDutyColumnSource source, int n, double penalty, IEnumerable<DutyColumn> seed, Action<DutyColumn> remember, double fixAt, Func<bool> stop, Func<double, TimeSpan> share, SolveOptions options)
+    {
+        const double Forbidden = -1e12;
+        using var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        LinearSolverSetup.Apply(lp, options, share(1));
+
+        // Fixing a duty leaves the basis dual feasible: the dual simplex re-solves faster.
+        lp.SetSolverSpecificParametersAsString("use_preprocessing: false use_dual_simplex: true");
+        var objective = lp.Objective();
+        objective.SetMinimization();
+        var cover = new Constraint[n];
+        var artificial = new Variable[n];
+        for (var i = 0; i < n; i++)
+        {
+            cover[i] = lp.MakeConstraint(1, 1, string.Empty);
+            artificial[i] = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            cover[i].SetCoefficient(artificial[i], 1);
+            objective.SetCoefficient(artificial[i], penalty);
+        }
+
+        var pool = new List<DutyColumn>();
+        var variables = new List<Variable>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        bool Add(DutyColumn c)
+        {
+            if (!keys.Add(c.Key))
+            {
+                return false;
+            }
+
+            pool.Add(c);
+            remember(c);
+            var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            variables.Add(x);
+            objective.SetCoefficient(x, c.Cost);
+            foreach (var t in c.Tasks)
+            {
+                cover[t].SetCoefficient(x, 1);
+            }
+
+            return true;
+        }
+
+        foreach (var c in seed)
+        {
+            Add(c);
+        }
+
+        var covered = new bool[n];
+        var chosen = new List<int>();
+        var pi = new double[n];
+        var left = n;
+        var tried = false;
+        while (left > 0 && !stop())
+        {
+            for (var round = 0; ; round++)
+            {
+                LinearSolverSetup.SetLimit(lp, share(1));
+                if (lp.Solve() != MpSolver.ResultStatus.OPTIMAL)
+                {
+                    return Finish(share(1));
+                }
+
+                // Beyond the usual rounds only while an artificial still covers a task.
+                if (round >= DiveRounds * 10 || (round >= DiveRounds && !artificial.Any(a => a.SolutionValue() > Epsilon)) || stop())
+                {
+                    break;
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    pi[i] = covered[i] ? Forbidden : cover[i].DualValue();
+                }
+
+                if (source.Price(pi, 0, DiveColumns).Columns.Count(Add) == 0)
+                {
+                    break;
+                }
+            }
+
+            if (artificial.Any(a => a.SolutionValue() > 1 - Epsilon))
+            {
+                return Finish(share(1));
+            }
+
+            var best = -1;
+            var fix = new List<int>();
+            for (var j = 0; j < pool.Count; j++)
+            {
+                var x = variables[j].SolutionValue();
+                if (x <= Epsilon || variables[j].Lb() > 0.5)
+                {
+                    continue;
+                }
+
+                if (x >= fixAt)
+                {
+                    fix.Add(j);
+                }
+
+                if (best < 0 || x > variables[best].SolutionValue())
+                {
+                    best = j;
+                }
+            }
+
+            if (best < 0)
+            {
+                return Finish(share(1));
+            }
+
+            if (!fix.Contains(best))
+            {
+                fix.Add(best);
+            }
+
+            foreach (var j in fix.Where(j => !pool[j].Tasks.Any(t => covered[t])))
+            {
+                variables[j].SetLb(1);
+                chosen.Add(j);
+                foreach (var t in pool[j].Tasks)
+                {
+                    covered[t] = true;
+                    left--;
+                }
+            }
+
+            if (!tried && left > 0 && left <= n / 3)
+            {
+                tried = true;
+                if (Finish(share(BudgetShares.DutyDiveFinish)) is { } done)
+                {
+                    return done;
+                }
+            }
+        }
+
+        return left == 0
+            ? new Integer([.. chosen.Select(j => pool[j])], chosen.Sum(j => pool[j].Cost), long.MinValue, Proven: false)
+            : Finish(share(1));
+
+        // The MIP over the fixed duties and every duty clear of them.
+        Integer? Finish(TimeSpan limit)
+        {
+            var candidates = chosen.Select(j => pool[j]).Concat(pool.Where(c => !c.Tasks.Any(t => covered[t]))).DistinctBy(c => c.Key).ToList();
+            return Mip(candidates, n, null, null, limit, options);
+        }
     }
 
     private static ColumnGenerationResult Result(Integer solution, long bound, double lpBound, bool proven, int columns, int rounds, string method) =>

@@ -18,8 +18,43 @@ public static class CrewBenchmarkSolver
         ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
 
     /// <summary>The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).</summary>
-    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget) =>
-        ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance)), options, budget).ToOutcome(r => Duties(r, null));
+    public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var lpEnds = budget.Remaining * (1 - BudgetShares.DutyColumnGenerationWithoutStart);
+        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => budget.Remaining <= lpEnds);
+        var result = ColumnGeneration.Solve(columns, options, budget);
+
+        // Every duty costs at least the weight and the least span: the counting bound holds without the LP.
+        var counting = CountingDrivers(instance) * (ShiftDriverWeight + instance.Rules.MinSpan);
+        return counting > result.LowerBound && !result.Infeasible
+            ? (result with { LowerBound = result.HasSolution ? Math.Min(counting, result.Cost) : counting, Method = result.Method + $"; counting bound {CountingDrivers(instance)} drivers" }).ToOutcome(r => Duties(r, null))
+            : result.ToOutcome(r => Duties(r, null));
+    }
+
+    /// <summary>
+    /// The counting bound on drivers of a shift day: the day's driving over the most driving per
+    /// driver, rounded up, or the most pieces that pairwise overlap (two pieces closer than the least
+    /// gap need two drivers), whichever is larger.
+    /// </summary>
+    public static int CountingDrivers(ShiftDayInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var r = instance.Rules;
+        var byDriving = (int)Math.Ceiling(instance.Pieces.Sum(x => x.DrivingMinutes) / (double)r.MaxDriving);
+
+        // A piece keeps its driver busy from its start until the least gap after its end.
+        var events = instance.Pieces.SelectMany(x => new[] { (Minute: x.StartMinute, Delta: 1), (Minute: x.EndMinute + r.MinGap, Delta: -1) })
+            .OrderBy(e => e.Minute).ThenBy(e => e.Delta);
+        int busy = 0, peak = 0;
+        foreach (var e in events)
+        {
+            busy += e.Delta;
+            peak = Math.Max(peak, busy);
+        }
+
+        return Math.Max(byDriving, peak);
+    }
 
     /// <summary>CSPLib set partitioning over the instance's candidate shifts; the objective is Σ shift costs.</summary>
     public static SolveOutcome<CrewDuties> Solve(SetPartitioningInstance instance, SolveOptions options, WallClockBudget budget)

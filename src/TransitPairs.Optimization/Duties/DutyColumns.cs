@@ -40,6 +40,38 @@ internal interface IDutyColumnSource
 
     /// <summary>A quick partition of the tasks into feasible duties (a first solution when the count is free), or empty.</summary>
     IReadOnlyList<DutyColumn> Greedy();
+
+    /// <summary>The first cost of the master's artificial per task (raised tenfold while the converged LP still uses one).</summary>
+    double ArtificialPenalty => 1e6;
+}
+
+/// <summary>What a pricing pass keeps of the duties that begin with one task.</summary>
+internal static class ClosingLabels
+{
+    /// <summary>
+    /// Adds to <paramref name="found"/> the closing labels of negative reduced cost, best first, at
+    /// most <paramref name="perStart"/> with distinct last tasks; returns the least reduced cost of all.
+    /// </summary>
+    public static double Collect(List<(double Rc, int Label)> closing, Func<int, int> lastTask, Func<int, DutyColumn> column, int perStart, List<(double Rc, DutyColumn Column)> found)
+    {
+        var least = double.PositiveInfinity;
+        var best = new List<(double Rc, int Label)>();
+        foreach (var (rc, label) in closing)
+        {
+            least = Math.Min(least, rc);
+            if (rc < -ColumnGeneration.Epsilon)
+            {
+                best.Add((rc, label));
+            }
+        }
+
+        foreach (var (rc, label) in best.OrderBy(b => b.Rc).DistinctBy(b => lastTask(b.Label)).Take(perStart))
+        {
+            found.Add((rc, column(label)));
+        }
+
+        return least;
+    }
 }
 
 /// <summary>A fixed list of candidate duties (CSPLib set partitioning): pricing scans them all.</summary>
@@ -145,23 +177,9 @@ internal sealed class DutyGraphPricer : IDutyColumnSource
         cap = labelCap;
         var least = double.PositiveInfinity;
         var found = new List<(double Rc, DutyColumn Column)>();
-        var best = new List<(double Rc, int Label)>();
         foreach (var s in graph.Order)
         {
-            best.Clear();
-            foreach (var (rc, label) in Labels(s, pi, mu))
-            {
-                least = Math.Min(least, rc);
-                if (rc < -ColumnGeneration.Epsilon)
-                {
-                    best.Add((rc, label));
-                }
-            }
-
-            foreach (var (rc, label) in best.OrderBy(b => b.Rc).DistinctBy(b => labels[b.Label].Node).Take(ColumnsPerStart))
-            {
-                found.Add((rc, Column(label)));
-            }
+            least = Math.Min(least, ClosingLabels.Collect(Labels(s, pi, mu), l => labels[l].Node, Column, ColumnsPerStart, found));
         }
 
         return new PricingRound([.. found.OrderBy(f => f.Rc).Take(maxColumns).Select(f => f.Column)], least);

@@ -44,7 +44,10 @@ public static class PlanCrew
         var scenario = plan.Scenario;
         if (!Wanted(scenario, options))
         {
-            return result;
+            var why = scenario.Policy.DriverRules.Enforced ? "the crew stage was skipped" : "the scenario's driver rules are not enforced";
+            var vehiclesOnly = new Plan(scenario, plan.Timetable, plan.Schedule, plan.VehicleTypeOfBlock, plan.Loads, plan.Kpis,
+                [.. plan.Notes, $"Driver duties: none planned ({why}); the operating cost leaves the drivers out."]);
+            return result with { Plan = vehiclesOnly };
         }
 
         var problem = DutyProblem.ForScenario(scenario, plan.Schedule);
@@ -54,7 +57,7 @@ public static class PlanCrew
             // What is proved is that drivers cannot run *these* blocks, not that the day has no plan: the
             // timetable and blocks stand, the KPIs say the crew status, and the note says why and what to change.
             var why = string.Create(CultureInfo.InvariantCulture,
-                $"Driver duties: none for these blocks under the driver rules ({outcome.Status.Word()}): {(outcome.Explanation ?? outcome.Method).TrimEnd('.')}. The timetable and blocks stand, but drivers cannot run the blocks as they are: relief on the long empty runs, buses based where their day ends, or other rules would.");
+                $"Driver duties: none for these blocks under the driver rules ({outcome.Status.Word()}): {(outcome.Explanation ?? outcome.Method).TrimEnd('.')}. The timetable and blocks stand, but drivers cannot run the blocks as they are: relief on the long empty runs, buses based where their day ends, or other rules would. The operating cost leaves the drivers out.");
             var unstaffed = new Plan(scenario, plan.Timetable, plan.Schedule, plan.VehicleTypeOfBlock, plan.Loads,
                 plan.Kpis with { CrewStatus = outcome.Status.Word(), SolverSeconds = plan.Kpis.SolverSeconds + outcome.Elapsed.TotalSeconds },
                 [.. plan.Notes, why]);
@@ -69,12 +72,11 @@ public static class PlanCrew
             PaidHours = duties.PaidHours,
             DrivingHours = duties.DrivingHours,
             DriverCostYuan = duties.PaidHours * wage,
-            OperatingCostYuan = plan.Kpis.OperatingCostYuan + (duties.PaidHours * wage),
             CrewStatus = outcome.Status.Word(),
             SolverSeconds = plan.Kpis.SolverSeconds + outcome.Elapsed.TotalSeconds,
         };
         var note = string.Create(CultureInfo.InvariantCulture,
-            $"Driver duties: column generation {outcome.Status.Word()}, {duties.Drivers} drivers against a lower bound of {duties.DriverLowerBound}, {duties.PaidHours:0.0} paid h, {duties.DrivingHours:0.0} driving h ({100 * duties.Efficiency:0} % of paid time); driver cost = paid hours × {wage:0.##} yuan per hour [E], inside the operating cost.");
+            $"Driver duties: column generation {outcome.Status.Word()}, {duties.Drivers} drivers against a lower bound of {duties.DriverLowerBound}, {duties.PaidHours:0.0} paid h, {duties.DrivingHours:0.0} driving h ({100 * duties.Efficiency:0} % of paid time); driver cost = paid hours × {wage:0.##} yuan per hour [E] = {duties.PaidHours * wage:0} yuan, inside the operating cost.");
         var withCrew = new Plan(scenario, plan.Timetable, plan.Schedule, plan.VehicleTypeOfBlock, plan.Loads, kpis, [.. plan.Notes, note]) { Crew = duties.Crew };
         return result with { Plan = withCrew, Duties = outcome };
     }

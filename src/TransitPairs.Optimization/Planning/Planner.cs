@@ -261,7 +261,7 @@ public static class Planner
                 litres += km * type.Consumption.In(scenario.Season);
             }
 
-            cost += type.CostPerVehicleDayYuan + (km * type.CostPerKmYuan);
+            cost += type.DayCostYuan(km);
         }
 
         var directions = timetable.Kpis.Directions;
@@ -279,7 +279,7 @@ public static class Planner
             VehicleHours = hours,
             EnergyKwh = energyKwh,
             DieselLitres = litres,
-            OperatingCostYuan = cost,
+            VehicleCostYuan = cost,
             ExpectedWaitMinutes = wait,
             PeakOccupancy = directions.Select(d => d.PeakOccupancy).DefaultIfEmpty(0).Max(),
             PassengersLeftBehind = directions.Sum(d => d.LeftBehindPassengers),
@@ -298,7 +298,7 @@ public static class Planner
         var notes = ImmutableArray.CreateBuilder<string>();
         notes.Add(string.Create(inv, $"Timetable: CP-SAT {timetable.Solve.Status.Word()}, objective {timetable.Solve.Objective:0}, bound {timetable.Solve.Bound:0}, gap {timetable.Solve.Gap:P1}."));
         notes.Add(blocks.Description);
-        notes.Add("Operating cost = Σ vehicles × cost per vehicle-day + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
+        notes.Add("Operating cost = vehicle cost + driver cost. Vehicle cost = Σ vehicles × cost per vehicle-day (drivers apart) + Σ km driven (service and empty) × cost per km, both of the vehicle type (data/vehicle-types.json); the same per km in every season.");
         if (kpis.EnergyKwh > 0 && !kpis.EnergyChecked)
         {
             notes.Add("Battery energy is kWh/km of the season × km; these blocks were not checked for state of charge.");

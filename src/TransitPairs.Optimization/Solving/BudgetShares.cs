@@ -52,6 +52,15 @@ public static class BudgetShares
     /// <summary>Driver duties: share of the budget the column generation (master LP and pricing) may use before the integer duties.</summary>
     public const double DutyColumnGeneration = 0.7;
 
+    /// <summary>Driver duties without a first partition (the shift day's least span): the column generation's share; the search for integer duties needs more of the rest.</summary>
+    public const double DutyColumnGenerationWithoutStart = 0.5;
+
+    /// <summary>Driver duties without a first partition: share of what is left after the LP for diving to integer duties.</summary>
+    public const double DutyDive = 0.8;
+
+    /// <summary>Driver duties, diving: share of what is left for the MIP that tries to finish a dive once a third of the tasks is left.</summary>
+    public const double DutyDiveFinish = 0.25;
+
     /// <summary>Driver duties: share of what is left that the first MIP over the generated duties may use.</summary>
     public const double DutyFirstMip = 0.4;
 
@@ -63,6 +72,9 @@ public static class BudgetShares
 
     /// <summary>Timetable stage with a fleet-aware retiming after it: the departure times' share; the retiming gets the rest.</summary>
     public const double TimetableBeforeRetiming = 0.5;
+
+    /// <summary>Fleet allocation's check of each corridor's implied blocks: share of the corridor's budget kept for its driver duties (the blocks get the rest).</summary>
+    public const double AllocationDuties = 0.4;
 
     /// <summary>Fleet allocation with marginal values: the allocation's share (both its stages); the marginal solves split the rest evenly.</summary>
     public const double AllocationMain = 0.5;

@@ -89,8 +89,16 @@ public static class SolverCatalog
             "Beasley–Cao: exactly K duties",
             "the driver-duty column generation on Beasley–Cao, CSPLib set partitioning and the OR-Tools example's day",
             "Beasley–Cao: Σ arc costs; CSPLib: Σ shift costs; OR-Tools day: drivers × 100,000 + working minutes",
-            "the master LP value rounded up, or the proven optimum",
+            "the master LP value rounded up, or the proven optimum; on the OR-Tools day at least the counting bound",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
+        new(
+            "OR-Tools example's CP-SAT model (port)",
+            typeof(ShiftDayCpSat),
+            "the example's day and rules; its driver count (2 × ⌈driving / 540⌉)",
+            "the example's own CP-SAT model, first pass (fewest drivers), the yardstick for the column generation",
+            "drivers × 100,000 + working minutes (working time is not minimised)",
+            "CP-SAT's bound on drivers × 100,000",
+            [SolveStatus.Feasible, SolveStatus.NoSolutionFound]),
     ];
 
     /// <summary>The table of <c>docs/solvers.md</c> (Markdown), one row per solver.</summary>

@@ -10,12 +10,14 @@ namespace TransitPairs.Planning;
 /// over directions as each property says.
 /// </summary>
 /// <remarks>
-/// Cost model (yuan per service day): Σ over vehicles used of the vehicle type's
-/// <c>costPerVehicleDayYuan</c> + Σ over every kilometre driven (in service, empty runs, pull-out
-/// and pull-in) of the type's <c>costPerKmYuan</c>; both come from <c>data/vehicle-types.json</c>
-/// (energy and upkeep per km; driver, depreciation and overhead per vehicle-day). Purchase cost is
-/// not in the daily figure. When the plan has driver duties, their paid hours × the wage per paid
-/// hour (<see cref="DriverCostYuan"/>) are added.
+/// Cost model (yuan per service day), drivers counted once: <see cref="VehicleCostYuan"/> = Σ over
+/// vehicles used of the vehicle type's <c>costPerVehicleDayYuan</c> (insurance, depot, cleaning,
+/// dispatch and overhead; no drivers) + Σ over every kilometre driven (in service, empty runs,
+/// pull-out and pull-in) of the type's <c>costPerKmYuan</c> (energy and upkeep), both from
+/// <c>data/vehicle-types.json</c>; <see cref="DriverCostYuan"/> = the duties' paid hours × the wage
+/// per paid hour; <see cref="OperatingCostYuan"/> is their sum. A plan without duties (crew stage
+/// skipped, or no duties for its blocks) has no driver cost: its operating cost leaves drivers out,
+/// and <see cref="CrewStatus"/> says so. Purchase cost is not in the daily figure.
 /// </remarks>
 public sealed record PlanKpis
 {
@@ -46,8 +48,11 @@ public sealed record PlanKpis
     /// <summary>Diesel burnt by all km of diesel vehicles at the season's litres/km, litres (0 without diesel vehicles).</summary>
     public required double DieselLitres { get; init; }
 
-    /// <summary>Operating cost of the day, yuan (cost model in the remarks).</summary>
-    public required double OperatingCostYuan { get; init; }
+    /// <summary>What the vehicles cost in the day, drivers apart: Σ vehicles × cost per vehicle-day + Σ km × cost per km, yuan (cost model in the remarks).</summary>
+    public required double VehicleCostYuan { get; init; }
+
+    /// <summary>Operating cost of the day: <see cref="VehicleCostYuan"/> + <see cref="DriverCostYuan"/>, yuan (cost model in the remarks).</summary>
+    public double OperatingCostYuan => VehicleCostYuan + DriverCostYuan;
 
     /// <summary>Expected wait at the stop, minutes: each direction's passenger-weighted wait (timetable KPI), weighted by the direction's daily passengers.</summary>
     public required double ExpectedWaitMinutes { get; init; }
@@ -91,7 +96,7 @@ public sealed record PlanKpis
     /// <summary>Driving / paid time, 0–1 (0 without duties).</summary>
     public double DriverEfficiency => PaidHours > 0 ? DrivingHours / PaidHours : 0;
 
-    /// <summary>Paid hours × the wage per paid hour (<c>policy.driverRules.wageYuanPerPaidHour</c>, [E]), yuan; inside <see cref="OperatingCostYuan"/>.</summary>
+    /// <summary>Paid hours × the wage per paid hour (<c>policy.driverRules.wageYuanPerPaidHour</c>, [E]), yuan; inside <see cref="OperatingCostYuan"/>; 0 without duties.</summary>
     public double DriverCostYuan { get; init; }
 
     /// <summary>Status of the duty solve: optimal, feasible, or skipped (<c>--crew skip</c> or rules not enforced).</summary>
@@ -113,6 +118,7 @@ public sealed record PlanKpis
         new("vehicleHours", "Vehicle-hours", "h", k => k.VehicleHours, "0.00"),
         new("energyKwh", "Battery energy", "kWh", k => k.EnergyKwh, "0"),
         new("dieselLitres", "Diesel", "litres", k => k.DieselLitres, "0"),
+        new("vehicleCostYuan", "Vehicle cost, drivers apart", "yuan", k => k.VehicleCostYuan, "0"),
         new("operatingCostYuan", "Operating cost", "yuan", k => k.OperatingCostYuan, "0"),
         new("expectedWaitMinutes", "Expected passenger wait", "min", k => k.ExpectedWaitMinutes, "0.00"),
         new("peakOccupancy", "Peak occupancy", "%", k => 100 * k.PeakOccupancy, "0.0"),

@@ -148,8 +148,14 @@ public sealed record VehicleType
     /// <summary>Running cost per km (energy, tyres, maintenance), yuan.</summary>
     public double CostPerKmYuan { get; }
 
-    /// <summary>Fixed cost per vehicle used on a day (driver, depreciation, insurance), yuan.</summary>
+    /// <summary>Fixed cost per vehicle used on a day, drivers apart (insurance, depot, cleaning, dispatch, overhead; drivers are costed from their duties), yuan.</summary>
     public double CostPerVehicleDayYuan { get; }
+
+    /// <summary>
+    /// What one vehicle of this type costs on a day it drives <paramref name="km"/> (in service and
+    /// empty): the vehicle-day cost + km × the cost per km, yuan; drivers apart.
+    /// </summary>
+    public double DayCostYuan(double km) => CostPerVehicleDayYuan + (km * CostPerKmYuan);
 
     /// <summary>Purchase price of one vehicle, yuan.</summary>
     public double PurchaseCostYuan { get; }

@@ -60,7 +60,7 @@ public sealed class ScenarioFuzzTests : IDisposable
             if (code is not (0 or 1 or 2) || text.Contains("   at ", StringComparison.Ordinal) || text.Contains("internal error", StringComparison.Ordinal)
                 || text.Contains("System.", StringComparison.Ordinal) || Regex.IsMatch(text, @"\d{16}"))
             {
-                failures.Add($"case {i} ({Path.GetFileName(scenario)}, {command}, {description}): exit {code}: {text.Split('\n')[0]}");
+                failures.Add($"case {i} ({Path.GetFileName(scenario)}, {command}, {description}): exit {code}: {Telling(text)}");
             }
             else
             {
@@ -76,7 +76,7 @@ public sealed class ScenarioFuzzTests : IDisposable
                 var planCode = TransitPairsCli.Run(["plan", path, .. args, "--time-limit", "1", "--out", Path.Combine(folder, $"plan-{i}")], planOutput, planError);
                 if (planCode is not (0 or 1 or 2) || planError.ToString().Contains("   at ", StringComparison.Ordinal))
                 {
-                    failures.Add($"case {i} ({Path.GetFileName(scenario)}, plan, {description}): exit {planCode}: {planError.ToString().Split('\n')[0]}");
+                    failures.Add($"case {i} ({Path.GetFileName(scenario)}, plan, {description}): exit {planCode}: {Telling(planError.ToString())}");
                 }
             }
         }
@@ -86,6 +86,13 @@ public sealed class ScenarioFuzzTests : IDisposable
         // Guard against a pass that tests nothing: most mutations must be rejected, and some must stay valid.
         Assert.True(exits[2] > Cases / 3, $"only {exits[2]} of {Cases} cases were rejected");
         Assert.True(exits[0] > 0 && planned == Plans, $"{exits[0]} mutated scenarios stayed valid, {planned} planned");
+    }
+
+    /// <summary>The line of a failed run's stderr that says most: the host's "internal error" line (exception type and message) when there is one.</summary>
+    private static string Telling(string stderr)
+    {
+        var lines = stderr.Split('\n');
+        return lines.FirstOrDefault(l => l.Contains("internal error", StringComparison.Ordinal)) ?? lines[0];
     }
 
     /// <summary>Writes one mutation of <paramref name="json"/> to <paramref name="path"/>; returns what was done and any extra arguments.</summary>

@@ -107,9 +107,54 @@ public sealed class AllocateCommandTests
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "corridor,scenario,buses,band,from,to,cycle_minutes,outbound_per_hour,inbound_per_hour,headway_minutes,demand_driven_headway_minutes,buses_needed,expected_wait_minutes,wait_passenger_minutes,unserved_passengers,gain_of_one_more_bus,loss_of_one_fewer_bus,block_vehicles",
+            "corridor,scenario,buses,band,from,to,cycle_minutes,outbound_per_hour,inbound_per_hour,headway_minutes,demand_driven_headway_minutes,buses_needed,expected_wait_minutes,wait_passenger_minutes,unserved_passengers,gain_of_one_more_bus,loss_of_one_fewer_bus,block_vehicles,drivers,driver_lower_bound,paid_hours,driving_hours,driver_cost_yuan,crew_status,vehicle_cost_yuan,operating_cost_yuan",
             lines[0]);
         Assert.StartsWith("baishan-tonghua,baishan-tonghua,5,peak,06:30,08:30,", lines[1], StringComparison.Ordinal);
         Assert.Equal(1 + 3 + 2 + 5, lines.Length);
+    }
+
+    [Fact]
+    public void Allocate_WithDuties_EveryCorridorHasDriversAtLeastItsBoundPricedAsPlanPricesThem()
+    {
+        var (code, output, error) = Run("--fleet", "40", "--format", "json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var corridors = json.RootElement.GetProperty("corridors").EnumerateArray().Select(c => c.GetProperty("drivers")).ToList();
+        var costs = json.RootElement.GetProperty("corridors").EnumerateArray().Select(c => c.GetProperty("cost")).ToList();
+        Assert.Equal(3, corridors.Count);
+        foreach (var d in corridors)
+        {
+            Assert.Contains(d.GetProperty("status").GetString(), new[] { "optimal", "feasible" });
+            Assert.InRange(d.GetProperty("driverLowerBound").GetInt32(), 1, d.GetProperty("drivers").GetInt32());
+            Assert.InRange(d.GetProperty("drivingHours").GetDouble(), 0.1, d.GetProperty("paidHours").GetDouble());
+            // 30 yuan per paid hour: the scenarios' policy.driverRules default, as in plan.
+            Assert.Equal(30 * d.GetProperty("paidHours").GetDouble(), d.GetProperty("driverCostYuan").GetDouble(), 0.5 + (0.005 * 30));
+        }
+
+        var totals = json.RootElement.GetProperty("totals");
+        Assert.Equal(corridors.Sum(d => d.GetProperty("drivers").GetInt32()), totals.GetProperty("drivers").GetInt32());
+        Assert.Equal(corridors.Sum(d => d.GetProperty("driverLowerBound").GetInt32()), totals.GetProperty("driverLowerBound").GetInt32());
+        Assert.Equal(corridors.Sum(d => d.GetProperty("paidHours").GetDouble()), totals.GetProperty("paidHours").GetDouble(), 0.02);
+        Assert.Equal(corridors.Sum(d => d.GetProperty("driverCostYuan").GetDouble()), totals.GetProperty("cost").GetProperty("driverCostYuan").GetDouble(), 2.0);
+
+        // Drivers counted once, as in plan: operating = vehicles (at most 470 yuan a vehicle-day, drivers apart) + drivers.
+        foreach (var (cost, drivers) in costs.Zip(corridors))
+        {
+            Assert.Equal(drivers.GetProperty("driverCostYuan").GetDouble(), cost.GetProperty("driverCostYuan").GetDouble());
+            Assert.True(cost.GetProperty("vehicleCostYuan").GetDouble() > 0);
+            Assert.Equal(cost.GetProperty("vehicleCostYuan").GetDouble() + cost.GetProperty("driverCostYuan").GetDouble(), cost.GetProperty("operatingCostYuan").GetDouble(), 1.0);
+        }
+    }
+
+    [Fact]
+    public void Allocate_CrewSkipped_NoDriversAndTheTableSaysSkipped()
+    {
+        var (code, output, error) = Run("--fleet", "40", "--crew", "skip");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("drivers     0 (lower bound 0), 0.00 paid h, 0.00 driving h, on the implied blocks", output, StringComparison.Ordinal);
+        Assert.Matches(@"daily cost  (?<total>[0-9,]+) yuan = vehicles \k<total> \(drivers apart\) \+ drivers 0, on the implied blocks", output);
+        Assert.Matches(@"siping-liaoyuan +0 +0 +0\.00 +0\.00 +[0-9,]+ +0 +[0-9,]+ +skipped", output);
     }
 }

@@ -123,6 +123,16 @@ public sealed class CrewCommandTests
     }
 
     [Fact]
+    public void Crew_CpSatMethodOnABeasleyCaoFile_ExitsTwoNamingTheOption()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = TransitPairsCli.Run(["crew", Instance("beasley-cao", "csp50.txt.gz"), "--crews", "27", "--method", "cpsat"], output, error);
+        Assert.Equal(2, code);
+        Assert.Contains("--method", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Crew_BrokenInstance_ExitsTwoNamingTheFileAndLine()
     {
         var path = Path.Combine(Path.GetTempPath(), $"csp-broken-{Guid.NewGuid():N}.txt");

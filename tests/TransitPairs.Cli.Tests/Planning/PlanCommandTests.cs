@@ -68,11 +68,14 @@ public sealed class PlanCommandTests(BundledPlans plans, ITestOutputHelper outpu
         Assert.Equal(vehicles, (int)kpis["vehicleLowerBound"]!);
         Assert.Equal(0.0, (double)kpis["vehicleGap"]!);
 
-        // e12-422: 900 yuan per vehicle-day and 0.9 yuan per km (data/vehicle-types.json); 0.88 kWh/km in summer;
-        // drivers: 30 yuan per paid hour (policy.driverRules default).
+        // e12-422: 420 yuan per vehicle-day without drivers and 0.9 yuan per km (data/vehicle-types.json); 0.88 kWh/km
+        // in summer; drivers: 30 yuan per paid hour (policy.driverRules default), counted once, in the driver cost only.
         var km = (double)kpis["serviceKm"]! + (double)kpis["emptyKm"]!;
+        Assert.True((double)kpis["paidHours"]! > 0, "the plan has duties");
         Assert.Equal(30 * (double)kpis["paidHours"]!, (double)kpis["driverCostYuan"]!, 0.5 + (0.005 * 30));
-        Assert.Equal((900 * vehicles) + (0.9 * km) + (30 * (double)kpis["paidHours"]!), (double)kpis["operatingCostYuan"]!, 0.5 + (0.05 * 0.9) + (0.005 * 30));
+        Assert.Equal((420 * vehicles) + (0.9 * km), (double)kpis["vehicleCostYuan"]!, 0.5 + (0.05 * 0.9));
+        Assert.Equal((420 * vehicles) + (0.9 * km) + (30 * (double)kpis["paidHours"]!), (double)kpis["operatingCostYuan"]!, 0.5 + (0.05 * 0.9) + (0.005 * 30));
+        Assert.Equal((double)kpis["vehicleCostYuan"]! + (double)kpis["driverCostYuan"]!, (double)kpis["operatingCostYuan"]!, 1.0);
         Assert.Equal(0.88 * km, (double)kpis["energyKwh"]!, 0.5 + (0.05 * 0.88));
         Assert.Equal(0.0, (double)kpis["dieselLitres"]!);
     }

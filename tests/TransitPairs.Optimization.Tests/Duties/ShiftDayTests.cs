@@ -1,0 +1,107 @@
+using TransitPairs.Duties;
+using TransitPairs.Optimization.Duties;
+using TransitPairs.Optimization.Solving;
+using TransitPairs.TestSupport;
+
+namespace TransitPairs.Optimization.Tests.Duties;
+
+/// <summary>
+/// The OR-Tools example's day: the time-line pricing against the all-pairs duty graph, the CP-SAT
+/// port of the example's model against the column generation, and the LP bound of the medium day
+/// against the counting bound.
+/// </summary>
+public sealed class ShiftDayTests
+{
+    private const long Weight = CrewBenchmarkSolver.ShiftDriverWeight;
+
+    /// <summary>A random day: <paramref name="n"/> pieces of 10–90 min starting over <paramref name="hours"/> hours from 05:00.</summary>
+    private static ShiftDayInstance RandomDay(Random random, int n, int hours)
+    {
+        var pieces = Enumerable.Range(0, n)
+            .Select(_ => random.Next(300, 300 + (hours * 60)))
+            .Order()
+            .Select((s, i) =>
+            {
+                var d = random.Next(10, 91);
+                return new ShiftPiece(i, s, s + d, d);
+            });
+        return new ShiftDayInstance("random", [.. pieces], new ShiftDayRules());
+    }
+
+    private static double ReducedCost(DutyColumn c, double[] pi) => c.Cost - c.Tasks.Sum(t => pi[t]);
+
+    /// <summary>
+    /// The exact time-line round finds the least reduced cost over every duty the rules allow: the
+    /// all-pairs graph enumerates every duty apart from it, and the least of their reduced costs must
+    /// be the same (and the priced duties must cost what the graph says).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void TimeLinePricing_FindsTheLeastReducedCostOfAllDuties(int seed)
+    {
+        var random = new Random(seed);
+        var day = RandomDay(random, 22, 13);
+        var pi = Enumerable.Range(0, day.Pieces.Length).Select(_ => random.NextDouble() * 30_000).ToArray();
+        var columns = new ShiftDayColumns(day, Weight, () => false);
+        var round = columns.PriceExact(pi, 0, 1000);
+
+        var all = new DutyGraphPricer(CrewBenchmarkSolver.Graph(day)).Enumerate(pi, 0, double.PositiveInfinity, 5_000_000, () => false);
+        Assert.NotNull(all);
+        Assert.NotEmpty(all);
+        Assert.Equal(all.Min(c => ReducedCost(c, pi)), round.LeastReducedCost, 6);
+        var byKey = all.ToDictionary(c => c.Key, c => c.Cost);
+        Assert.All(round.Columns, c => Assert.Equal(byKey[c.Key], c.Cost));
+    }
+
+    /// <summary>
+    /// On a day small enough for a proof, the CP-SAT port of the example's model and the column
+    /// generation agree on the fewest drivers, and both answers pass the independent checker.
+    /// </summary>
+    [Fact]
+    public void CpSatPort_AndColumnGeneration_AgreeOnDriversOfASmallDay()
+    {
+        var random = new Random(7);
+        var day = RandomDay(random, 14, 12);
+        var options = new SolveOptions(TimeSpan.FromSeconds(300), 2, 1);
+        var cpSat = ShiftDayCpSat.Solve(day, options, options.StartBudget());
+        var columns = CrewBenchmarkSolver.Solve(day, options, options.StartBudget());
+        Assert.NotNull(cpSat.Solution);
+        Assert.NotNull(columns.Solution);
+        Assert.Empty(CrewInstanceChecker.Check(day, cpSat.Solution.Duties));
+        Assert.Empty(CrewInstanceChecker.Check(day, columns.Solution.Duties));
+
+        // CP-SAT's driver bound met (proof) and the column generation's bound met.
+        Assert.Equal(cpSat.Solution.Duties.Count, (int)(cpSat.Bound / Weight));
+        Assert.Equal(cpSat.Solution.Duties.Count, columns.Solution.Duties.Count);
+        Assert.Equal(columns.Solution.Duties.Count, (int)Math.Floor(columns.Bound / Weight));
+    }
+
+    private static ShiftDayInstance Day(string name)
+    {
+        var rows = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "benchmarks", "instances", "crew", "ortools-sample", name + ".csv")).Skip(1)
+            .Select(l => l.Split(',').Select(int.Parse).ToArray());
+        return new ShiftDayInstance(name, [.. rows.Select(f => new ShiftPiece(f[0], f[1], f[2], f[3]))], new ShiftDayRules());
+    }
+
+    /// <summary>The counting bounds the benchmark README gives for the example's days (6 / 16 / 103).</summary>
+    [Theory]
+    [InlineData("small", 6)]
+    [InlineData("medium", 16)]
+    [InlineData("large", 103)]
+    public void CountingBound_IsTheOnePublishedForEachDay(string name, int drivers) =>
+        Assert.Equal(drivers, CrewBenchmarkSolver.CountingDrivers(Day(name)));
+
+    /// <summary>The medium day's LP bound, run to convergence, is at least the counting bound of 16 drivers.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void MediumDay_LpBound_AtLeastTheCountingBound()
+    {
+        var day = Day("medium");
+        var options = new SolveOptions(TimeSpan.FromSeconds(1200), 1, 1);
+        var result = ColumnGeneration.Solve(new ShiftDayColumns(day, Weight, () => false), options, options.StartBudget(), boundOnly: true);
+        Assert.True(result.LowerBound >= 16 * Weight, $"bound {result.LowerBound}");
+    }
+}
