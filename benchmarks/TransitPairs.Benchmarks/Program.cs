@@ -6,9 +6,11 @@ using TransitPairs.Optimization.VehicleScheduling;
 namespace TransitPairs.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of two
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of the
 /// measurement modes: <c>quality</c> (the solver on every public MDVSP instance, as a Markdown
-/// table) and <c>scaling</c> (the single-depot scaling curve with its growth exponent).
+/// table), <c>scaling</c> (the single-depot scaling curve with its growth exponent),
+/// <c>battery-scaling</c>, <c>carpaneto</c> (a generated instance) and <c>heuristic</c> (the
+/// multiple-depot Lagrangean dives alone, a fixed number of steps).
 /// BenchmarkDotNet exits 0 even when every benchmark failed, so the summaries are inspected here
 /// and any failure returns 1.
 /// </summary>
@@ -17,7 +19,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -77,11 +79,19 @@ public static class Program
         carpaneto.Options.Add(output);
         carpaneto.SetAction(parse => GeneratedMdvsp.Write(parse.GetValue(output)!, parse.GetValue(trips), parse.GetValue(depots), parse.GetValue(seed), Console.Error));
 
+        var instancePath = new Argument<string>("instance") { Description = "A cost-matrix instance (pepin2009 format, plain or .gz)." };
+        var steps = new Option<int>("--steps") { Description = "Subgradient steps.", DefaultValueFactory = _ => 200 };
+        var heuristic = new Command("heuristic", "The multiple-depot Lagrangean heuristic alone on one instance, a fixed number of steps.");
+        heuristic.Arguments.Add(instancePath);
+        heuristic.Options.Add(steps);
+        heuristic.SetAction(parse => HeuristicProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(steps)));
+
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);
         root.Subcommands.Add(quality);
         root.Subcommands.Add(scaling);
         root.Subcommands.Add(batteryScaling);
+        root.Subcommands.Add(heuristic);
         return root;
     }
 }

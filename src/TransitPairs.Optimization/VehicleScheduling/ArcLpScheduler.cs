@@ -10,10 +10,11 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// (<see cref="ArcGenerationLp"/>): its value is the LP bound; an LP dive gives a schedule,
 /// block moves between depots (<see cref="DepotReassignment"/>) improve it, and the reduced-cost
 /// arc MIP (<see cref="ReducedCostArcMip"/>) with the LP's duals proves it optimal or improves it
-/// when the remaining arc set is small enough. Before the LP, a first schedule that does not wait
-/// for it: the super-depot flow with its blocks given depots, improved by block moves, so that a
-/// short limit or a slow LP still ends with a good schedule; the answer is the best schedule any
-/// stage found. Null only when the arc LP does not converge in its share of the time and no first
+/// when the remaining arc set is small enough. A primal side that does not wait for the LP: the
+/// super-depot flow with its blocks given depots, then Lagrangean dives
+/// (<see cref="LagrangeanDepotHeuristic"/>) beside the LP on a second worker (with one worker,
+/// before it), so that a short limit or a slow LP still ends with a good schedule; the answer is
+/// the best schedule any stage found. Null only when the arc LP does not converge in its share of the time and no first
 /// schedule exists (depot limits too tight for it): the caller then uses column generation.
 /// </summary>
 internal static class ArcLpScheduler
@@ -26,6 +27,9 @@ internal static class ArcLpScheduler
     private const double SearchShare = BudgetShares.ArcLpBlockMoves;
 
     private const double FirstScheduleShare = BudgetShares.MultiDepotFirstSchedule;
+
+    /// <summary>Lagrangean dives before the LP when one worker does both (the LP then gets its turn).</summary>
+    private const int SingleWorkerDives = 2;
 
     /// <summary>
     /// Largest reduced-cost arc MIP tried. Measured on m4n500s0 (shared 2-core machine): SCIP with
@@ -50,18 +54,26 @@ internal static class ArcLpScheduler
         (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = null;
         var method = "super-depot flow";
 
-        // The first schedule: block moves from the super-depot flow. With a second worker they run
-        // beside the LP (both only read the network); with one, before it, in a share of the limit.
+        // The primal side (block moves from the super-depot flow, then Lagrangean dives) does not
+        // wait for the LP: with a second worker it runs beside the LP and its dive until the final
+        // stages, publishing every cheaper schedule; with one, before the LP, in a share of the limit.
+        var primal = new PrimalSide(network, start, clock);
         _ = network.TripOfStart;
-        var firstSchedule = !start.Complete ? null
-            : options.Threads >= 2 ? Task.Run(() => DepotReassignment.Improve(network, start.Blocks.Select(b => b.Block), clock, Scale(limit, LpShare)))
-            : Task.FromResult(DepotReassignment.Improve(network, start.Blocks.Select(b => b.Block), clock, Scale(limit, FirstScheduleShare)));
+        using var stopPrimal = new CancellationTokenSource();
+        var primalTask = !start.Complete ? null
+            : options.Threads >= 2 ? Task.Run(() => primal.Run(limit - Scale(limit, SearchShare), int.MaxValue, stopPrimal.Token))
+            : Task.Run(() => primal.Run(Scale(limit, FirstScheduleShare), SingleWorkerDives, stopPrimal.Token));
+        if (options.Threads < 2)
+        {
+            primalTask?.GetAwaiter().GetResult();
+        }
+
         using var lp = new ArcGenerationLp(network, StartArcs(network, start.Blocks.Select(b => b.Block)));
         var relaxation = lp.Converge(clock, Scale(limit, LpShare));
-        if (firstSchedule is not null)
+        if (primalTask is not null)
         {
-            incumbent = firstSchedule.GetAwaiter().GetResult();
-            method += " + block moves";
+            primal.FirstSchedule.GetAwaiter().GetResult();
+            TakePrimal();
         }
 
         if (relaxation is not { Converged: true } && incumbent is null)
@@ -89,6 +101,7 @@ internal static class ArcLpScheduler
             method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
         }
 
+        TakePrimal();
         if (relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding)
         {
             var dived = lp.Dive(clock, limit - rounding);
@@ -105,6 +118,11 @@ internal static class ArcLpScheduler
             }
         }
 
+        stopPrimal.Cancel();
+        primalTask?.GetAwaiter().GetResult();
+        TakePrimal();
+        bound = Math.Max(bound, primal.Bound);
+        method += primal.Describe();
         if (incumbent is { } current && current.Cost > bound)
         {
             var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, limit);
@@ -154,6 +172,15 @@ internal static class ArcLpScheduler
             clock.Elapsed,
             method);
 
+        // The primal side's latest schedule, when it is cheaper than the incumbent.
+        void TakePrimal()
+        {
+            if (primal.Latest is { } latest && (incumbent is null || latest.Cost < incumbent.Value.Cost))
+            {
+                incumbent = latest;
+            }
+        }
+
         // A schedule from the LP at once: each trip to the depot with its largest share, each depot
         // scheduled exactly, then block moves (well under the dive's time, which may be minutes).
         void RoundLp()
@@ -163,6 +190,7 @@ internal static class ArcLpScheduler
                 return;
             }
 
+            TakePrimal();
             var depotOf = ArcGenerationLp.LargestShares(relaxation.Shares);
             var rounded = DepotReassignment.FromAssignment(network, depotOf, clock, clock.Elapsed + rounding);
             if (rounded is { } r && (incumbent is null || r.Cost < incumbent.Value.Cost))
@@ -196,4 +224,63 @@ internal static class ArcLpScheduler
 
     private static long TotalCost(ConnectionNetwork network, IEnumerable<(VspBlock Block, long ConnectionCost)> blocks) =>
         blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost));
+
+    /// <summary>
+    /// The primal side of the multiple-depot solve: the super-depot flow's blocks at their cheapest
+    /// depots (the first schedule, at once), then Lagrangean dives (<see cref="LagrangeanDepotHeuristic"/>) until told
+    /// to stop; every cheaper schedule is published for the other worker to take.
+    /// </summary>
+    private sealed class PrimalSide(ConnectionNetwork network, SuperDepotStart.Start start, Stopwatch clock)
+    {
+        private readonly Lock gate = new();
+        private readonly TaskCompletionSource firstSchedule = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? latest;
+        private LagrangeanDepotHeuristic? search;
+
+        /// <summary>Done once the first schedule is published (or the side stopped without one).</summary>
+        public Task FirstSchedule => firstSchedule.Task;
+
+        public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Latest
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return latest;
+                }
+            }
+        }
+
+        /// <summary>The best Lagrangean value reached (a lower bound), once the side has stopped.</summary>
+        public long Bound => search?.BestBound ?? long.MinValue;
+
+        public void Run(TimeSpan deadline, int dives, CancellationToken cancel)
+        {
+            try
+            {
+                var first = start.Schedule(network);
+                Publish(first);
+                firstSchedule.TrySetResult();
+                search = LagrangeanDepotHeuristic.Run(network, first, clock, deadline, onImproved: s => Publish(s.Best), cancel: cancel, maxDives: dives);
+            }
+            finally
+            {
+                firstSchedule.TrySetResult();
+            }
+        }
+
+        public string Describe() => search is null ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" + Lagrangean dives ({search.Steps} steps, {search.Improvements} better schedules)");
+
+        private void Publish((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) schedule)
+        {
+            lock (gate)
+            {
+                if (latest is null || schedule.Cost < latest.Value.Cost)
+                {
+                    latest = schedule;
+                }
+            }
+        }
+    }
 }

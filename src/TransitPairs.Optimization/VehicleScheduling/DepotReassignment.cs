@@ -61,7 +61,7 @@ internal sealed class DepotReassignment
     /// each depot's trips scheduled exactly, then improved by block moves until no move helps or
     /// <paramref name="deadline"/> passes. Null when some depot cannot cover its trips within its limit.
     /// </summary>
-    public static (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? FromAssignment(ConnectionNetwork network, int[] depotOf, Stopwatch clock, TimeSpan deadline)
+    public static (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? FromAssignment(ConnectionNetwork network, int[] depotOf, Stopwatch clock, TimeSpan deadline, int maxPasses = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(depotOf);
@@ -72,7 +72,7 @@ internal sealed class DepotReassignment
             return null;
         }
 
-        var result = search.Run(clock, deadline);
+        var result = search.Run(clock, deadline, maxPasses);
         return search.Fits() ? result : null;
     }
 
@@ -95,12 +95,13 @@ internal sealed class DepotReassignment
         return true;
     }
 
-    private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Run(Stopwatch clock, TimeSpan deadline)
+    private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Run(Stopwatch clock, TimeSpan deadline, int maxPasses = int.MaxValue)
     {
         var m = network.Depots.Length;
 
         var improved = true;
-        while (improved && clock.Elapsed < deadline)
+        var passes = 0;
+        while (improved && (passes++ < maxPasses || !Fits()) && clock.Elapsed < deadline)
         {
             improved = false;
             for (var from = 0; from < m && clock.Elapsed < deadline; from++)

@@ -48,6 +48,7 @@ internal sealed class NetworkSimplex
     private int[] prevSibling = [];
     private int[] stack = [];
     private int root;
+    private long pricedCost;
 
     /// <param name="nodeCount">Nodes 0..nodeCount-1.</param>
     /// <param name="arcCapacityHint">Expected number of arcs (storage is grown as needed).</param>
@@ -102,6 +103,52 @@ internal sealed class NetworkSimplex
     /// <summary>Flow on an arc of the last optimal solution.</summary>
     public long Flow(int arc) => flow[arc];
 
+    /// <summary>
+    /// Changes the cost of a network arc. Before the first <see cref="Solve"/> it only sets the
+    /// cost; after it, <see cref="Resolve"/> continues from the last optimal basis.
+    /// </summary>
+    public void SetCost(int arc, long unitCost)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)arc, (uint)arcCount, nameof(arc));
+        cost[arc] = unitCost;
+    }
+
+    /// <summary>
+    /// Re-optimises after <see cref="SetCost"/> from the last optimal basis (which stays a feasible
+    /// flow when only costs change): potentials are recomputed along the tree, then pivots go on.
+    /// Same answer as a fresh <see cref="Solve"/>, usually in far fewer pivots. Costs (in absolute value)
+    /// above the dearest arc of the last fresh solve start a fresh one (its artificial arcs would be too cheap).
+    /// </summary>
+    public bool Resolve()
+    {
+        long maxCost = 0;
+        for (var a = 0; a < arcCount; a++)
+        {
+            maxCost = Math.Max(maxCost, Math.Abs(cost[a]));
+        }
+
+        if (flow.Length == 0 || maxCost > pricedCost)
+        {
+            return Solve(); // the artificial arcs must stay dearer than any path
+        }
+
+        var top = 0;
+        stack[top++] = root;
+        potential[root] = 0;
+        while (top > 0)
+        {
+            var v = stack[--top];
+            for (var c = firstChild[v]; c >= 0; c = nextSibling[c])
+            {
+                var a = predArc[c];
+                potential[c] = predUp[c] ? potential[v] - cost[a] : potential[v] + cost[a];
+                stack[top++] = c;
+            }
+        }
+
+        return Optimise();
+    }
+
     /// <summary>Finds a min-cost flow; false when supplies do not balance or no flow meets them.</summary>
     public bool Solve()
     {
@@ -111,6 +158,11 @@ internal sealed class NetworkSimplex
         }
 
         Initialise();
+        return Optimise();
+    }
+
+    private bool Optimise()
+    {
         var blockSize = Math.Max(10, (int)Math.Sqrt(arcCount));
         var nextArc = 0;
         Pivots = 0;
@@ -171,6 +223,7 @@ internal sealed class NetworkSimplex
             state[a] = AtLower;
         }
 
+        pricedCost = maxCost;
         var artificialCost = (maxCost + 1) * (nodeCount + 1);
         Array.Fill(firstChild, -1);
         parent[root] = -1;

@@ -11,7 +11,12 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 internal static class SuperDepotStart
 {
     /// <summary>The blocks that found a depot (with connection costs), the flow's cost as a bound, and whether every trip is covered.</summary>
-    public sealed record Start(List<(VspBlock Block, long ConnectionCost)> Blocks, long Bound, bool Complete);
+    public sealed record Start(List<(VspBlock Block, long ConnectionCost)> Blocks, long Bound, bool Complete)
+    {
+        /// <summary>The blocks with their total cost (internal units) on <paramref name="network"/>.</summary>
+        public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Schedule(ConnectionNetwork network) =>
+            (Blocks, Blocks.Sum(b => network.BlockCost(b.Block.Depot, b.Block.Trips[0], b.Block.Trips[^1], b.ConnectionCost)));
+    }
 
     /// <param name="network">The network.</param>
     /// <param name="fits">Optional test a block must pass at a depot (a longest-block limit).</param>

@@ -54,6 +54,51 @@ public sealed class NetworkSimplexTests
     }
 
     [Fact]
+    public void Resolve_AfterCostChanges_MatchesOrToolsOnTheNewCosts()
+    {
+        var changes = Gen.Select(Networks, Gen.Int[-30, 50].Array[120], Gen.Int[-30, 50].Array[120]);
+        changes.Sample((net, second, third) =>
+        {
+            var ours = new NetworkSimplex(net.Nodes);
+            foreach (var (tail, head, capacity, cost) in net.Arcs)
+            {
+                ours.AddArc(tail, head, capacity, cost);
+            }
+
+            for (var v = 0; v < net.Nodes; v++)
+            {
+                ours.SetSupply(v, net.Supply[v]);
+            }
+
+            if (!ours.Solve())
+            {
+                return;
+            }
+
+            // Two rounds of new costs (negative ones too), each re-optimised from the basis before.
+            foreach (var costs in (int[][])[second, third])
+            {
+                var theirs = new MinCostFlow();
+                for (var a = 0; a < net.Arcs.Length; a++)
+                {
+                    ours.SetCost(a, costs[a]);
+                    theirs.AddArcWithCapacityAndUnitCost(net.Arcs[a].Tail, net.Arcs[a].Head, net.Arcs[a].Capacity, costs[a]);
+                }
+
+                for (var v = 0; v < net.Nodes; v++)
+                {
+                    theirs.SetNodeSupply(v, net.Supply[v]);
+                }
+
+                Assert.Equal(MinCostFlowBase.Status.OPTIMAL, theirs.Solve());
+                Assert.True(ours.Resolve());
+                Assert.Equal(theirs.OptimalCost(), ours.TotalCost);
+                Assert.Equal(ours.TotalCost, Enumerable.Range(0, net.Arcs.Length).Sum(a => ours.Flow(a) * costs[a]));
+            }
+        }, iter: 1000, seed: "0N0XIzNsQ0O2", threads: 1);
+    }
+
+    [Fact]
     public void Solve_UnbalancedSupplies_IsInfeasible()
     {
         var flow = new NetworkSimplex(2);
