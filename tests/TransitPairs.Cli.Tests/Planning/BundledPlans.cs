@@ -13,11 +13,11 @@ namespace TransitPairs.Cli.Tests.Planning;
 public sealed class BundledPlans : IDisposable
 {
     /// <summary>
-    /// The budget of each plan, seconds. The battery stage mostly has its greedy plan from the start;
+    /// The budget of each plan, seconds. The battery stage has a constructive plan from the start, also
     /// where the driver rule leaves the last trips to buses based where they end (the Baicheng–Songyuan
-    /// battery days) or the fleet at a depot is tight (the Changchun–Jilin-like winter day), column
-    /// generation or the exact model finds the plan in a second or two of CPU. 8 s lets CP-SAT improve
-    /// it on a loaded two-core machine. Days over 40 trips (pruned, never proven optimal) use all of it.
+    /// battery days) or the fleet at a depot is tight (the Changchun–Jilin-like winter day; see
+    /// <see cref="ShortLimitBatteryPlans"/>). 8 s lets column generation and CP-SAT improve it on a
+    /// loaded two-core machine. Days over 40 trips (pruned, never proven optimal) use all of it.
     /// </summary>
     public const int TimeLimitSeconds = 8;
 

@@ -5,8 +5,8 @@ using TransitPairs.Optimization.Solving;
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
 /// <summary>
-/// Battery blocks at line and city sizes: constructive plans (<see cref="GreedyBatteryPlan"/>, three
-/// rules) as start and fallback, column generation over blocks (<see cref="BlockMasterLp"/> priced by
+/// Battery blocks at line and city sizes: constructive plans (<see cref="GreedyBatteryPlan"/>, its
+/// rules, and <see cref="BlockByBlockPlan"/> on corridor days) as start and fallback, column generation over blocks (<see cref="BlockMasterLp"/> priced by
 /// <see cref="BlockPricing"/>) for a fleet bound of its own and better columns, then integer blocks
 /// by CP-SAT over the columns (<see cref="BlockSelection"/>) hinted with the best plan.
 /// </summary>
@@ -35,6 +35,9 @@ internal static class BlockColumnGeneration
 
     /// <summary>Columns CP-SAT chooses among per trip (those of least reduced cost in the last LP), so that its model stays within memory on big days.</summary>
     private const int SelectionColumnsPerTrip = 10;
+
+    /// <summary>Days of at most this many trips also get the block-by-block constructive plan (one exact pricing per block).</summary>
+    private const int BlockByBlockTrips = 150;
 
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
     private const int HeuristicLabels = 6;
@@ -69,6 +72,12 @@ internal static class BlockColumnGeneration
         var unlimited = greedy.Any(g => g.Uncovered.IsEmpty)
             ? greedy
             : [.. Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule, unlimited: true))];
+        var pricing = new BlockPricing(day, HeuristicSuccessors);
+        if (day.TripCount <= BlockByBlockTrips)
+        {
+            greedy.Add(BlockByBlockPlan.Build(day, pricing));
+        }
+
         var complete = greedy.Where(g => g.Uncovered.IsEmpty).Select(g => g.Blocks).ToList();
         ImmutableArray<EnergyBlock>? best = complete.Count == 0 ? null : complete.MinBy(b => (b.Length, Cost(day, b)));
         var partial = greedy.MinBy(g => g.Uncovered.Length)!;
@@ -102,7 +111,6 @@ internal static class BlockColumnGeneration
             Add(block);
         }
 
-        var pricing = new BlockPricing(day, HeuristicSuccessors);
         var perRound = Math.Max(ColumnsPerRound, day.TripCount / 2);
         var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
         (double Value, double Lagrangian, int Added) Round(bool exact)

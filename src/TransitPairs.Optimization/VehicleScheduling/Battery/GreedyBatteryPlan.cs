@@ -61,7 +61,7 @@ internal static class GreedyBatteryPlan
             left[block.Slot] = unlimited ? left[block.Slot] : left[block.Slot] - 1;
         }
 
-        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging or GreedyRule.HomeFirst;
+        var charge = rule is GreedyRule.MostCharge or GreedyRule.LeastIdleCharging or GreedyRule.HomeFirst or GreedyRule.AwayWaits;
         for (var j = 0; j < day.TripCount; j++)
         {
             if (taken[j])
@@ -90,6 +90,12 @@ internal static class GreedyBatteryPlan
                     best = bus;
                     bestOption = (option.Soc, option.Stop, score);
                 }
+            }
+
+            if (best is not null && rule == GreedyRule.AwayWaits && GoesHome(day, best.Slot, j) && NewBusSlot(day, left, j) >= 0)
+            {
+                // The bus stays where it is for a later trip home; a new bus takes this one.
+                best = null;
             }
 
             if (best is not null)
@@ -253,6 +259,10 @@ internal static class GreedyBatteryPlan
 
         return soc;
     }
+
+    /// <summary>True when trip <paramref name="j"/> ends nearer the depot of slot <paramref name="c"/> than any other slot's depot.</summary>
+    private static bool GoesHome(EnergyDay day, int c, int j) =>
+        Enumerable.Range(0, day.SlotCount).All(o => day.RunMetres(day.To[j], day.SlotDepot[c]) <= day.RunMetres(day.To[j], day.SlotDepot[o]));
 
     /// <summary>
     /// The slot for a new bus on trip <paramref name="j"/>: battery before diesel (cheaper per km), then

@@ -17,4 +17,7 @@ internal enum GreedyRule
 
     /// <summary>The bus whose depot is nearest the trip's end, then the most charge, charging wherever a point is free: buses run out and back, so the day's last trips find buses based where they end.</summary>
     HomeFirst,
+
+    /// <summary>The most charge, charging wherever a point is free, but a bus away from home does not take a trip that ends near its depot while a new bus can: it waits where it is for a later trip home (the last trips of a corridor day need buses based where they end).</summary>
+    AwayWaits,
 }

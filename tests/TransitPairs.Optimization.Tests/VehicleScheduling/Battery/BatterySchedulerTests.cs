@@ -298,6 +298,25 @@ public sealed class BatterySchedulerTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void BlockByBlockPlan_ScarceChargers_CoversEveryTripWithinTheFleetWithBlocksThatCheck(int seed)
+    {
+        // One point per depot: the blocks' sessions must find room at the points the earlier blocks booked.
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(120, PointsPerDepot: 1), seed);
+        var day = new EnergyDay(problem);
+
+        var plan = BlockByBlockPlan.Build(day, new BlockPricing(day, 40));
+
+        Assert.Empty(plan.Uncovered);
+        Assert.Equal(day.TripCount, plan.Blocks.Sum(b => b.Trips.Length));
+        Assert.All(day.Slots.Select((slot, c) => (slot, c)), x => Assert.True(plan.Blocks.Count(b => b.Slot == x.c) <= x.slot.Count));
+        var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
+        var check = BatteryScheduleChecker.Check(problem, schedule);
+        Assert.True(check.IsValid, string.Join("\n", check.Violations.Take(5)));
+    }
+
     [Fact]
     public void ConstructivePlan_CompletingKeptBlocks_KeepsThemAndCoversTheRestWithBlocksThatCheck()
     {
