@@ -104,23 +104,28 @@ public static class BatteryScheduler
         ArgumentNullException.ThrowIfNull(options);
         var solveOptions = new SolveOptions(TimeSpan.FromSeconds(options.TimeLimitSeconds), options.Workers, options.Seed);
         var budget = solveOptions.StartBudget();
-        var plain = NoBatteryPlan(problem, options with { TimeLimitSeconds = budget.Left(BoundShare).TotalSeconds });
-        var bound = FleetBound(plain);
+        // The no-battery bound (a min-cost flow, or column generation with several depots: seconds on
+        // city days) runs beside the battery method, which does not need it until the end.
+        var boundLimit = budget.Left(BoundShare).TotalSeconds;
+        using var noBattery = Task.Run(() => NoBatteryPlan(problem, options with { TimeLimitSeconds = boundLimit }));
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            return Failed(problem, SolveStatus.Infeasible, bound, string.Join(" ", tooLong), RemediesForLongTrips(problem, bound), budget.Elapsed);
+            var b = FleetBound(noBattery.Result);
+            return Failed(problem, SolveStatus.Infeasible, b, string.Join(" ", tooLong), RemediesForLongTrips(problem, b), budget.Elapsed);
         }
 
         var energy = EnergyRelaxation.Shortfall(problem);
         if (energy is { } shortfall)
         {
-            return Failed(problem, SolveStatus.Infeasible, bound, shortfall.Why, shortfall.Remedies, budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, FleetBound(noBattery.Result), shortfall.Why, shortfall.Remedies, budget.Elapsed);
         }
 
         var day = new EnergyDay(problem);
         var columns = BlockColumnGeneration.Solve(day, solveOptions,
             problem.Schedule.Trips.Length <= ExactModelTrips ? budget.Share(BudgetShares.BatteryColumnsBeforeExactModel) : budget);
+        var plain = noBattery.Result;
+        var bound = FleetBound(plain);
         var have = problem.Fleet.Sum(f => f.Count);
         if (columns.Infeasible)
         {
