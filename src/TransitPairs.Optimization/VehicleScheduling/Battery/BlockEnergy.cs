@@ -30,48 +30,54 @@ internal static class BlockEnergy
             return 0;
         }
 
+        var soc = AfterLastTrip(day, c, trips, charges[..(trips.Length - 1)]);
+        return soc < 0 ? -1 : Drive(day, c, soc, day.To[trips[^1]], charges[trips.Length - 1], day.SlotDepot[c]);
+    }
+
+    /// <summary>
+    /// The state of charge on arrival of the last of <paramref name="trips"/> (Wh) with the sessions
+    /// <paramref name="between"/> them (one fewer than the trips), or −1 when it drops below the floor
+    /// before. Diesel blocks return 0.
+    /// </summary>
+    public static long AfterLastTrip(EnergyDay day, int c, ReadOnlySpan<int> trips, ReadOnlySpan<ChargeStop?> between)
+    {
+        if (!day.Electric(c))
+        {
+            return 0;
+        }
+
+        var soc = day.Ceiling(c) - day.RunWh(c, day.SlotDepot[c], day.From[trips[0]]);
+        for (var k = 0; k < trips.Length && soc >= 0; k++)
+        {
+            soc = soc < day.Floor(c) ? -1 : soc - day.TripWh(trips[k], c);
+            if (soc >= day.Floor(c) && k + 1 < trips.Length)
+            {
+                soc = Drive(day, c, soc, day.To[trips[k]], between[k], day.From[trips[k + 1]]);
+            }
+        }
+
+        return soc < day.Floor(c) ? -1 : soc;
+    }
+
+    /// <summary>From stop <paramref name="from"/> to stop <paramref name="to"/>, through the session's site when there is one: the charge on arrival, or −1 below the floor on the way.</summary>
+    private static long Drive(EnergyDay day, int c, long soc, int from, ChargeStop? session, int to)
+    {
         var floor = day.Floor(c);
-        var depot = day.SlotDepot[c];
-        var soc = day.Ceiling(c) - day.RunWh(c, depot, day.From[trips[0]]);
-        if (soc < floor)
+        if (session is { } stop)
         {
-            return -1;
-        }
-
-        for (var k = 0; k < trips.Length; k++)
-        {
-            var i = trips[k];
-            soc -= day.TripWh(i, c);
+            var site = day.SiteStop[stop.Site];
+            soc -= day.RunWh(c, from, site);
             if (soc < floor)
             {
                 return -1;
             }
 
-            var next = k + 1 < trips.Length ? day.From[trips[k + 1]] : depot;
-            if (charges[k] is { } stop)
-            {
-                var site = day.SiteStop[stop.Site];
-                soc -= day.RunWh(c, day.To[i], site);
-                if (soc < floor)
-                {
-                    return -1;
-                }
-
-                soc += day.MaxCharge(c, stop.Site, soc, stop.Seconds);
-                soc -= day.RunWh(c, site, next);
-            }
-            else
-            {
-                soc -= day.RunWh(c, day.To[i], next);
-            }
-
-            if (soc < floor)
-            {
-                return -1;
-            }
+            soc += day.MaxCharge(c, stop.Site, soc, stop.Seconds);
+            from = site;
         }
 
-        return soc;
+        soc -= day.RunWh(c, from, to);
+        return soc < floor ? -1 : soc;
     }
 
     /// <summary>

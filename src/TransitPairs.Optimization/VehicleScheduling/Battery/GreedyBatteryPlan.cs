@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
@@ -139,7 +140,7 @@ internal static class GreedyBatteryPlan
                     bus.Charges.RemoveAt(bus.Charges.Count - 1);
                 }
 
-                bus.Soc = bus.Trips.Count == 0 ? 0 : SocAfterLast(day, bus);
+                bus.Soc = bus.Trips.Count == 0 ? 0 : BlockEnergy.AfterLastTrip(day, bus.Slot, CollectionsMarshal.AsSpan(bus.Trips), CollectionsMarshal.AsSpan(bus.Charges));
             }
 
             if (bus.Trips.Count > 0)
@@ -230,34 +231,6 @@ internal static class GreedyBatteryPlan
         }
 
         return false;
-    }
-
-    /// <summary>The charge after the bus's last trip, recomputed along its block.</summary>
-    private static long SocAfterLast(EnergyDay day, Bus bus)
-    {
-        var c = bus.Slot;
-        var soc = day.Ceiling(c) - day.RunWh(c, day.SlotDepot[c], day.From[bus.Trips[0]]);
-        for (var k = 0; k < bus.Trips.Count; k++)
-        {
-            soc -= day.TripWh(bus.Trips[k], c);
-            if (k + 1 < bus.Trips.Count)
-            {
-                var next = day.From[bus.Trips[k + 1]];
-                if (bus.Charges[k] is { } stop)
-                {
-                    var site = day.SiteStop[stop.Site];
-                    soc -= day.RunWh(c, day.To[bus.Trips[k]], site);
-                    soc += day.MaxCharge(c, stop.Site, soc, stop.Seconds);
-                    soc -= day.RunWh(c, site, next);
-                }
-                else
-                {
-                    soc -= day.RunWh(c, day.To[bus.Trips[k]], next);
-                }
-            }
-        }
-
-        return soc;
     }
 
     /// <summary>True when trip <paramref name="j"/> ends nearer the depot of slot <paramref name="c"/> than any other slot's depot.</summary>
