@@ -107,24 +107,24 @@ public static class BatteryScheduler
         // The no-battery bound (a min-cost flow, or column generation with several depots: seconds on
         // city days) runs beside the battery method, which does not need it until the end.
         var boundLimit = budget.Left(BoundShare).TotalSeconds;
-        using var noBattery = Task.Run(() => NoBatteryPlan(problem, options with { TimeLimitSeconds = boundLimit }));
+        var noBattery = Task.Run(() => NoBatteryPlan(problem, options with { TimeLimitSeconds = boundLimit }));
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {
-            var b = FleetBound(noBattery.Result);
+            var b = FleetBound(noBattery.GetAwaiter().GetResult());
             return Failed(problem, SolveStatus.Infeasible, b, string.Join(" ", tooLong), RemediesForLongTrips(problem, b), budget.Elapsed);
         }
 
         var energy = EnergyRelaxation.Shortfall(problem);
         if (energy is { } shortfall)
         {
-            return Failed(problem, SolveStatus.Infeasible, FleetBound(noBattery.Result), shortfall.Why, shortfall.Remedies, budget.Elapsed);
+            return Failed(problem, SolveStatus.Infeasible, FleetBound(noBattery.GetAwaiter().GetResult()), shortfall.Why, shortfall.Remedies, budget.Elapsed);
         }
 
         var day = new EnergyDay(problem);
         var columns = BlockColumnGeneration.Solve(day, solveOptions,
             problem.Schedule.Trips.Length <= ExactModelTrips ? budget.Share(BudgetShares.BatteryColumnsBeforeExactModel) : budget);
-        var plain = noBattery.Result;
+        var plain = noBattery.GetAwaiter().GetResult();
         var bound = FleetBound(plain);
         var have = problem.Fleet.Sum(f => f.Count);
         if (columns.Infeasible)
