@@ -292,9 +292,7 @@ public sealed class BatterySchedulerTests
             var plan = GreedyBatteryPlan.Build(day, rule, unlimited: true);
 
             Assert.Empty(plan.Uncovered);
-            var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
-            var check = BatteryScheduleChecker.Check(problem, schedule);
-            Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
+            AssertBlocksCheck(problem, day, plan.Blocks, rule.ToString());
         }
     }
 
@@ -312,9 +310,7 @@ public sealed class BatterySchedulerTests
         Assert.Empty(plan.Uncovered);
         Assert.Equal(day.TripCount, plan.Blocks.Sum(b => b.Trips.Length));
         Assert.All(day.Slots.Select((slot, c) => (slot, c)), x => Assert.True(plan.Blocks.Count(b => b.Slot == x.c) <= x.slot.Count));
-        var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
-        var check = BatteryScheduleChecker.Check(problem, schedule);
-        Assert.True(check.IsValid, string.Join("\n", check.Violations.Take(5)));
+        AssertBlocksCheck(problem, day, plan.Blocks, "block by block");
     }
 
     [Fact]
@@ -334,9 +330,7 @@ public sealed class BatterySchedulerTests
             Assert.Empty(plan.Uncovered);
             Assert.All(kept, b => Assert.Contains(b, plan.Blocks));
             Assert.Equal(day.TripCount, plan.Blocks.Sum(b => b.Trips.Length));
-            var schedule = new VehicleSchedule([.. plan.Blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
-            var check = BatteryScheduleChecker.Check(problem, schedule);
-            Assert.True(check.IsValid, $"{rule}: {string.Join("\n", check.Violations.Take(5))}");
+            AssertBlocksCheck(problem, day, plan.Blocks, rule.ToString());
         }
     }
 
@@ -506,5 +500,13 @@ public sealed class BatterySchedulerTests
 
             return soc - Use(Run(p, chain[^1].ToStop, depotStop).Metres) >= battery.FloorWh;
         }
+    }
+
+    /// <summary>The blocks, as a schedule, pass the independent checker.</summary>
+    private static void AssertBlocksCheck(BatterySchedulingProblem problem, EnergyDay day, IEnumerable<EnergyBlock> blocks, string what)
+    {
+        var schedule = new VehicleSchedule([.. blocks.Select((b, k) => BlockEnergy.ToVehicleBlock(day, b, $"V{k:000}"))]);
+        var check = BatteryScheduleChecker.Check(problem, schedule);
+        Assert.True(check.IsValid, $"{what}: {string.Join("\n", check.Violations.Take(5))}");
     }
 }
