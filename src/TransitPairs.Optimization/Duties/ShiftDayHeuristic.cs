@@ -48,8 +48,8 @@ internal sealed class ShiftDayHeuristic
     public sealed record Answer(IReadOnlyList<int[]> Duties, long Cost, int Steps);
 
     /// <summary>
-    /// Runs until <paramref name="limit"/> has passed or <paramref name="stop"/> says so (the construction
-    /// always runs whole). Starts from <paramref name="from"/> when given (a partition under every rule).
+    /// Runs until <paramref name="limit"/> has passed, <paramref name="stop"/> says so (the construction
+    /// always runs whole) or <see cref="StagnantSteps"/> steps in a row found nothing better. Starts from <paramref name="from"/> when given (a partition under every rule).
     /// Null when no answer leaves every driver within the least span (e.g. a piece that nobody may drive).
     /// </summary>
     public static Answer? Solve(ShiftDayInstance instance, long weight, int seed, TimeSpan limit, Func<bool> stop, IReadOnlyList<int[]>? from = null)
@@ -86,8 +86,9 @@ internal sealed class ShiftDayHeuristic
         List<List<int>>? best = Short(current) == 0 ? Copy(current) : null;
         var bestCost = best is null ? long.MaxValue : currentCost;
         var steps = 0;
+        var lastBest = 0;
         var total = limit.TotalMilliseconds;
-        while (clock.Elapsed < limit && !stop())
+        while (clock.Elapsed < limit && !stop() && steps - lastBest < StagnantSteps(n))
         {
             steps++;
             var trial = Copy(current);
@@ -103,12 +104,16 @@ internal sealed class ShiftDayHeuristic
                 {
                     best = Copy(current);
                     bestCost = cost;
+                    lastBest = steps;
                 }
             }
         }
 
         return best is null ? null : new Answer([.. best.Select(d => d.ToArray())], bestCost, steps);
     }
+
+    /// <summary>Steps without a better answer after which the search gives up (it has settled; a small day settles in a fraction of a second).</summary>
+    public static int StagnantSteps(int pieces) => 20_000 + (200 * pieces);
 
     private static List<List<int>> Copy(List<List<int>> solution) => [.. solution.Select(d => new List<int>(d))];
 
@@ -242,7 +247,6 @@ internal sealed class ShiftDayHeuristic
     /// <summary>Whether <paramref name="p"/> fits into duty <paramref name="d"/> under the hard rules; its place and the new span.</summary>
     private bool TryInsert(List<int> d, int p, out int pos, out int span)
     {
-        span = 0;
         pos = 0;
         var first = Math.Min(start[d[0]], start[p]);
         var last = Math.Max(end[d[^1]], end[p]);
