@@ -33,7 +33,7 @@ public static class CrewBenchmarkSolver
         var steps = first?.Steps ?? 0;
         var share = budget.Share(BudgetShares.ShiftDayColumnGeneration);
         var lpEnds = share.Remaining * (1 - (first is null ? BudgetShares.DutyColumnGenerationWithoutStart : BudgetShares.DutyColumnGeneration));
-        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => share.Remaining <= lpEnds, first?.Duties);
+        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => share.Remaining <= lpEnds, first?.Duties, () => share.IsSpent);
         var result = ColumnGeneration.Solve(columns, options, share);
         var method = (first is null ? "no first duties (a piece nobody may drive, or the least span)" : $"first duties by construction and ruin and recreate ({first.Cost / ShiftDriverWeight} drivers)") + "; " + result.Method;
 

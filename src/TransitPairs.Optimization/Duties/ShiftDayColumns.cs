@@ -46,6 +46,7 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
     private readonly List<int>[] at;
     private readonly List<int>[] rested;
     private readonly IReadOnlyList<int[]>? first;
+    private readonly Func<bool> spent;
     private DutyGraphPricer? graph;
     private bool[]? blocked;
     private int resume;
@@ -55,9 +56,11 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
     /// <param name="driverWeight">Cost of a driver besides the working minutes.</param>
     /// <param name="outOfTime">Stops an exact round (it then proves nothing).</param>
     /// <param name="first">Duties that cover the day under every rule (the first solution), or null to build first columns by pricing.</param>
-    public ShiftDayColumns(ShiftDayInstance instance, long driverWeight, Func<bool> outOfTime, IReadOnlyList<int[]>? first = null)
+    /// <param name="spent">Stops a quick round too (the whole budget is spent: a quick round on the large day takes seconds); never when null.</param>
+    public ShiftDayColumns(ShiftDayInstance instance, long driverWeight, Func<bool> outOfTime, IReadOnlyList<int[]>? first = null, Func<bool>? spent = null)
     {
         this.first = first;
+        this.spent = spent ?? (() => false);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(outOfTime);
         this.instance = instance;
@@ -140,7 +143,7 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
         var found = new List<(double Rc, DutyColumn Column)>();
         for (var scanned = 0; scanned < order.Length; scanned++)
         {
-            if (quick && found.Count >= maxColumns)
+            if (quick && (found.Count >= maxColumns || spent()))
             {
                 break;
             }
