@@ -13,6 +13,9 @@ public static class CrewBenchmarkSolver
     /// <summary>Weight of one driver in the OR-Tools day's objective: above any day's total working minutes, so drivers come first.</summary>
     public const long ShiftDriverWeight = 100_000;
 
+    /// <summary>Restarts of the last ruin and recreate in a row that find nothing better before a shift day's search ends ahead of the clock.</summary>
+    public const int SettledRestarts = 2;
+
     /// <summary>Beasley–Cao with exactly <paramref name="crews"/> duties (any number when null); the objective is Σ arc costs.</summary>
     public static SolveOutcome<CrewDuties> Solve(BeasleyCaoInstance instance, int? crews, SolveOptions options, WallClockBudget budget) =>
         ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
@@ -22,7 +25,8 @@ public static class CrewBenchmarkSolver
     /// Duties from the first second (<see cref="ShiftDayHeuristic"/>: constructed, then ruin and recreate
     /// for <see cref="BudgetShares.ShiftDayFirstDuties"/> of the budget), then the column generation from
     /// them (<see cref="BudgetShares.ShiftDayColumnGeneration"/> of what is left: the LP bound, and a MIP
-    /// over its duties), then ruin and recreate again from the best duties until the clock stops.
+    /// over its duties), then ruin and recreate again from the best duties, restarted while it improves,
+    /// until the clock stops.
     /// </summary>
     public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget)
     {
@@ -43,16 +47,21 @@ public static class CrewBenchmarkSolver
             result = result with { Duties = first.Duties, Cost = first.Cost, Proven = first.Cost <= result.LowerBound };
         }
 
-        if (result.HasSolution && !result.Proven && !budget.IsSpent)
+        // Each restart starts hot again from the best duties with another seed; two restarts in a row
+        // that find nothing better end the search before the clock.
+        for (int restart = 1, idle = 0; result.HasSolution && !result.Proven && !budget.IsSpent && idle < SettledRestarts; restart++)
         {
-            var again = ShiftDayHeuristic.Solve(instance, ShiftDriverWeight, options.Seed + 1, budget.Remaining, () => budget.IsSpent, result.Duties);
-            if (again is not null)
+            var again = ShiftDayHeuristic.Solve(instance, ShiftDriverWeight, options.Seed + restart, budget.Remaining, () => budget.IsSpent, result.Duties);
+            if (again is null)
             {
-                steps += again.Steps;
-                if (again.Cost < result.Cost)
-                {
-                    result = result with { Duties = again.Duties, Cost = again.Cost, Proven = again.Cost <= result.LowerBound };
-                }
+                break;
+            }
+
+            steps += again.Steps;
+            idle = again.Cost < result.Cost ? 0 : idle + 1;
+            if (again.Cost < result.Cost)
+            {
+                result = result with { Duties = again.Duties, Cost = again.Cost, Proven = again.Cost <= result.LowerBound };
             }
         }
 
