@@ -11,10 +11,11 @@ namespace TransitPairs.Benchmarks;
 /// <summary>
 /// Driver duties on the OR-Tools bus driver example's days under its own rules. Baseline: the
 /// example's own CP-SAT model (<see cref="ShiftDayCpSat"/>, a C# port of its first pass, fewest
-/// drivers); against it the column generation (<see cref="CrewBenchmarkSolver"/>). Both get the same
-/// limit (<see cref="Seconds"/>, two workers, seed 1) and usually run to it, so the time ratio is
-/// about 1; what differs is the answer, printed per invocation as a <c>//</c> line (drivers, driver
-/// bound). The large day (1,356 pieces) is not here: the example's model of it would need ≈ 190
+/// drivers); against it ours (<see cref="CrewBenchmarkSolver"/>: first duties by construction and
+/// ruin and recreate, then the column generation for the bound, then ruin and recreate again). Both get
+/// the same limit (<see cref="Seconds"/>, two workers, seed 1); ours stops early when its bound proves
+/// its answer or its search has settled, so the time ratio says little; what differs is the answer,
+/// printed per invocation as a <c>//</c> line (drivers, driver bound). The large day (1,356 pieces) is not here: the example's model of it would need ≈ 190
 /// million arc literals and is not built (`crew --method cpsat` says so); the column generation's
 /// figures for it are in benchmarks/README.md. The dry job runs the small day only.
 /// </summary>

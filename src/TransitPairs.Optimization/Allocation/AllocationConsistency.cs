@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TransitPairs.Corridors;
-using TransitPairs.Duties;
 using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Planning;
 using TransitPairs.Optimization.Solving;
@@ -125,10 +124,10 @@ public static class AllocationConsistency
     /// <summary>Driver duties of the implied blocks under the scenario's rules, priced with its wage (as a plan's crew stage does).</summary>
     private static CorridorDrivers Duties(Scenario scenario, VehicleSchedule blocks, SolveOptions options, WallClockBudget budget)
     {
-        var problem = DutyProblem.ForScenario(scenario, blocks);
-        var outcome = DutyScheduler.Solve(problem, new SolveOptions(budget.Left(), options.Workers, options.Seed), budget.Share(1));
+        var crew = ScenarioDuties.Of(scenario, blocks, options.Workers, options.Seed, budget);
+        var outcome = crew.Outcome;
         return outcome.Solution is { } duties
-            ? new CorridorDrivers(duties.Drivers, duties.DriverLowerBound, duties.PaidHours, duties.DrivingHours, duties.PaidHours * problem.Duties.WageYuanPerPaidHour, outcome.Status.Word())
+            ? new CorridorDrivers(duties.Drivers, duties.DriverLowerBound, duties.PaidHours, duties.DrivingHours, crew.DriverCostYuan, outcome.Status.Word())
             : CorridorDrivers.Skipped with { Status = outcome.Status.Word() };
     }
 

@@ -13,23 +13,70 @@ public static class CrewBenchmarkSolver
     /// <summary>Weight of one driver in the OR-Tools day's objective: above any day's total working minutes, so drivers come first.</summary>
     public const long ShiftDriverWeight = 100_000;
 
+    /// <summary>Restarts of the last ruin and recreate in a row that find nothing better before a shift day's search ends ahead of the clock.</summary>
+    public const int SettledRestarts = 2;
+
     /// <summary>Beasley–Cao with exactly <paramref name="crews"/> duties (any number when null); the objective is Σ arc costs.</summary>
     public static SolveOutcome<CrewDuties> Solve(BeasleyCaoInstance instance, int? crews, SolveOptions options, WallClockBudget budget) =>
         ColumnGeneration.Solve(new DutyGraphPricer(Graph(instance, crews)), options, budget).ToOutcome(r => Duties(r, null));
 
-    /// <summary>The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).</summary>
+    /// <summary>
+    /// The OR-Tools day: fewest drivers, then least working time (objective = drivers × <see cref="ShiftDriverWeight"/> + working minutes).
+    /// Duties from the first second (<see cref="ShiftDayHeuristic"/>: constructed, then ruin and recreate
+    /// for <see cref="BudgetShares.ShiftDayFirstDuties"/> of the budget), then the column generation from
+    /// them (<see cref="BudgetShares.ShiftDayColumnGeneration"/> of what is left: the LP bound, and a MIP
+    /// over its duties), then ruin and recreate again from the best duties, restarted while it improves,
+    /// until the clock stops.
+    /// </summary>
     public static SolveOutcome<CrewDuties> Solve(ShiftDayInstance instance, SolveOptions options, WallClockBudget budget)
     {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(budget);
-        var lpEnds = budget.Remaining * (1 - BudgetShares.DutyColumnGenerationWithoutStart);
-        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => budget.Remaining <= lpEnds);
-        var result = ColumnGeneration.Solve(columns, options, budget);
+        var first = ShiftDayHeuristic.Solve(instance, ShiftDriverWeight, options.Seed, budget.Left(BudgetShares.ShiftDayFirstDuties), () => budget.IsSpent);
+        var steps = first?.Steps ?? 0;
+        var share = budget.Share(BudgetShares.ShiftDayColumnGeneration);
+        var lpEnds = share.Remaining * (1 - (first is null ? BudgetShares.DutyColumnGenerationWithoutStart : BudgetShares.DutyColumnGeneration));
+        var columns = new ShiftDayColumns(instance, ShiftDriverWeight, () => share.Remaining <= lpEnds, first?.Duties, () => share.IsSpent);
+        var result = ColumnGeneration.Solve(columns, options, share);
+        var method = (first is null ? "no first duties (a piece nobody may drive, or the least span)" : $"first duties by construction and ruin and recreate ({first.Cost / ShiftDriverWeight} drivers)") + "; " + result.Method;
+
+        // The better of the two, then ruin and recreate from it while the clock allows.
+        if (first is not null && (!result.HasSolution || first.Cost < result.Cost))
+        {
+            result = result with { Duties = first.Duties, Cost = first.Cost, Proven = first.Cost <= result.LowerBound };
+        }
+
+        // Each restart starts hot again from the best duties with another seed; two restarts in a row
+        // that find nothing better end the search before the clock.
+        for (int restart = 1, idle = 0; result.HasSolution && !result.Proven && !budget.IsSpent && idle < SettledRestarts; restart++)
+        {
+            var again = ShiftDayHeuristic.Solve(instance, ShiftDriverWeight, options.Seed + restart, budget.Remaining, () => budget.IsSpent, result.Duties);
+            if (again is null)
+            {
+                break;
+            }
+
+            steps += again.Steps;
+            idle = again.Cost < result.Cost ? 0 : idle + 1;
+            if (again.Cost < result.Cost)
+            {
+                result = result with { Duties = again.Duties, Cost = again.Cost, Proven = again.Cost <= result.LowerBound };
+            }
+        }
+
+        method += $"; {steps} ruin-and-recreate steps";
 
         // Every duty costs at least the weight and the least span: the counting bound holds without the LP.
-        var counting = CountingDrivers(instance) * (ShiftDriverWeight + instance.Rules.MinSpan);
-        return counting > result.LowerBound && !result.Infeasible
-            ? (result with { LowerBound = result.HasSolution ? Math.Min(counting, result.Cost) : counting, Method = result.Method + $"; counting bound {CountingDrivers(instance)} drivers" }).ToOutcome(r => Duties(r, null))
-            : result.ToOutcome(r => Duties(r, null));
+        var countingDrivers = CountingDrivers(instance);
+        var counting = countingDrivers * (ShiftDriverWeight + instance.Rules.MinSpan);
+        if (counting > result.LowerBound && !result.Infeasible)
+        {
+            result = result with { LowerBound = result.HasSolution ? Math.Min(counting, result.Cost) : counting, Proven = result.HasSolution && counting >= result.Cost };
+            method += $"; counting bound {countingDrivers} drivers";
+        }
+
+        return (result with { Method = method, Elapsed = budget.Elapsed }).ToOutcome(r => Duties(r, null));
     }
 
     /// <summary>

@@ -45,6 +45,8 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
     private readonly List<Label> labels = [];
     private readonly List<int>[] at;
     private readonly List<int>[] rested;
+    private readonly IReadOnlyList<int[]>? first;
+    private readonly Func<bool> spent;
     private DutyGraphPricer? graph;
     private bool[]? blocked;
     private int resume;
@@ -53,8 +55,12 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
     /// <param name="instance">The day.</param>
     /// <param name="driverWeight">Cost of a driver besides the working minutes.</param>
     /// <param name="outOfTime">Stops an exact round (it then proves nothing).</param>
-    public ShiftDayColumns(ShiftDayInstance instance, long driverWeight, Func<bool> outOfTime)
+    /// <param name="first">Duties that cover the day under every rule (the first solution), or null to build first columns by pricing.</param>
+    /// <param name="spent">Stops a quick round too (the whole budget is spent: a quick round on the large day takes seconds); never when null.</param>
+    public ShiftDayColumns(ShiftDayInstance instance, long driverWeight, Func<bool> outOfTime, IReadOnlyList<int[]>? first = null, Func<bool>? spent = null)
     {
+        this.first = first;
+        this.spent = spent ?? (() => false);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(outOfTime);
         this.instance = instance;
@@ -137,7 +143,7 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
         var found = new List<(double Rc, DutyColumn Column)>();
         for (var scanned = 0; scanned < order.Length; scanned++)
         {
-            if (quick && found.Count >= maxColumns)
+            if (quick && (found.Count >= maxColumns || spent()))
             {
                 break;
             }
@@ -388,10 +394,15 @@ internal sealed class ShiftDayColumns : IDutyColumnSource
     /// best among the pieces not yet taken (each piece worth twice its driving, so dense duties win),
     /// respecting every rule including the least span. A piece that can open no such duty is left to
     /// the master (its artificial covers it until the LP finds better), so the result may not cover
-    /// the whole day.
+    /// the whole day. With first duties given, those.
     /// </summary>
     public IReadOnlyList<DutyColumn> Greedy()
     {
+        if (first is not null)
+        {
+            return [.. first.Select(d => new DutyColumn([.. d], CostOf(d)))];
+        }
+
         var worth = drive.Select(d => 2.0 * d).ToArray();
         blocked = new bool[start.Length];
         cap = GreedyLabels;

@@ -221,7 +221,7 @@ public static class ShiftDayCpSat
             {
                 Explanation = status == CpSolverStatus.Infeasible
                     ? $"CP-SAT proves that the example's {drivers} drivers cannot cover the day."
-                    : $"CP-SAT found no solution in {budget.Elapsed.TotalSeconds:0.#} s.",
+                    : $"CP-SAT found no solution in {budget.Elapsed.TotalSeconds:0.#} s (status {status}).",
             };
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TransitPairs.Duties;
 using TransitPairs.Optimization.Duties;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Planning;
@@ -50,8 +49,8 @@ public static class PlanCrew
             return result with { Plan = vehiclesOnly };
         }
 
-        var problem = DutyProblem.ForScenario(scenario, plan.Schedule);
-        var outcome = DutyScheduler.Solve(problem, new SolveOptions(budget.Left(), options.Threads, options.Seed), budget.Share(1));
+        var crew = ScenarioDuties.Of(scenario, plan.Schedule, options.Threads, options.Seed, budget);
+        var outcome = crew.Outcome;
         if (outcome.Solution is not { } duties)
         {
             // What is proved is that drivers cannot run *these* blocks, not that the day has no plan: the
@@ -64,19 +63,19 @@ public static class PlanCrew
             return result with { Plan = unstaffed, Duties = outcome };
         }
 
-        var wage = problem.Duties.WageYuanPerPaidHour;
+        var wage = crew.WageYuanPerPaidHour;
         var kpis = plan.Kpis with
         {
             Drivers = duties.Drivers,
             DriverLowerBound = duties.DriverLowerBound,
             PaidHours = duties.PaidHours,
             DrivingHours = duties.DrivingHours,
-            DriverCostYuan = duties.PaidHours * wage,
+            DriverCostYuan = crew.DriverCostYuan,
             CrewStatus = outcome.Status.Word(),
             SolverSeconds = plan.Kpis.SolverSeconds + outcome.Elapsed.TotalSeconds,
         };
         var note = string.Create(CultureInfo.InvariantCulture,
-            $"Driver duties: column generation {outcome.Status.Word()}, {duties.Drivers} drivers against a lower bound of {duties.DriverLowerBound}, {duties.PaidHours:0.0} paid h, {duties.DrivingHours:0.0} driving h ({100 * duties.Efficiency:0} % of paid time); driver cost = paid hours × {wage:0.##} yuan per hour [E] = {duties.PaidHours * wage:0} yuan, inside the operating cost.");
+            $"Driver duties: column generation {outcome.Status.Word()}, {duties.Drivers} drivers against a lower bound of {duties.DriverLowerBound}, {duties.PaidHours:0.0} paid h, {duties.DrivingHours:0.0} driving h ({100 * duties.Efficiency:0} % of paid time); driver cost = paid hours × {wage:0.##} yuan per hour [E] = {crew.DriverCostYuan:0} yuan, inside the operating cost.");
         var withCrew = new Plan(scenario, plan.Timetable, plan.Schedule, plan.VehicleTypeOfBlock, plan.Loads, kpis, [.. plan.Notes, note]) { Crew = duties.Crew };
         return result with { Plan = withCrew, Duties = outcome };
     }

@@ -55,6 +55,12 @@ public static class BudgetShares
     /// <summary>Driver duties without a first partition (the shift day's least span): the column generation's share; the search for integer duties needs more of the rest.</summary>
     public const double DutyColumnGenerationWithoutStart = 0.5;
 
+    /// <summary>The OR-Tools shift day: share of the budget for the constructive duties and their first improvement (ruin and recreate) before the column generation.</summary>
+    public const double ShiftDayFirstDuties = 0.2;
+
+    /// <summary>The OR-Tools shift day: share of the budget for the column generation after the first duties (the rest improves the best duties again).</summary>
+    public const double ShiftDayColumnGeneration = 0.6;
+
     /// <summary>Driver duties without a first partition: share of what is left after the LP for diving to integer duties.</summary>
     public const double DutyDive = 0.8;
 

@@ -94,6 +94,73 @@ public sealed class ShiftDayTests
     public void CountingBound_IsTheOnePublishedForEachDay(string name, int drivers) =>
         Assert.Equal(drivers, CrewBenchmarkSolver.CountingDrivers(Day(name)));
 
+    private static long CostOf(ShiftDayInstance day, IReadOnlyList<int> duty) =>
+        Weight + day.Rules.SetupBefore + day.Rules.CleanupAfter + day.Pieces[duty[^1]].EndMinute - day.Pieces[duty[0]].StartMinute;
+
+    private static List<IReadOnlyList<int>> AsLists(IEnumerable<int[]> duties) => [.. duties.Select(d => (IReadOnlyList<int>)d)];
+
+    /// <summary>
+    /// Ruin and recreate on random days: its answer passes the independent checker and costs what
+    /// it says, and started again from that answer it never returns a worse one.
+    /// </summary>
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Heuristic_AnswersPassTheChecker_AndNeverWorsenTheirStart(int seed)
+    {
+        var day = RandomDay(new Random(seed), 60, 14);
+        var first = ShiftDayHeuristic.Solve(day, Weight, seed, TimeSpan.FromSeconds(20), () => false);
+        Assert.NotNull(first);
+        Assert.Empty(CrewInstanceChecker.Check(day, AsLists(first.Duties)));
+        Assert.Equal(first.Duties.Sum(d => CostOf(day, d)), first.Cost);
+
+        var again = ShiftDayHeuristic.Solve(day, Weight, seed + 1, TimeSpan.FromSeconds(20), () => false, first.Duties);
+        Assert.NotNull(again);
+        Assert.Empty(CrewInstanceChecker.Check(day, AsLists(again.Duties)));
+        Assert.True(again.Cost <= first.Cost, $"{again.Cost} after starting from {first.Cost}");
+    }
+
+    /// <summary>A piece longer than the continuous driving allows: no duties, not a wrong answer.</summary>
+    [Fact]
+    public void Heuristic_PieceNobodyMayDrive_GivesNoAnswer()
+    {
+        var day = new ShiftDayInstance("long", [new ShiftPiece(0, 300, 600, 300), new ShiftPiece(1, 700, 760, 60)], new ShiftDayRules());
+        Assert.Null(ShiftDayHeuristic.Solve(day, Weight, 1, TimeSpan.FromSeconds(5), () => false));
+    }
+
+    /// <summary>
+    /// The medium day at a short limit: duties that pass the checker (the construction answers from
+    /// the first second), no fewer drivers than the bound, and within 10 % of its 29-driver LP bound
+    /// (main's converged LP, benchmarks/README.md).
+    /// </summary>
+    [Fact]
+    public void MediumDay_ShortLimit_GivesCheckedDutiesNearTheBound()
+    {
+        var day = Day("medium");
+        var options = new SolveOptions(TimeSpan.FromSeconds(5), 2, 1);
+        var answer = CrewBenchmarkSolver.Solve(day, options, options.StartBudget());
+        Assert.NotNull(answer.Solution);
+        Assert.Empty(CrewInstanceChecker.Check(day, answer.Solution.Duties));
+        var drivers = answer.Solution.Duties.Count;
+        Assert.True(drivers >= (int)Math.Floor(answer.Bound / Weight) && drivers >= 16, $"{drivers} drivers, bound {answer.Bound}");
+        Assert.True(drivers <= 32, $"{drivers} drivers");
+    }
+
+    /// <summary>The large day (1,356 pieces) at a short limit: checked duties, at least the counting bound of 103 drivers.</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void LargeDay_ShortLimit_GivesCheckedDuties()
+    {
+        var day = Day("large");
+        var options = new SolveOptions(TimeSpan.FromSeconds(20), 2, 1);
+        var answer = CrewBenchmarkSolver.Solve(day, options, options.StartBudget());
+        Assert.NotNull(answer.Solution);
+        Assert.Empty(CrewInstanceChecker.Check(day, answer.Solution.Duties));
+        Assert.InRange(answer.Solution.Duties.Count, 103, 150);
+        Assert.Equal(answer.Solution.Duties.Sum(d => CostOf(day, d)), answer.Solution.Cost);
+    }
+
     /// <summary>The medium day's LP bound, run to convergence, is at least the counting bound of 16 drivers.</summary>
     [Fact]
     [Trait("Category", "Slow")]
