@@ -23,11 +23,10 @@ internal sealed class ArcGenerationLp : IDisposable
     /// <summary>A trip whose LP share at one depot is at least this is taken as assigned there while diving.</summary>
     private const double Integral = 1 - 1e-6;
 
-    /// <summary>Most arcs added per depot and tail node in one pricing round (the most negative ones).</summary>
-    private const int ArcsPerTailAndRound = 3;
-
 
     private readonly ConnectionNetwork network;
+    private readonly string glopParameters;
+    private readonly int arcsPerTailAndRound;
     private readonly MpSolver lp;
     private readonly Objective objective;
     private readonly Constraint[] cover;
@@ -51,8 +50,18 @@ internal sealed class ArcGenerationLp : IDisposable
     /// the connection arcs in <paramref name="startArcs"/> (the caller picks them: each trip's
     /// cheapest connections and an incumbent's).
     /// </summary>
-    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs)
+    /// <param name="network">The network.</param>
+    /// <param name="startArcs">Connection arcs every depot starts with.</param>
+    /// <param name="glopParameters">GLOP's parameters (text format); presolve stays off so that re-solves are warm starts.</param>
+    /// <param name="arcsPerTailAndRound">
+    /// Most arcs a pricing round adds per depot and tail node (the most negative ones). Measured on
+    /// m4n500s3 and m8n500s0 (benchmarks/README.md): 1, 3 and 10 converge in about the same CPU time
+    /// (more rounds with fewer arcs, fewer with more); 3 is kept.
+    /// </param>
+    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(arcsPerTailAndRound, 1);
+        this.arcsPerTailAndRound = arcsPerTailAndRound;
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(startArcs);
         this.network = network;
@@ -64,7 +73,8 @@ internal sealed class ArcGenerationLp : IDisposable
 
         // Without presolve GLOP keeps its basis when columns are added or bounds change: each
         // re-solve is a warm start.
-        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        this.glopParameters = "use_preprocessing: false " + glopParameters;
+        lp.SetSolverSpecificParametersAsString(this.glopParameters);
         objective = lp.Objective();
         objective.SetMinimization();
         // No variable has an upper bound: every one is implied by the cover and balance rows
@@ -420,7 +430,7 @@ internal sealed class ArcGenerationLp : IDisposable
                 lp.SetSolverSpecificParametersAsString("use_preprocessing: true");
                 lp.Reset();
                 status = lp.Solve();
-                lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+                lp.SetSolverSpecificParametersAsString(glopParameters);
             }
         }
 
@@ -496,7 +506,7 @@ internal sealed class ArcGenerationLp : IDisposable
                     }
                 }
 
-                foreach (var (_, a) in candidates.OrderBy(c => c.Reduced).ThenBy(c => c.Arc).Take(ArcsPerTailAndRound))
+                foreach (var (_, a) in candidates.OrderBy(c => c.Reduced).ThenBy(c => c.Arc).Take(arcsPerTailAndRound))
                 {
                     AddArc(k, a);
                     added++;
