@@ -19,8 +19,12 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// </summary>
 internal static class ArcLpScheduler
 {
-    /// <summary>Each trip's cheapest connections (each way) every depot starts with.</summary>
-    private const int StartConnections = 4;
+    /// <summary>
+    /// Each trip's cheapest connections (each way) every depot starts with. Measured with the
+    /// <c>arc-lp</c> probe (benchmarks/README.md): 2 converges m8n500s0's LP in 12 s CPU, 1 in 12 s
+    /// with more solves, 4 in 15 s, 8 in 17 s.
+    /// </summary>
+    private const int StartConnections = 2;
 
     private const double LpShare = BudgetShares.ArcLp;
 
