@@ -89,13 +89,15 @@ public static class Program
 
         var glop = new Option<string>("--glop") { Description = "GLOP parameters in text format (presolve stays off).", DefaultValueFactory = _ => string.Empty };
         var perTail = new Option<int>("--arcs-per-tail") { Description = "Most arcs a pricing round adds per depot and tail node.", DefaultValueFactory = _ => 3 };
+        var mipCeiling = new Option<long>("--mip-ceiling") { Description = "After the LP, the reduced-cost arc MIP for schedules costing at most this (0: none)." };
         var lpSeconds = new Option<int>("--seconds") { Description = "Most seconds the LP may take.", DefaultValueFactory = _ => 120 };
         var arcLp = new Command("arc-lp", "The multiple-depot arc LP alone on one instance: time and CPU to converge.");
         arcLp.Arguments.Add(instancePath);
         arcLp.Options.Add(glop);
         arcLp.Options.Add(perTail);
         arcLp.Options.Add(lpSeconds);
-        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds)));
+        arcLp.Options.Add(mipCeiling);
+        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling)));
 
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);
