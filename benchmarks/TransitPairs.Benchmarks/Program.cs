@@ -9,8 +9,9 @@ namespace TransitPairs.Benchmarks;
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet's own options), or one of the
 /// measurement modes: <c>quality</c> (the solver on every public MDVSP instance, as a Markdown
 /// table), <c>scaling</c> (the single-depot scaling curve with its growth exponent),
-/// <c>battery-scaling</c>, <c>carpaneto</c> (a generated instance) and <c>heuristic</c> (the
-/// multiple-depot Lagrangean dives alone, a fixed number of steps).
+/// <c>battery-scaling</c>, <c>carpaneto</c> (a generated instance), <c>heuristic</c> (the
+/// multiple-depot Lagrangean dives alone, a fixed number of steps) and <c>arc-lp</c> (the
+/// multiple-depot arc LP alone, under given GLOP parameters).
 /// BenchmarkDotNet exits 0 even when every benchmark failed, so the summaries are inspected here
 /// and any failure returns 1.
 /// </summary>
@@ -19,7 +20,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic" or "arc-lp"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -86,12 +87,25 @@ public static class Program
         heuristic.Options.Add(steps);
         heuristic.SetAction(parse => HeuristicProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(steps)));
 
+        var glop = new Option<string>("--glop") { Description = "GLOP parameters in text format (presolve stays off).", DefaultValueFactory = _ => string.Empty };
+        var perTail = new Option<int>("--arcs-per-tail") { Description = "Most arcs a pricing round adds per depot and tail node.", DefaultValueFactory = _ => 3 };
+        var mipCeiling = new Option<long>("--mip-ceiling") { Description = "After the LP, the reduced-cost arc MIP for schedules costing at most this (0: none)." };
+        var lpSeconds = new Option<int>("--seconds") { Description = "Most seconds the LP may take.", DefaultValueFactory = _ => 120 };
+        var arcLp = new Command("arc-lp", "The multiple-depot arc LP alone on one instance: time and CPU to converge.");
+        arcLp.Arguments.Add(instancePath);
+        arcLp.Options.Add(glop);
+        arcLp.Options.Add(perTail);
+        arcLp.Options.Add(lpSeconds);
+        arcLp.Options.Add(mipCeiling);
+        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling)));
+
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);
         root.Subcommands.Add(quality);
         root.Subcommands.Add(scaling);
         root.Subcommands.Add(batteryScaling);
         root.Subcommands.Add(heuristic);
+        root.Subcommands.Add(arcLp);
         return root;
     }
 }

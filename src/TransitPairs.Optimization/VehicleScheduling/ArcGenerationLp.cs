@@ -23,11 +23,10 @@ internal sealed class ArcGenerationLp : IDisposable
     /// <summary>A trip whose LP share at one depot is at least this is taken as assigned there while diving.</summary>
     private const double Integral = 1 - 1e-6;
 
-    /// <summary>Most arcs added per depot and tail node in one pricing round (the most negative ones).</summary>
-    private const int ArcsPerTailAndRound = 3;
-
 
     private readonly ConnectionNetwork network;
+    private readonly string glopParameters;
+    private readonly int arcsPerTailAndRound;
     private readonly MpSolver lp;
     private readonly Objective objective;
     private readonly Constraint[] cover;
@@ -38,12 +37,18 @@ internal sealed class ArcGenerationLp : IDisposable
     // generation, which decides feasibility): a whole schedule costs less than n base penalties.
     private readonly double maxPenalty;
     private readonly Constraint[] vehicles;
+    /// <summary>balance[k][t]: what enters trip t at depot k leaves it there (one row per depot and trip).</summary>
     private readonly Constraint[][] balance;
     private readonly Variable?[][] arcVar;
-    private readonly Variable?[][] tripVar;
+    /// <summary>into[k][t]: the variables that enter trip t at depot k (its pull-out and connections); their sum is the trip's share there.</summary>
+    private readonly List<Variable>[][] into;
+
+    /// <summary>blocked[k, t]: trip t may not be served from depot k (fixed to another depot, or forbidden), so what enters it there is held at 0.</summary>
+    private readonly bool[,] blocked;
     private readonly Variable?[][] outVar;
     private readonly Variable?[][] inVar;
     private readonly int[] tailOf;
+    private readonly int[] tripOfEnd;
     private int arcs;
 
     /// <summary>
@@ -51,20 +56,37 @@ internal sealed class ArcGenerationLp : IDisposable
     /// the connection arcs in <paramref name="startArcs"/> (the caller picks them: each trip's
     /// cheapest connections and an incumbent's).
     /// </summary>
-    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs)
+    /// <param name="network">The network.</param>
+    /// <param name="startArcs">Connection arcs every depot starts with.</param>
+    /// <param name="glopParameters">GLOP's parameters (text format); presolve stays off so that re-solves are warm starts.</param>
+    /// <param name="arcsPerTailAndRound">
+    /// Most arcs a pricing round adds per depot and tail node (the most negative ones). Measured on
+    /// m4n500s3 and m8n500s0 (benchmarks/README.md): 1, 3 and 10 converge in about the same CPU time
+    /// (more rounds with fewer arcs, fewer with more); 3 is kept.
+    /// </param>
+    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(arcsPerTailAndRound, 1);
+        this.arcsPerTailAndRound = arcsPerTailAndRound;
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(startArcs);
         this.network = network;
         lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         var n = network.TripCount;
         var m = network.Depots.Length;
+        if (!SparseFlowImprovement.Applies(network))
+        {
+            throw new ArgumentException("The arc LP needs the all-pairs network (each connection joins a trip's end to another trip's start).", nameof(network));
+        }
+
         tailOf = Tails(network);
+        tripOfEnd = TripOfEnd(network);
         lp.SuppressOutput();
 
         // Without presolve GLOP keeps its basis when columns are added or bounds change: each
         // re-solve is a warm start.
-        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        this.glopParameters = "use_preprocessing: false " + glopParameters;
+        lp.SetSolverSpecificParametersAsString(this.glopParameters);
         objective = lp.Objective();
         objective.SetMinimization();
         // No variable has an upper bound: every one is implied by the cover and balance rows
@@ -90,21 +112,23 @@ internal sealed class ArcGenerationLp : IDisposable
         vehicles = new Constraint[m];
         balance = new Constraint[m][];
         arcVar = new Variable?[m][];
-        tripVar = new Variable?[m][];
+        into = new List<Variable>[m][];
+        blocked = new bool[m, n];
         outVar = new Variable?[m][];
         inVar = new Variable?[m][];
         for (var k = 0; k < m; k++)
         {
             var depot = network.Depots[k];
             vehicles[k] = lp.MakeConstraint(double.NegativeInfinity, depot.VehicleLimit, "depot" + k.ToString(CultureInfo.InvariantCulture));
-            balance[k] = new Constraint[network.NodeCount];
-            for (var v = 0; v < network.NodeCount; v++)
+            balance[k] = new Constraint[n];
+            into[k] = new List<Variable>[n];
+            for (var t = 0; t < n; t++)
             {
-                balance[k][v] = lp.MakeConstraint(0, 0, string.Empty);
+                balance[k][t] = lp.MakeConstraint(0, 0, string.Empty);
+                into[k][t] = [];
             }
 
             arcVar[k] = new Variable?[network.ArcCount];
-            tripVar[k] = new Variable?[n];
             outVar[k] = new Variable?[n];
             inVar[k] = new Variable?[n];
             if (depot.VehicleLimit <= 0)
@@ -114,27 +138,22 @@ internal sealed class ArcGenerationLp : IDisposable
 
             for (var t = 0; t < n; t++)
             {
-                var s = network.TripStart[t];
-                var e = network.TripEnd[t];
-                var y = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-                cover[t].SetCoefficient(y, 1);
-                balance[k][s].SetCoefficient(y, -1);
-                balance[k][e].SetCoefficient(y, 1);
-                tripVar[k][t] = y;
                 if (depot.PullOutCost[t] >= 0)
                 {
                     var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                     objective.SetCoefficient(x, network.VehicleCost + depot.PullOutCost[t]);
-                    balance[k][s].SetCoefficient(x, 1);
+                    balance[k][t].SetCoefficient(x, 1);
+                    cover[t].SetCoefficient(x, 1);
                     vehicles[k].SetCoefficient(x, 1);
                     outVar[k][t] = x;
+                    into[k][t].Add(x);
                 }
 
                 if (depot.PullInCost[t] >= 0)
                 {
                     var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                     objective.SetCoefficient(x, depot.PullInCost[t]);
-                    balance[k][e].SetCoefficient(x, -1);
+                    balance[k][t].SetCoefficient(x, -1);
                     inVar[k][t] = x;
                 }
             }
@@ -189,7 +208,7 @@ internal sealed class ArcGenerationLp : IDisposable
             value = objective.Value();
             pi = [.. cover.Select(c => c.DualValue())];
             mu = [.. vehicles.Select(c => Math.Min(0, c.DualValue()))];
-            shares = [.. tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray())];
+            shares = Shares();
             var anyUncovered = AnyUncovered();
             if (PriceArcs() == 0)
             {
@@ -274,7 +293,7 @@ internal sealed class ArcGenerationLp : IDisposable
                     for (var k = 0; k < m; k++)
                     {
                         var open = !forbidden[k, t];
-                        tripVar[k][t]?.SetBounds(0, open ? double.PositiveInfinity : 0);
+                        Block(k, t, !open);
                     }
                 }
 
@@ -282,7 +301,7 @@ internal sealed class ArcGenerationLp : IDisposable
                 {
                     // This trip cannot go to that depot with the others placed as they are.
                     forbidden[lone.Depot, lone.Trip] = true;
-                    tripVar[lone.Depot][lone.Trip]!.SetBounds(0, 0);
+                    Block(lone.Depot, lone.Trip, true);
                 }
 
                 singly = true;
@@ -298,7 +317,7 @@ internal sealed class ArcGenerationLp : IDisposable
             }
 
             // Read every share before the model changes (a changed model has no solution).
-            var shares = tripVar.Select(row => row.Select(y => y?.SolutionValue() ?? 0).ToArray()).ToArray();
+            var shares = Shares();
             lastShares = shares;
             // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
             // (unless the deadline is near, when the shares at hand must do).
@@ -420,7 +439,7 @@ internal sealed class ArcGenerationLp : IDisposable
                 lp.SetSolverSpecificParametersAsString("use_preprocessing: true");
                 lp.Reset();
                 status = lp.Solve();
-                lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
+                lp.SetSolverSpecificParametersAsString(glopParameters);
             }
         }
 
@@ -433,9 +452,23 @@ internal sealed class ArcGenerationLp : IDisposable
     {
         for (var k = 0; k < network.Depots.Length; k++)
         {
-            tripVar[k][trip]?.SetBounds(k == depot ? 1 : 0, k == depot ? 1 : 0);
+            Block(k, trip, k != depot);
         }
     }
+
+    /// <summary>Holds what enters trip <paramref name="trip"/> at depot <paramref name="depot"/> at 0 (or frees it).</summary>
+    private void Block(int depot, int trip, bool block)
+    {
+        blocked[depot, trip] = block;
+        foreach (var x in into[depot][trip])
+        {
+            x.SetBounds(0, block ? 0 : double.PositiveInfinity);
+        }
+    }
+
+    /// <summary>Each trip's share at each depot in the current solution (<c>[depot][trip]</c>): what enters it there.</summary>
+    private double[][] Shares() =>
+        [.. into.Select(row => row.Select(vars => vars.Sum(x => x.SolutionValue())).ToArray())];
 
     /// <summary>Reads the (integral) LP solution as blocks; null when it is not integral.</summary>
     private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? IntegralSchedule()
@@ -472,6 +505,8 @@ internal sealed class ArcGenerationLp : IDisposable
     {
         // Every dual is read before the first arc is added (a changed model has no solution).
         var u = balance.Select(rows => rows.Select(r => r.DualValue()).ToArray()).ToArray();
+        var pi = cover.Select(r => r.DualValue()).ToArray();
+        var tripOfStart = network.TripOfStart;
         var added = 0;
         var candidates = new List<(double Reduced, int Arc)>();
         for (var k = 0; k < network.Depots.Length; k++)
@@ -481,14 +516,17 @@ internal sealed class ArcGenerationLp : IDisposable
                 continue;
             }
 
-            for (var v = 0; v < network.NodeCount; v++)
+            for (var i = 0; i < network.TripCount; i++)
             {
                 candidates.Clear();
-                for (var a = network.OutStart[v]; a < network.OutStart[v + 1]; a++)
+                var e = network.TripEnd[i];
+                for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
                 {
-                    if (arcVar[k][a] is null)
+                    var j = tripOfStart[network.ArcHead[a]];
+                    if (arcVar[k][a] is null && !blocked[k, j])
                     {
-                        var reduced = network.ArcCost[a] + u[k][v] - u[k][network.ArcHead[a]];
+                        // Enters j at k (balance and cover rows), leaves i at k.
+                        var reduced = network.ArcCost[a] + u[k][i] - u[k][j] - pi[j];
                         if (reduced < -Epsilon)
                         {
                             candidates.Add((reduced, a));
@@ -496,7 +534,7 @@ internal sealed class ArcGenerationLp : IDisposable
                     }
                 }
 
-                foreach (var (_, a) in candidates.OrderBy(c => c.Reduced).ThenBy(c => c.Arc).Take(ArcsPerTailAndRound))
+                foreach (var (_, a) in candidates.OrderBy(c => c.Reduced).ThenBy(c => c.Arc).Take(arcsPerTailAndRound))
                 {
                     AddArc(k, a);
                     added++;
@@ -505,6 +543,32 @@ internal sealed class ArcGenerationLp : IDisposable
         }
 
         return added;
+    }
+
+    private static int[] TripOfEnd(ConnectionNetwork network)
+    {
+        var trip = new int[network.NodeCount];
+        Array.Fill(trip, -1);
+        for (var t = 0; t < network.TripCount; t++)
+        {
+            trip[network.TripEnd[t]] = t;
+        }
+
+        return trip;
+    }
+
+    private void AddArc(int k, int a)
+    {
+        var from = tripOfEnd[tailOf[a]];
+        var to = network.TripOfStart[network.ArcHead[a]];
+        var x = lp.MakeNumVar(0, blocked[k, to] ? 0 : double.PositiveInfinity, string.Empty);
+        objective.SetCoefficient(x, network.ArcCost[a]);
+        balance[k][from].SetCoefficient(x, -1);
+        balance[k][to].SetCoefficient(x, 1);
+        cover[to].SetCoefficient(x, 1);
+        into[k][to].Add(x);
+        arcVar[k][a] = x;
+        arcs++;
     }
 
     private static int[] Tails(ConnectionNetwork network)
@@ -519,15 +583,5 @@ internal sealed class ArcGenerationLp : IDisposable
         }
 
         return tail;
-    }
-
-    private void AddArc(int k, int a)
-    {
-        var x = lp.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-        objective.SetCoefficient(x, network.ArcCost[a]);
-        balance[k][tailOf[a]].SetCoefficient(x, -1);
-        balance[k][network.ArcHead[a]].SetCoefficient(x, 1);
-        arcVar[k][a] = x;
-        arcs++;
     }
 }

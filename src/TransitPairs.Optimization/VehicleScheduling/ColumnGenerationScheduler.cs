@@ -247,7 +247,7 @@ internal sealed class ColumnGenerationScheduler
                 bound = relaxationBound;
             }
 
-            var closing = ReducedCostArcMip.Solve(network, pi, mu, lpValue, ceiling, deadline - clock.Elapsed, options.Threads, options.Seed);
+            var closing = ReducedCostArcMip.Solve(network, pi, mu, lpValue, ceiling, clock, deadline, options.Threads, options.Seed);
             if (closing is not null)
             {
                 method += " + reduced-cost arc MIP";

@@ -99,6 +99,29 @@ internal sealed class DepotReassignment
     {
         var m = network.Depots.Length;
 
+        // First make the assignment fit: only blocks of depots over their limit move (each kept move
+        // lowers the excess, which outweighs any cost), a few solves per vehicle over.
+        var fitting = true;
+        while (fitting && !Fits() && clock.Elapsed < deadline)
+        {
+            fitting = false;
+            for (var from = 0; from < m && clock.Elapsed < deadline; from++)
+            {
+                foreach (var (block, _) in depotBlocks[from].ToList())
+                {
+                    if (depotBlocks[from].Count <= network.Depots[from].VehicleLimit || clock.Elapsed >= deadline)
+                    {
+                        break;
+                    }
+
+                    if (tripsOf[from].Contains(block.Trips[0]))
+                    {
+                        fitting |= TryMove(block.Trips, from);
+                    }
+                }
+            }
+        }
+
         var improved = true;
         var passes = 0;
         while (improved && (passes++ < maxPasses || !Fits()) && clock.Elapsed < deadline)

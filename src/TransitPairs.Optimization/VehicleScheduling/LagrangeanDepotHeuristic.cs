@@ -146,7 +146,7 @@ internal sealed class LagrangeanDepotHeuristic
     /// <summary>Steps taken.</summary>
     public int Steps { get; private set; }
 
-    /// <summary>Roundings that gave a cheaper schedule.</summary>
+    /// <summary>Schedules found cheaper than the best before them (a dive can give two: fitted, then after block moves).</summary>
     public int Improvements { get; private set; }
 
     /// <summary>
@@ -197,11 +197,7 @@ internal sealed class LagrangeanDepotHeuristic
                 continue;
             }
 
-            if (search.Finish(clock, deadline))
-            {
-                search.Improvements++;
-                onImproved?.Invoke(search);
-            }
+            search.Finish(clock, deadline, onImproved);
 
             dives++;
             diving = false;
@@ -442,16 +438,32 @@ internal sealed class LagrangeanDepotHeuristic
         return false;
     }
 
-    /// <summary>Ends a dive (every trip fixed): each depot scheduled exactly, then block moves; true when it beats <see cref="Best"/>.</summary>
-    private bool Finish(Stopwatch clock, TimeSpan deadline)
+    /// <summary>
+    /// Ends a dive (every trip fixed): each depot scheduled exactly and made to fit its limit, which is
+    /// published at once when it beats <see cref="Best"/>; then block moves, published again if they help.
+    /// </summary>
+    private void Finish(Stopwatch clock, TimeSpan deadline, Action<LagrangeanDepotHeuristic>? onImproved)
     {
-        var moved = DepotReassignment.FromAssignment(network, fixedDepot, clock, deadline);
-        if (moved is not { } result || result.Cost >= Best.Cost)
+        var fitted = DepotReassignment.FromAssignment(network, fixedDepot, clock, deadline, maxPasses: 0);
+        if (fitted is not { } schedule)
         {
-            return false;
+            return;
         }
 
-        Best = result;
-        return true;
+        Take(schedule);
+        if (clock.Elapsed < deadline)
+        {
+            Take(DepotReassignment.Improve(network, schedule.Blocks.Select(b => b.Block), clock, deadline));
+        }
+
+        void Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
+        {
+            if (candidate.Cost < Best.Cost)
+            {
+                Best = candidate;
+                Improvements++;
+                onImproved?.Invoke(this);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
 
 namespace TransitPairs.Optimization.VehicleScheduling;
@@ -19,8 +20,14 @@ internal static class ReducedCostArcMip
     /// <summary>Above this many arc variables the MIP is not attempted (unless the caller sets its own limit).</summary>
     public const int MaxVariables = 150_000;
 
-    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, TimeSpan timeLimit, int threads, int seed, int maxVariables = MaxVariables)
+    /// <summary>
+    /// The MIP over the arcs reduced-cost fixing leaves, stopped at <paramref name="deadline"/> on
+    /// <paramref name="clock"/> (building the model included); null when too many arcs are left or
+    /// no time is left once it is built.
+    /// </summary>
+    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, Stopwatch clock, TimeSpan deadline, int threads, int seed, int maxVariables = MaxVariables)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var n = network.TripCount;
         var m = network.Depots.Length;
         // Reduced cost a block may have in a better schedule (no limit without an incumbent).
@@ -67,13 +74,19 @@ internal static class ReducedCostArcMip
 
         using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
         var model = new CompactFlowModel(mip, network, new CompactFlowModel.Keep(keepArc, keepOut, keepIn, keepTrip), integer: true, threads, seed);
+        var timeLimit = deadline - clock.Elapsed;
+        if (timeLimit <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
         model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
         if (incumbent != long.MaxValue)
         {
             model.CapObjective(incumbent - 1);
         }
 
-        var (status, blocks, cost, bestBound) = model.SolveMip();
+        var (status, blocks, cost, bestBound) = model.SolveMip(clock, deadline);
         if (status == MpSolver.ResultStatus.INFEASIBLE)
         {
             return new Outcome(null, incumbent, incumbent, Proven: true, kept);
