@@ -94,6 +94,59 @@ public sealed class ShiftDayTests
     public void CountingBound_IsTheOnePublishedForEachDay(string name, int drivers) =>
         Assert.Equal(drivers, CrewBenchmarkSolver.CountingDrivers(Day(name)));
 
+    /// <summary>
+    /// The span bound on the example's days: small 8 and medium 29 (their proven fewest drivers,
+    /// benchmarks/README.md: never above them), large 135 (under the 136 drivers found).
+    /// </summary>
+    [Theory]
+    [InlineData("small", 8)]
+    [InlineData("medium", 29)]
+    [InlineData("large", 135)]
+    public void SpanBound_OnTheExampleDays(string name, int drivers) =>
+        Assert.Equal(drivers, ShiftDayBounds.SpanDrivers(Day(name)));
+
+    /// <summary>
+    /// The span bound never exceeds the drivers of a checked answer on random days, from sparse to
+    /// dense and from shorter than one span to two spans long (where it is larger than the counting bound).
+    /// </summary>
+    [Theory]
+    [InlineData(21, 40, 10)]
+    [InlineData(22, 60, 14)]
+    [InlineData(23, 80, 18)]
+    [InlineData(24, 120, 20)]
+    [InlineData(25, 150, 22)]
+    [InlineData(26, 30, 16)]
+    public void SpanBound_NeverAboveACheckedAnswer(int seed, int pieces, int hours)
+    {
+        var day = RandomDay(new Random(seed), pieces, hours);
+        var answer = ShiftDayHeuristic.Solve(day, Weight, seed, TimeSpan.FromSeconds(20), () => false);
+        Assert.NotNull(answer);
+        Assert.Empty(CrewInstanceChecker.Check(day, AsLists(answer.Duties)));
+        var bound = ShiftDayBounds.SpanDrivers(day);
+        Assert.True(bound <= answer.Duties.Count, $"span bound {bound}, answer {answer.Duties.Count} drivers");
+        Assert.True(bound >= 1);
+    }
+
+    /// <summary>
+    /// On small random days longer than one span, solved to a proof by the CP-SAT port of the
+    /// example's model (its objective bound meets its drivers), the span bound is at most the
+    /// proven fewest drivers.
+    /// </summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void SpanBound_AtMostTheProvenFewestDrivers(int seed)
+    {
+        var day = RandomDay(new Random(seed), 16, 14);
+        var options = new SolveOptions(TimeSpan.FromSeconds(300), 2, 1);
+        var cpSat = ShiftDayCpSat.Solve(day, options, options.StartBudget());
+        Assert.NotNull(cpSat.Solution);
+        Assert.Empty(CrewInstanceChecker.Check(day, cpSat.Solution.Duties));
+        var fewest = cpSat.Solution.Duties.Count;
+        Assert.Equal(fewest, (int)(cpSat.Bound / Weight));
+        Assert.InRange(ShiftDayBounds.SpanDrivers(day), 1, fewest);
+    }
+
     private static long CostOf(ShiftDayInstance day, IReadOnlyList<int> duty) =>
         Weight + day.Rules.SetupBefore + day.Rules.CleanupAfter + day.Pieces[duty[^1]].EndMinute - day.Pieces[duty[0]].StartMinute;
 
