@@ -67,10 +67,10 @@ public static class CrewBenchmarkSolver
 
         method += $"; {steps} ruin-and-recreate steps";
 
-        // Every duty costs at least the weight and the least span: the counting and span bounds hold without the LP.
+        // The counting and span bounds on drivers and the least working minutes of that many hold without the LP.
         var countingDrivers = CountingDrivers(instance);
         var spanDrivers = ShiftDayBounds.SpanDrivers(instance);
-        var counting = Math.Max(countingDrivers, spanDrivers) * (ShiftDriverWeight + instance.Rules.MinSpan);
+        var counting = ShiftDayBounds.CostFloor(instance, Math.Max(countingDrivers, spanDrivers), ShiftDriverWeight);
         if (counting > result.LowerBound && !result.Infeasible)
         {
             result = result with { LowerBound = result.HasSolution ? Math.Min(counting, result.Cost) : counting, Proven = result.HasSolution && counting >= result.Cost };

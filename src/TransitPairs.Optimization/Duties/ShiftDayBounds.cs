@@ -56,6 +56,29 @@ public static class ShiftDayBounds
         return drivers;
     }
 
+    /// <summary>
+    /// The least objective (drivers × <paramref name="driverWeight"/> + working minutes) of any
+    /// answer with at least <paramref name="drivers"/> drivers: each driver's span is at least the
+    /// least span, and at least set-up + clean-up + the minutes of its pieces + the least gap between
+    /// each two of them; summed over the drivers, the larger of the two sums. It grows with the
+    /// drivers, so fewer drivers than a proven bound never cost less.
+    /// </summary>
+    public static long CostFloor(ShiftDayInstance instance, int drivers, long driverWeight)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var r = instance.Rules;
+        var n = instance.Pieces.Length;
+        drivers = Math.Min(drivers, n);
+        if (drivers <= 0)
+        {
+            return 0;
+        }
+
+        long pieceMinutes = instance.Pieces.Sum(p => (long)(p.EndMinute - p.StartMinute));
+        var byPieces = ((long)drivers * (r.SetupBefore + r.CleanupAfter)) + pieceMinutes + ((long)r.MinGap * (n - drivers));
+        return (drivers * driverWeight) + Math.Max((long)drivers * r.MinSpan, byPieces);
+    }
+
     /// <summary>Minutes from a driver's first piece's start to the end of the least gap after the last piece, at most.</summary>
     public static int WindowMinutes(ShiftDayRules rules)
     {

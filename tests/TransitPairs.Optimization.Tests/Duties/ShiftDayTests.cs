@@ -96,14 +96,19 @@ public sealed class ShiftDayTests
 
     /// <summary>
     /// The span bound on the example's days: small 8 and medium 29 (their proven fewest drivers,
-    /// benchmarks/README.md: never above them), large 135 (under the 136 drivers found).
+    /// benchmarks/README.md: never above them), large 135 (under the 136 drivers found). The cost
+    /// floor of that many drivers is at most the best answer known (small: proven optimal).
     /// </summary>
     [Theory]
-    [InlineData("small", 8)]
-    [InlineData("medium", 29)]
-    [InlineData("large", 135)]
-    public void SpanBound_OnTheExampleDays(string name, int drivers) =>
-        Assert.Equal(drivers, ShiftDayBounds.SpanDrivers(Day(name)));
+    [InlineData("small", 8, 804_457)]
+    [InlineData("medium", 29, 2_913_530)]
+    [InlineData("large", 135, 13_669_882)]
+    public void SpanBound_OnTheExampleDays(string name, int drivers, long bestKnown)
+    {
+        var day = Day(name);
+        Assert.Equal(drivers, ShiftDayBounds.SpanDrivers(day));
+        Assert.InRange(ShiftDayBounds.CostFloor(day, drivers, Weight), drivers * (Weight + day.Rules.MinSpan), bestKnown);
+    }
 
     /// <summary>
     /// The span bound never exceeds the drivers of a checked answer on random days, from sparse to
@@ -125,6 +130,7 @@ public sealed class ShiftDayTests
         var bound = ShiftDayBounds.SpanDrivers(day);
         Assert.True(bound <= answer.Duties.Count, $"span bound {bound}, answer {answer.Duties.Count} drivers");
         Assert.True(bound >= 1);
+        Assert.True(ShiftDayBounds.CostFloor(day, bound, Weight) <= answer.Cost, $"cost floor {ShiftDayBounds.CostFloor(day, bound, Weight)}, answer {answer.Cost}");
     }
 
     /// <summary>
@@ -145,6 +151,7 @@ public sealed class ShiftDayTests
         var fewest = cpSat.Solution.Duties.Count;
         Assert.Equal(fewest, (int)(cpSat.Bound / Weight));
         Assert.InRange(ShiftDayBounds.SpanDrivers(day), 1, fewest);
+        Assert.True(ShiftDayBounds.CostFloor(day, fewest, Weight) <= cpSat.Solution.Cost);
     }
 
     private static long CostOf(ShiftDayInstance day, IReadOnlyList<int> duty) =>
