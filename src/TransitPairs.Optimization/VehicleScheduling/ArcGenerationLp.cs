@@ -8,9 +8,12 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// <summary>
 /// The LP relaxation of the multi-commodity flow model of multiple-depot scheduling, solved over a
 /// growing subset of connection arcs ("Lagrangean pricing" of arcs, after Löbel 1998): start from
-/// each trip's cheapest connections, solve (GLOP), price every left-out arc of every depot with
-/// the node potentials (<c>cost + u_k(tail) − u_k(head)</c>), add those with a negative reduced
-/// cost, repeat. When no arc prices out, the LP value is the LP bound of the whole problem, and
+/// each trip's cheapest connections, solve (GLOP), price every left-out arc i → j of every depot k
+/// with the duals (<c>cost + u_k(i) − u_k(j) − π_j</c>), add those with a negative reduced
+/// cost, repeat. Rows: one cover row per trip (what enters it at any depot is 1), one balance row
+/// per depot and trip (what enters it there leaves it there), one vehicle row per depot; half the
+/// rows of a start-node/end-node model, and m8n500s0's LP converges in 12 s CPU instead of 20 s
+/// (benchmarks/README.md). When no arc prices out, the LP value is the LP bound of the whole problem, and
 /// the cover duals π and depot duals μ are optimal duals of the block (path) master as well: the
 /// path master is the Dantzig–Wolfe form of this LP. Unlike the path master, whose
 /// degenerate bases stall column generation on 500-trip instances, this LP has a polynomial number

@@ -122,6 +122,21 @@ internal static class ArcLpScheduler
             }
         }
 
+        // The arc MIP needs an incumbent near the LP bound (else its arc set is too large to try):
+        // until there is one the primal side goes on, instead of the solve ending early with time left.
+        var mipLatest = limit - Scale(limit, BudgetShares.ArcMipLeastLeft) - TimeSpan.FromSeconds(1);
+        while (relaxation is { Converged: true } && primalTask is { IsCompleted: false } && clock.Elapsed < mipLatest)
+        {
+            TakePrimal();
+            if (incumbent is { } now && (now.Cost <= bound
+                || ReducedCostArcMip.KeptVariables(network, relaxation.Pi, relaxation.Mu, relaxation.Value, now.Cost) <= MaxMipVariables))
+            {
+                break;
+            }
+
+            primalTask.Wait(TimeSpan.FromMilliseconds(250));
+        }
+
         stopPrimal.Cancel();
         primalTask?.GetAwaiter().GetResult();
         TakePrimal();

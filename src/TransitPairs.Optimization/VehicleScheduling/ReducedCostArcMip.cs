@@ -28,6 +28,53 @@ internal static class ReducedCostArcMip
     public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, Stopwatch clock, TimeSpan deadline, int threads, int seed, int maxVariables = MaxVariables)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        var (keep, kept) = Fixing(network, pi, mu, lpValue, incumbent);
+        if (kept > maxVariables)
+        {
+            return null;
+        }
+
+        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
+        var model = new CompactFlowModel(mip, network, keep, integer: true, threads, seed);
+        var timeLimit = deadline - clock.Elapsed;
+        if (timeLimit <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
+        if (incumbent != long.MaxValue)
+        {
+            model.CapObjective(incumbent - 1);
+        }
+
+        var (status, blocks, cost, bestBound) = model.SolveMip(clock, deadline);
+        if (status == MpSolver.ResultStatus.INFEASIBLE)
+        {
+            return new Outcome(null, incumbent, incumbent, Proven: true, kept);
+        }
+
+        if (blocks is null)
+        {
+            // Time ran out without a better schedule; SCIP's bound still holds for any better one.
+            var unproven = Math.Min(incumbent, (long)Math.Ceiling(bestBound - 1e-6));
+            return new Outcome(null, incumbent, unproven, Proven: false, kept);
+        }
+
+        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(bestBound - 1e-6);
+        return new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
+    }
+
+    /// <summary>
+    /// How many variables the MIP would have for a schedule cheaper than <paramref name="incumbent"/>
+    /// (a few milliseconds: shortest paths per depot): the nearer the incumbent to the LP value, the fewer.
+    /// </summary>
+    public static int KeptVariables(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent) =>
+        Fixing(network, pi, mu, lpValue, incumbent).Kept;
+
+    /// <summary>The arcs, pull-outs, pull-ins and trips reduced-cost fixing keeps at each depot, and how many.</summary>
+    private static (CompactFlowModel.Keep Keep, int Kept) Fixing(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent)
+    {
         var n = network.TripCount;
         var m = network.Depots.Length;
         // Reduced cost a block may have in a better schedule (no limit without an incumbent).
@@ -67,40 +114,7 @@ internal static class ReducedCostArcMip
             }
         }
 
-        if (kept > maxVariables)
-        {
-            return null;
-        }
-
-        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
-        var model = new CompactFlowModel(mip, network, new CompactFlowModel.Keep(keepArc, keepOut, keepIn, keepTrip), integer: true, threads, seed);
-        var timeLimit = deadline - clock.Elapsed;
-        if (timeLimit <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
-        if (incumbent != long.MaxValue)
-        {
-            model.CapObjective(incumbent - 1);
-        }
-
-        var (status, blocks, cost, bestBound) = model.SolveMip(clock, deadline);
-        if (status == MpSolver.ResultStatus.INFEASIBLE)
-        {
-            return new Outcome(null, incumbent, incumbent, Proven: true, kept);
-        }
-
-        if (blocks is null)
-        {
-            // Time ran out without a better schedule; SCIP's bound still holds for any better one.
-            var unproven = Math.Min(incumbent, (long)Math.Ceiling(bestBound - 1e-6));
-            return new Outcome(null, incumbent, unproven, Proven: false, kept);
-        }
-
-        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(bestBound - 1e-6);
-        return new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
+        return (new CompactFlowModel.Keep(keepArc, keepOut, keepIn, keepTrip), kept);
     }
 
     /// <summary>Least reduced cost from depot k to each node (forward) and from each node back to depot k (backward).</summary>

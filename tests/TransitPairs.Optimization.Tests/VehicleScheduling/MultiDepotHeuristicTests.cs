@@ -131,6 +131,23 @@ public sealed class MultiDepotHeuristicTests
     }
 
     [Fact]
+    public void ReducedCostArcMip_DeadlinePassed_IsNotStartedAndWithTimeProvesTheOptimum()
+    {
+        var (instance, network, relaxation) = Relaxed((30, 3, 4));
+        var clock = Stopwatch.StartNew();
+        Assert.Null(ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, long.MaxValue, clock, TimeSpan.Zero, 1, 0));
+
+        // With a limit only a proof ends (a 30-trip instance), the same call gives a checked optimum at or above the LP bound.
+        var outcome = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, long.MaxValue, clock, TimeSpan.FromSeconds(300), 1, 0);
+        Assert.NotNull(outcome);
+        Assert.True(outcome.Proven);
+        Assert.NotNull(outcome.Blocks);
+        Assert.True(outcome.Cost >= relaxation.Value - 1e-6);
+        var check = CostMatrixScheduleChecker.Check(instance, [.. outcome.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], outcome.Cost);
+        Assert.True(check.IsValid, string.Join("\n", check.Violations));
+    }
+
+    [Fact]
     public void Generate_SameSeed_GivesTheSameInstanceWithLimitsInCarpanetosRange()
     {
         var a = CarpanetoInstance.Generate(300, 4, 7);
