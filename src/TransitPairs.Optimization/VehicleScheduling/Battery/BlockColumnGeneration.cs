@@ -332,6 +332,9 @@ internal static class BlockColumnGeneration
             var candidates = columns.Count <= SelectionColumnsPerTrip * day.TripCount
                 ? columns
                 : SelectionCandidates(columns, support, master.Values(), rootReducedCost, master.ReducedCost, SelectionColumnsPerTrip * day.TripCount);
+
+            // The LP (GLOP holds every column natively) is not needed any more: free it before CP-SAT builds its model.
+            master.Dispose();
             if (BlockSelection.Select(day, candidates, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {
