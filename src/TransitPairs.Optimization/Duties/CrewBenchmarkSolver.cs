@@ -67,13 +67,14 @@ public static class CrewBenchmarkSolver
 
         method += $"; {steps} ruin-and-recreate steps";
 
-        // Every duty costs at least the weight and the least span: the counting bound holds without the LP.
+        // The counting and span bounds on drivers and the least working minutes of that many hold without the LP.
         var countingDrivers = CountingDrivers(instance);
-        var counting = countingDrivers * (ShiftDriverWeight + instance.Rules.MinSpan);
+        var spanDrivers = ShiftDayBounds.SpanDrivers(instance);
+        var counting = ShiftDayBounds.CostFloor(instance, Math.Max(countingDrivers, spanDrivers), ShiftDriverWeight);
         if (counting > result.LowerBound && !result.Infeasible)
         {
             result = result with { LowerBound = result.HasSolution ? Math.Min(counting, result.Cost) : counting, Proven = result.HasSolution && counting >= result.Cost };
-            method += $"; counting bound {countingDrivers} drivers";
+            method += spanDrivers > countingDrivers ? $"; span bound {spanDrivers} drivers" : $"; counting bound {countingDrivers} drivers";
         }
 
         return (result with { Method = method, Elapsed = budget.Elapsed }).ToOutcome(r => Duties(r, null));

@@ -89,7 +89,7 @@ public static class SolverCatalog
             "Beasley–Cao: exactly K duties",
             "the driver-duty column generation on Beasley–Cao, CSPLib set partitioning and the OR-Tools example's day",
             "Beasley–Cao: Σ arc costs; CSPLib: Σ shift costs; OR-Tools day: drivers × 100,000 + working minutes",
-            "the master LP value rounded up, or the proven optimum; on the OR-Tools day at least the counting bound",
+            "the master LP value rounded up, or the proven optimum; on the OR-Tools day at least the counting and span bounds",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
         new(
             "OR-Tools example's CP-SAT model (port)",
