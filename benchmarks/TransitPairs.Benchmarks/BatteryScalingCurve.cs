@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Scheduling.Generators;
@@ -14,8 +15,11 @@ namespace TransitPairs.Benchmarks;
 /// working set (sizes run in increasing order, so the peak belongs to the largest so far). The growth
 /// exponent is fitted on CPU time against trips.
 /// </summary>
-internal static class BatteryScalingCurve
+internal static partial class BatteryScalingCurve
 {
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
+
     public static readonly int[] DefaultSizes = [100, 200, 500, 1_000];
 
     /// <summary>Time limit per size, seconds: 10 s at 100 trips, 30 s at 200, 60 s at 500, 120 s at 1,000.</summary>
@@ -34,6 +38,15 @@ internal static class BatteryScalingCurve
         var failed = false;
         foreach (var trips in sizes)
         {
+            // The previous size's garbage (and the native solver memory its finalizers release) is not this size's.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            if (OperatingSystem.IsLinux())
+            {
+                // Native memory the solvers freed stays in glibc's arenas unless trimmed: give it back to the system.
+                _ = MallocTrim(0);
+            }
             var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
             process.Refresh();
             var cpu = process.TotalProcessorTime;

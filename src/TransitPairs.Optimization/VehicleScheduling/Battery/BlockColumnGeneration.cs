@@ -33,14 +33,17 @@ internal static class BlockColumnGeneration
     /// <summary>Reduced cost above which a column at 0 is hidden from the LP.</summary>
     private const double HideAboveReducedCost = 0.1;
 
-    /// <summary>Columns CP-SAT chooses among per trip (those of least reduced cost in the last LP), so that its model stays within memory on big days.</summary>
-    private const int SelectionColumnsPerTrip = 10;
+    /// <summary>Columns CP-SAT chooses among per trip (<see cref="SelectionCandidates"/>: every column an LP used, then least reduced cost), so that its model stays small on big days: CP-SAT proves its choice within a few seconds at 500 trips.</summary>
+    private const int SelectionColumnsPerTrip = 4;
 
     /// <summary>Days of at most this many trips also get the block-by-block constructive plan (one exact pricing per block).</summary>
     private const int BlockByBlockTrips = 150;
 
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
     private const int HeuristicLabels = 6;
+
+    /// <summary>Columns added per slot and pricing round while diving: at least <see cref="ColumnsPerRound"/>, or a quarter of the trips (half as many as before the dive, so the LP rises more slowly per fixed column and re-solves stay fast).</summary>
+    private const int DiveTripsPerColumn = 4;
 
     /// <summary>What the method found.</summary>
     /// <param name="Blocks">The best complete plan (null: none covers every trip with the fleet).</param>
@@ -112,8 +115,9 @@ internal static class BlockColumnGeneration
         }
 
         var perRound = Math.Max(ColumnsPerRound, day.TripCount / 2);
+        var perDiveRound = Math.Max(ColumnsPerRound, day.TripCount / DiveTripsPerColumn);
         var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
-        (double Value, double Lagrangian, int Added) Round(bool exact)
+        (double Value, double Lagrangian, int Added) Round(bool exact, int count)
         {
             var (value, duals, penalties) = master.Solve(budget.Left());
             if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount)
@@ -130,8 +134,8 @@ internal static class BlockColumnGeneration
             for (var c = 0; c < day.SlotCount; c++)
             {
                 var (slotLeast, paths) = exact
-                    ? pricing.Price(c, duals, penalties[c], perRound, int.MaxValue)
-                    : pricing.Price(c, duals, penalties[c], perRound, HeuristicLabels, sampledOnly: true);
+                    ? pricing.Price(c, duals, penalties[c], count, int.MaxValue)
+                    : pricing.Price(c, duals, penalties[c], count, HeuristicLabels, sampledOnly: true);
                 bySlot += master.Upper(c) * Math.Min(0, slotLeast - penalties[c]);
                 least = Math.Min(least, slotLeast - penalties[c]);
                 if (exact)
@@ -179,7 +183,7 @@ internal static class BlockColumnGeneration
             // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
             // and one as soon as half the pricing budget is gone (a starved machine may not reach the eighth round).
             var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2);
-            var (value, lagrangian, added) = Round(thisExact);
+            var (value, lagrangian, added) = Round(thisExact, perRound);
             if (thisExact && !exact)
             {
                 var bound = (int)Math.Ceiling(lagrangian - 1e-6);
@@ -233,6 +237,9 @@ internal static class BlockColumnGeneration
         }
 
         master.Solve(budget.Left());
+        var rootReducedCost = master.ReducedCostsNow();
+        var rootValues = master.Values();
+        var support = Enumerable.Range(0, rootValues.Length).Where(k => rootValues[k] > 1e-6).ToHashSet();
         best = RoundAndComplete(day, master, columns, best);
         if (infeasible)
         {
@@ -246,7 +253,7 @@ internal static class BlockColumnGeneration
             var fixedPerSlot = new int[day.SlotCount];
             while (!diveBudget.IsSpent)
             {
-                for (var r = 0; r < RoundsPerFix && Round(false).Added > 0; r++)
+                for (var r = 0; r < RoundsPerFix && Round(false, perDiveRound).Added > 0; r++)
                 {
                 }
 
@@ -255,7 +262,7 @@ internal static class BlockColumnGeneration
                 var repairing = false;
                 while (master.Uncovered() > 1e-6 && !diveBudget.IsSpent)
                 {
-                    if (Round(repairing).Added == 0)
+                    if (Round(repairing, perDiveRound).Added == 0)
                     {
                         if (repairing)
                         {
@@ -275,6 +282,7 @@ internal static class BlockColumnGeneration
 
                 best = RoundAndComplete(day, master, columns, best);
                 var x = master.Values();
+                support.UnionWith(Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6));
                 var whole = Enumerable.Range(0, x.Length).Where(k => x[k] > 1 - 1e-6).ToList();
                 if (Enumerable.Range(0, x.Length).All(k => x[k] < 1e-6 || x[k] > 1 - 1e-6))
                 {
@@ -323,7 +331,10 @@ internal static class BlockColumnGeneration
             var parameters = CpSatParameters.For(options, budget.Left(atBound ? BudgetShares.BatteryCostAtFleetBound : 1));
             var candidates = columns.Count <= SelectionColumnsPerTrip * day.TripCount
                 ? columns
-                : [.. columns.OrderBy(master.ReducedCost).Take(SelectionColumnsPerTrip * day.TripCount)];
+                : SelectionCandidates(columns, support, master.Values(), rootReducedCost, master.ReducedCost, SelectionColumnsPerTrip * day.TripCount);
+
+            // The LP (GLOP holds every column natively) is not needed any more: free it before CP-SAT builds its model.
+            master.Dispose();
             if (BlockSelection.Select(day, candidates, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {
@@ -333,6 +344,22 @@ internal static class BlockColumnGeneration
         }
 
         return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, more, proved, columns.Count);
+    }
+
+    /// <summary>
+    /// The columns CP-SAT chooses among on big days: every column the converged LP (before diving) or the
+    /// last LP uses, then the rest by least reduced cost, the lesser of the converged LP's and the last LP's
+    /// (the dive's fixed columns move the duals), up to <paramref name="count"/> in all.
+    /// </summary>
+    private static List<EnergyBlock> SelectionCandidates(List<EnergyBlock> columns, HashSet<int> support, double[] values,
+        Func<EnergyBlock, double> rootReducedCost, Func<EnergyBlock, double> reducedCost, int count)
+    {
+        var used = Enumerable.Range(0, columns.Count)
+            .Where(k => support.Contains(k) || (k < values.Length && values[k] > 1e-6)).ToHashSet();
+        var rest = Enumerable.Range(0, columns.Count).Where(k => !used.Contains(k))
+            .OrderBy(k => Math.Min(rootReducedCost(columns[k]), reducedCost(columns[k])))
+            .Take(Math.Max(0, count - used.Count));
+        return [.. used.Concat(rest).Select(k => columns[k])];
     }
 
     /// <summary>Least LP values of the columns kept by <see cref="RoundAndComplete"/>, one plan per value.</summary>

@@ -150,6 +150,13 @@ internal sealed class BlockMasterLp : IDisposable
     public double ReducedCost(EnergyBlock block) =>
         lastDuals.Length == 0 ? 0 : 1 - block.Trips.Sum(i => lastDuals[i]) + lastPenalties[block.Slot];
 
+    /// <summary>Reduced costs at the duals of the last solve, kept when later solves move the duals (the converged LP's, before diving fixes columns).</summary>
+    public Func<EnergyBlock, double> ReducedCostsNow()
+    {
+        var (duals, penalties) = (lastDuals, lastPenalties);
+        return block => duals.Length == 0 ? 0 : 1 - block.Trips.Sum(i => duals[i]) + penalties[block.Slot];
+    }
+
     /// <summary>How much of the trips the last solve left uncovered (0 when every trip is covered by columns).</summary>
     public double Uncovered() => uncovered.Sum(u => u.SolutionValue());
 
