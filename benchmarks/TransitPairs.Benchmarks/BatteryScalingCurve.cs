@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text.Json;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Scheduling.Battery;
 using TransitPairs.Scheduling.Generators;
@@ -11,14 +11,16 @@ namespace TransitPairs.Benchmarks;
 /// The scaling curve of battery scheduling on generated winter days (<see cref="SyntheticBatteryDay"/>:
 /// two terminals 100 km apart, depot chargers): for each size, one solve within its own time limit,
 /// the plan checked by <see cref="BatteryScheduleChecker"/>, the fleet against both bounds (the
-/// no-battery fleet and the block master's LP bound), wall and CPU time, and the process's peak
-/// working set (sizes run in increasing order, so the peak belongs to the largest so far). The growth
-/// exponent is fitted on CPU time against trips.
+/// no-battery fleet and the block master's LP bound), wall and CPU time, and the peak working set.
+/// With more than one size, each size runs in a child process of its own (this program with
+/// <c>--row</c>), so a row's peak memory is that day's alone, as when a user plans it, and not what
+/// the earlier sizes left in the process (which had put 315–335 MB on the 500-trip row against
+/// 262–265 MB for the same day alone). The growth exponent is fitted on CPU time against trips.
 /// </summary>
-internal static partial class BatteryScalingCurve
+internal static class BatteryScalingCurve
 {
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
+    /// <summary>One measured size: what the child process prints as JSON with <c>--row</c>.</summary>
+    internal sealed record Row(int Trips, int Vehicles, int NoBatteryBound, int BatteryBound, double Gap, bool Checked, int Columns, double Wall, double Cpu, long Peak);
 
     public static readonly int[] DefaultSizes = [100, 200, 500, 1_000];
 
@@ -31,46 +33,82 @@ internal static partial class BatteryScalingCurve
         _ => 120,
     };
 
+    /// <summary>Solves one size in this process and returns its row (the peak is this process's).</summary>
+    public static Row Measure(TextWriter log, int trips, int workers, int seed)
+    {
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(LimitFor(trips), workers, seed));
+        var wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        var check = result.HasPlan && BatteryScheduleChecker.Check(problem, result.Schedule).IsValid;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{trips} trips: {result.Vehicles} vehicles, bounds {result.NoBatteryFleetBound} / {result.BatteryFleetBound}, {wall:0.0} s wall, {cpuSeconds:0.0} s CPU, checked {check}, {result.Columns} columns"));
+        return new Row(trips, result.Vehicles, result.NoBatteryFleetBound, result.BatteryFleetBound, result.FleetGap, check, result.Columns, wall, cpuSeconds, process.PeakWorkingSet64);
+    }
+
+    /// <summary>The <c>--row</c> mode: one size, its row as one line of JSON on stdout.</summary>
+    public static int RunRow(TextWriter output, TextWriter log, IReadOnlyList<int> sizes, int workers, int seed)
+    {
+        if (sizes.Count != 1)
+        {
+            log.WriteLine("battery-scaling --row measures one size: give exactly one value to --sizes (e.g. --sizes 500).");
+            return 2;
+        }
+        var trips = sizes[0];
+        var row = Measure(log, trips, workers, seed);
+        output.WriteLine(JsonSerializer.Serialize(row));
+        return row.Checked ? 0 : 1;
+    }
+
+    /// <summary>Runs one size in a child process of this program and reads its row back.</summary>
+    private static Row MeasureInChild(int trips, int workers, int seed)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            // Started as `dotnet TransitPairs.Benchmarks.dll`: the child needs the assembly too.
+            start.ArgumentList.Add(typeof(BatteryScalingCurve).Assembly.Location);
+        }
+        foreach (var argument in new[] { "battery-scaling", "--row", "--sizes", Invariant(trips), "--threads", Invariant(workers), "--seed", Invariant(seed) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process for " + trips + " trips.");
+        var text = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
+        return line is null
+            ? throw new InvalidOperationException($"The child process for {trips} trips exited with {child.ExitCode} and printed no row.")
+            : JsonSerializer.Deserialize<Row>(line)!;
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static int Run(TextWriter output, TextWriter log, IReadOnlyList<int> sizes, int workers, int seed)
     {
-        using var process = Process.GetCurrentProcess();
-        var rows = new List<(int Trips, BatteryScheduleResult Result, bool Checked, double Wall, double Cpu, long Peak)>();
-        var failed = false;
-        foreach (var trips in sizes)
+        var inProcess = sizes.Count == 1;
+        List<Row> rows = inProcess
+            ? [Measure(log, sizes[0], workers, seed)]
+            : [.. sizes.Select(trips => MeasureInChild(trips, workers, seed))];
+        foreach (var row in inProcess ? [] : rows)
         {
-            // The previous size's garbage (and the native solver memory its finalizers release) is not this size's.
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            if (OperatingSystem.IsLinux())
-            {
-                // Native memory the solvers freed stays in glibc's arenas unless trimmed: give it back to the system.
-                _ = MallocTrim(0);
-            }
-            var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
-            process.Refresh();
-            var cpu = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var result = BatteryScheduler.Solve(problem, new BatterySolveOptions(LimitFor(trips), workers, seed));
-            var wall = clock.Elapsed.TotalSeconds;
-            process.Refresh();
-            var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-            var check = result.HasPlan && BatteryScheduleChecker.Check(problem, result.Schedule).IsValid;
-            failed |= !check;
-            rows.Add((trips, result, check, wall, cpuSeconds, process.PeakWorkingSet64));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{trips} trips: {result.Vehicles} vehicles, bounds {result.NoBatteryFleetBound} / {result.BatteryFleetBound}, {wall:0.0} s wall, {cpuSeconds:0.0} s CPU, checked {check}, {result.Columns} columns"));
+                $"{row.Trips} trips (own process): {row.Vehicles} vehicles, bounds {row.NoBatteryBound} / {row.BatteryBound}, {row.Wall:0.0} s wall, {row.Cpu:0.0} s CPU, checked {row.Checked}, peak {row.Peak / 1e6:0} MB"));
         }
 
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"Generated winter days (seed {seed}), {workers} worker(s); limit 10 / 30 / 60 / 120 s by size."));
+        output.WriteLine(string.Create(inv, $"Generated winter days (seed {seed}), {workers} worker(s); limit 10 / 30 / 60 / 120 s by size; {(inProcess ? "one size, in this process" : "each size in its own process")}."));
         output.WriteLine();
         output.WriteLine("| trips | limit s | vehicles | no-battery bound | battery LP bound | gap to tighter bound | checked | columns | wall s | CPU s | peak working set MB |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
-        foreach (var (trips, r, ok, wall, cpu, peak) in rows)
+        foreach (var r in rows)
         {
             output.WriteLine(string.Create(inv,
-                $"| {trips} | {LimitFor(trips):0} | {r.Vehicles} | {r.NoBatteryFleetBound} | {r.BatteryFleetBound} | {r.FleetGap:P1} | {(ok ? "yes" : "NO")} | {r.Columns} | {wall:0.0} | {cpu:0.0} | {peak / 1e6:0} |"));
+                $"| {r.Trips} | {LimitFor(r.Trips):0} | {r.Vehicles} | {r.NoBatteryBound} | {r.BatteryBound} | {r.Gap:P1} | {(r.Checked ? "yes" : "NO")} | {r.Columns} | {r.Wall:0.0} | {r.Cpu:0.0} | {r.Peak / 1e6:0} |"));
         }
 
         if (rows.Count >= 2)
@@ -79,6 +117,6 @@ internal static partial class BatteryScalingCurve
             output.WriteLine(string.Create(inv, $"Growth exponent of CPU time in trips (least squares on logs): {ScalingCurve.GrowthExponent([.. rows.Select(r => ((double)r.Trips, Math.Max(1e-3, r.Cpu)))]):0.00}."));
         }
 
-        return failed ? 1 : 0;
+        return rows.All(r => r.Checked) ? 0 : 1;
     }
 }

@@ -68,7 +68,11 @@ public static class Program
         batteryScaling.Options.Add(batterySizes);
         batteryScaling.Options.Add(batteryWorkers);
         batteryScaling.Options.Add(batterySeed);
-        batteryScaling.SetAction(parse => BatteryScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed)));
+        var batteryRow = new Option<bool>("--row") { Description = "Measure the one size given in --sizes in this process and print its row as JSON (what the curve's child processes run)." };
+        batteryScaling.Options.Add(batteryRow);
+        batteryScaling.SetAction(parse => parse.GetValue(batteryRow)
+            ? BatteryScalingCurve.RunRow(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed))
+            : BatteryScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed)));
 
         var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
         var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };
