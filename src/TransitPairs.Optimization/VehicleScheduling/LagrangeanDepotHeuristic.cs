@@ -35,8 +35,6 @@ internal sealed class LagrangeanDepotHeuristic
     /// <summary>Share of the open trips the first dive fixes at a time (dive d fixes this / (d + 1)).</summary>
     private const double FixShare = 0.2;
 
-
-
     private readonly ConnectionNetwork network;
     private readonly NetworkSimplex flow;
     private readonly int tripCount;
