@@ -12,7 +12,7 @@ namespace TransitPairs.Benchmarks;
 /// </summary>
 internal static class BatteryLpProbe
 {
-    public static int Run(TextWriter output, int trips, int seed, int seconds, int levels)
+    public static int Run(TextWriter output, int trips, int seed, int seconds, int levels, string glop, int grid, bool perSlot)
     {
         var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
         var day = new EnergyDay(problem);
@@ -20,9 +20,9 @@ internal static class BatteryLpProbe
         {
             var start = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var network = EnergyNetworkBound.Solve(day, TimeSpan.FromSeconds(600), levels);
+            var network = EnergyNetworkBound.Solve(day, TimeSpan.FromSeconds(600), levels, glop, grid, perSlot);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{trips} trips (seed {seed}), energy network LP with {levels} levels a pack: {(network is null ? "no optimum" : $"bound {network.FleetBound}, value {network.LpValue:0.000}, {network.Arcs} arcs, {network.Nodes} nodes")}, {clock.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds:0.0} s CPU, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
+                $"{trips} trips (seed {seed}), energy network LP with {levels} levels a pack, {grid} grid points a level{(perSlot ? ", a network per slot" : ", a network per vehicle type")} [{glop}]: {(network is null ? "no optimum" : $"bound {network.FleetBound}, value {network.LpValue:0.000}, {network.Arcs} arcs, {network.Nodes} nodes")}, {clock.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds:0.0} s CPU, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
         }
 
         if (seconds <= 0)

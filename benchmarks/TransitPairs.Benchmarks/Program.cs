@@ -2,6 +2,7 @@ using System.CommandLine;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
 
 namespace TransitPairs.Benchmarks;
 
@@ -82,7 +83,13 @@ public static class Program
         batteryLp.Options.Add(lpLimit);
         var lpLevels = new Option<int>("--levels") { Description = "Also (first) the energy network LP with this many charge levels a pack (0: not).", DefaultValueFactory = _ => 0 };
         batteryLp.Options.Add(lpLevels);
-        batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels)));
+        var lpGlop = new Option<string>("--glop") { Description = "GLOP parameters for the energy network LP (text format).", DefaultValueFactory = _ => string.Empty };
+        batteryLp.Options.Add(lpGlop);
+        var lpGrid = new Option<int>("--grid") { Description = "Grid points a level at the charger sites of the energy network LP.", DefaultValueFactory = _ => EnergyNetworkBound.GridPerLevel };
+        batteryLp.Options.Add(lpGrid);
+        var lpMerge = new Option<bool>("--per-slot") { Description = "One energy network per fleet slot (each bus home at its own depot) instead of one per vehicle type." };
+        batteryLp.Options.Add(lpMerge);
+        batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels), parse.GetValue(lpGlop)!, parse.GetValue(lpGrid), parse.GetValue(lpMerge)));
 
         var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
         var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };

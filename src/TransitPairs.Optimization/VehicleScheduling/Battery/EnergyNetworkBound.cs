@@ -5,33 +5,31 @@ using MpSolver = Google.OrTools.LinearSolver.Solver;
 namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 
 /// <summary>
-/// A second relaxation of the battery block master, solved directly (GLOP): a time-space network
-/// per fleet slot whose nodes carry the state of charge in whole levels, rounded in the bus's favour.
-/// <para>Per slot c with usable window U (ceiling − floor) and level size L = U / <see cref="LevelsPerPack"/>
-/// (Wh), a real charge s is read as level ℓ(s) = ⌈(s − floor) / L⌉ (0 … top). Driving energy E lowers
-/// the level by ⌊E / L⌋; a charger site adds one level per δ = ⌊L / power⌋ seconds (full power all the
-/// way: the taper above 80 % is ignored) up to the top. Nodes: each stop where trips depart, at each
-/// departure, per level (a bus ready there, arrival + least layover, waits for the next departure); each charger site on a grid of
-/// δ, per level. Arcs: waiting along a stop's times; charging along a site's grid; a trip from its
-/// departure node, ending at the first departure node at or after its ready time (home from there when none is left), or empty to another stop's first time at or after
-/// ready + run, or to a site's grid point at or before its arrival there; from a site's grid point g to
-/// a stop's first time at or after g − δ + 1 + run; pull-out from the slot's source (top level, minus
-/// the run) to each stop's first time; pull-in from each stop's and each site's last node, when the
-/// level pays for the run home. Rows: each trip covered once (summed over its arcs and levels), flow
-/// conservation at every node, each slot's source at most its vehicles. Objective: the vehicles.</para>
-/// <para>Why it bounds every plan: for a real block, the invariant "network level ≥ ℓ(real charge)"
-/// holds along its path, since ⌈x − e⌉ ≤ ⌈x⌉ − ⌊e⌋ (driving) and a session of t seconds gains at most
-/// power · t, at most ⌈t / δ⌉ levels (charging); and every time on the path is at or before the real
-/// one (departure nodes, grid points rounded down, runs from a site counted from a grid point δ earlier).
-/// So every block, charger points, the 10-minute least session, the taper, the detour's driver rules
-/// and the longest idle all relaxed, is a source–sink path, every plan a flow of its fleet, and every
-/// column of the master too: the LP value is at most the master LP's and every plan's fleet. Only an
-/// optimal solve gives a bound (never the value of a solve the clock cut).</para>
+/// A second relaxation of the battery block master, solved directly (GLOP): a time-space network per
+/// vehicle type (its slots' pull-outs enter it; a bus may end at any of their depots) whose nodes carry
+/// the state of charge in whole levels, rounded in the bus's favour.
+/// <para>Level size L = ⌊usable window / <see cref="LevelsPerPack"/>⌋ Wh; a real charge s is read as
+/// ℓ(s) = ⌈(s − floor) / L⌉. Driving E lowers the level by ⌊E / L⌋. Nodes: each stop where trips depart,
+/// at each departure, per level (levels too low for any trip from there left out); each charger site on
+/// a grid of δ = ⌊L / power⌋ s, per level, one level up in as many steps as the charging curve needs at
+/// least over the level below (full power under the taper start, reduced above). Arcs: waiting; a trip
+/// to the first departure at or after its ready time at its end, or empty to another stop, or to a site
+/// (entered one level up, at the grid point at or before its arrival, and placed where the 10-minute
+/// least session takes it), or home; from a grid point to a stop's first departure at or after it + the
+/// run; pull-outs at the top level less the run, each slot at most its vehicles; pull-ins from the last
+/// nodes when the level pays for the run home. Each trip covered once; minimise the pull-outs.</para>
+/// <para>Every real block, with charger points, driver rules on the detours and the longest idle
+/// relaxed, maps onto a source–sink path with "network level ≥ ℓ(real charge), network time ≤ real
+/// time" all along (the proof: docs/battery.md, "Bounds"), so the LP value is at most the master LP's
+/// and every plan's fleet. Only an optimal solve gives a bound, never the value of a solve the clock cut.</para>
 /// </summary>
 internal static class EnergyNetworkBound
 {
     /// <summary>Levels a usable pack is cut into (10 kWh on a 280 kWh window).</summary>
     public const int LevelsPerPack = 28;
+
+    /// <summary>Grid points at a charger site per level at full power.</summary>
+    public const int GridPerLevel = 1;
 
     /// <summary>The bound and the network's size.</summary>
     /// <param name="FleetBound">The LP value rounded up.</param>
@@ -41,7 +39,13 @@ internal static class EnergyNetworkBound
     public sealed record Result(int FleetBound, double LpValue, int Arcs, int Nodes);
 
     /// <summary>Builds and solves the network LP; null when GLOP did not prove an optimum within <paramref name="limit"/> (or the LP has no solution).</summary>
-    public static Result? Solve(EnergyDay day, TimeSpan limit, int levelsPerPack = LevelsPerPack)
+    /// <param name="day">The day.</param>
+    /// <param name="limit">Most time for building and solving.</param>
+    /// <param name="levelsPerPack">Levels the usable window is cut into.</param>
+    /// <param name="glopParameters">GLOP parameters in text format (measurements).</param>
+    /// <param name="gridPerLevel">Grid points at a charger site per level at full power (finer: less rounding at the entry, larger network).</param>
+    /// <param name="perSlot">False (the default): one network per vehicle type, its slots' pull-outs into it, any of their depots as the end (each bus home at its own depot relaxed: a third of the CPU on a two-depot day, the same bound on the generated days of 100–1,000 trips); true: one network per slot.</param>
+    public static Result? Solve(EnergyDay day, TimeSpan limit, int levelsPerPack = LevelsPerPack, string glopParameters = "", int gridPerLevel = GridPerLevel, bool perSlot = false)
     {
         ArgumentNullException.ThrowIfNull(day);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -58,9 +62,12 @@ internal static class EnergyNetworkBound
 
         var arcs = 0;
         var nodes = 0;
-        for (var c = 0; c < day.SlotCount; c++)
+        List<int[]> groups = perSlot
+            ? [.. Enumerable.Range(0, day.SlotCount).Select(c => new[] { c })]
+            : [.. Enumerable.Range(0, day.SlotCount).GroupBy(c => day.Slots[c].VehicleType).Select(g => g.ToArray())];
+        foreach (var group in groups)
         {
-            var slot = new SlotNetwork(day, c, levelsPerPack, lp, cover, objective);
+            var slot = new SlotNetwork(day, group, levelsPerPack, gridPerLevel, lp, cover, objective);
             slot.Build();
             arcs += slot.Arcs;
             nodes += slot.Nodes;
@@ -71,6 +78,11 @@ internal static class EnergyNetworkBound
         }
 
         LinearSolverSetup.SetLimit(lp, limit - clock.Elapsed);
+        if (glopParameters.Length > 0)
+        {
+            lp.SetSolverSpecificParametersAsString(glopParameters);
+        }
+
         if (lp.Solve() != MpSolver.ResultStatus.OPTIMAL)
         {
             return null;
@@ -80,10 +92,13 @@ internal static class EnergyNetworkBound
         return new Result((int)Math.Ceiling(value - 1e-6), value, arcs, nodes);
     }
 
-    /// <summary>The network of one fleet slot, added to the shared LP.</summary>
-    private sealed class SlotNetwork(EnergyDay day, int c, int levelsPerPack, MpSolver lp, Constraint[] cover, Objective objective)
+    /// <summary>The network of one vehicle type (the slots of <c>group</c>; one slot with <c>perSlot</c>), added to the shared LP.</summary>
+    private sealed class SlotNetwork(EnergyDay day, int[] group, int levelsPerPack, int gridPerLevel, MpSolver lp, Constraint[] cover, Objective objective)
     {
-        private readonly bool electric = day.Electric(c);
+        /// <summary>The slot whose vehicle type (the group's) sets energies and charging.</summary>
+        private readonly int c = group[0];
+
+        private readonly bool electric = day.Electric(group[0]);
         private long level;
         private int top;
 
@@ -118,10 +133,8 @@ internal static class EnergyNetworkBound
             }
 
             BuildSites(departing);
-            var source = Slot(c);
 
             // Stops: waiting, pull-out, pull-in.
-            var depot = day.SlotDepot[c];
             foreach (var (x, (times, rows)) in stops)
             {
                 for (var k = 0; k + 1 < times.Length; k++)
@@ -135,20 +148,20 @@ internal static class EnergyNetworkBound
                     }
                 }
 
-                if (x == depot || day.HasRun(depot, x))
+                foreach (var slot in group)
                 {
-                    var start = top - (x == depot ? 0 : Levels(day.RunWh(c, depot, x)));
+                    var depot = day.SlotDepot[slot];
+                    var start = top - (x == depot ? 0 : day.HasRun(depot, x) ? Levels(day.RunWh(c, depot, x)) : top + 1);
                     if (start >= 0 && rows[0, start] is not null)
                     {
                         var pullOut = Arc(null, rows[0, start]);
                         objective.SetCoefficient(pullOut, 1);
-                        source?.SetCoefficient(pullOut, 1);
+                        Slot(slot)?.SetCoefficient(pullOut, 1);
                     }
                 }
 
-                if (x == depot || day.HasRun(x, depot))
+                if (HomeLevels(x) is var home and >= 0)
                 {
-                    var home = x == depot ? 0 : Levels(day.RunWh(c, x, depot));
                     for (var a = home; a <= top; a++)
                     {
                         if (rows[times.Length - 1, a] is not null)
@@ -203,7 +216,7 @@ internal static class EnergyNetworkBound
                 }
 
                 // Home from the trip's end at once: after the stop's last departure (or where none leaves), or with too little charge for a trip from there.
-                var home = to == depot || day.HasRun(to, depot) ? (to == depot ? 0 : Levels(day.RunWh(c, to, depot))) : -1;
+                var home = HomeLevels(to);
                 for (var a = used; a <= top; a++)
                 {
                     var after = a - used;
@@ -241,7 +254,6 @@ internal static class EnergyNetworkBound
                 return;
             }
 
-            var depot = day.SlotDepot[c];
             for (var s = 0; s < day.Sites.Length; s++)
             {
                 var stop = day.SiteStop[s];
@@ -253,7 +265,7 @@ internal static class EnergyNetworkBound
                     continue;
                 }
 
-                var step = Math.Max(1, (int)(level * 3600 / day.Watts(c, s)));
+                var step = Math.Max(1, (int)(level * 3600 / day.Watts(c, s) / gridPerLevel));
                 var steps = StepsPerLevel(s, step);
                 var start = entries.Min();
                 var count = ((entries.Max() - start) / step) + steps.Sum() + (day.MinPlugSeconds / step) + 2;
@@ -304,9 +316,8 @@ internal static class EnergyNetworkBound
                 }
 
                 // Home after charging, from the grid's end (the most charge any wait there gives).
-                if (stop == depot || (day.HasRun(stop, depot) && Leaves(s, depot)))
+                if (HomeLevels(stop, s) is var home and >= 0)
                 {
-                    var home = stop == depot ? 0 : Levels(day.RunWh(c, stop, depot));
                     for (var a = home; a <= top; a++)
                     {
                         Arc(rows[count - 1, a], null);
@@ -359,7 +370,30 @@ internal static class EnergyNetworkBound
 
         /// <summary>True when some stop or the slot's depot lies within the detour limit after site <paramref name="s"/> reached from <paramref name="x"/> (as <see cref="EnergyDay.Window"/> and <see cref="EnergyDay.HomeWindow"/> require).</summary>
         private bool Reaches(int x, int s) =>
-            stops.Keys.Append(day.SlotDepot[c]).Any(y => WithinDetour(x, s, y));
+            stops.Keys.Concat(group.Select(slot => day.SlotDepot[slot])).Any(y => WithinDetour(x, s, y));
+
+        /// <summary>
+        /// Levels the run home from stop <paramref name="x"/> uses (the least over the group's depots; after a charge at
+        /// site <paramref name="site"/> only depots within the detour limit count); −1 when no depot can be reached.
+        /// </summary>
+        private int HomeLevels(int x, int site = -1)
+        {
+            var least = int.MaxValue;
+            foreach (var depot in group.Select(slot => day.SlotDepot[slot]))
+            {
+                if (x == depot)
+                {
+                    return 0;
+                }
+
+                if (day.HasRun(x, depot) && (site < 0 || Leaves(site, depot)))
+                {
+                    least = Math.Min(least, Levels(day.RunWh(c, x, depot)));
+                }
+            }
+
+            return least == int.MaxValue ? -1 : least;
+        }
 
         /// <summary>True when some stop trips arrive at lies within the detour limit before site <paramref name="s"/> on the way to <paramref name="y"/>.</summary>
         private bool Leaves(int s, int y) =>
@@ -379,8 +413,19 @@ internal static class EnergyNetworkBound
             return k < times.Length ? k : -1;
         }
 
-        private Constraint? Slot(int slot) =>
-            day.Slots[slot].Count < day.TripCount ? lp.MakeConstraint(double.NegativeInfinity, day.Slots[slot].Count, string.Empty) : null;
+        private readonly Dictionary<int, Constraint?> slotRows = [];
+
+        /// <summary>The row holding slot <paramref name="slot"/>'s pull-outs to its vehicles (null when it has at least as many as trips).</summary>
+        private Constraint? Slot(int slot)
+        {
+            if (!slotRows.TryGetValue(slot, out var row))
+            {
+                row = day.Slots[slot].Count < day.TripCount ? lp.MakeConstraint(double.NegativeInfinity, day.Slots[slot].Count, string.Empty) : null;
+                slotRows[slot] = row;
+            }
+
+            return row;
+        }
 
         /// <summary>Nodes of <paramref name="count"/> times at the levels from <paramref name="lowest"/> up (null below).</summary>
         private Constraint[,] MakeRows(int count, int lowest)
