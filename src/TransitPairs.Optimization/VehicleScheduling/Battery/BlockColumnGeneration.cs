@@ -270,6 +270,9 @@ internal static class BlockColumnGeneration
         var rootReducedCost = master.ReducedCostsNow();
         var rootValues = master.Values();
         var support = Enumerable.Range(0, rootValues.Length).Where(k => rootValues[k] > 1e-6).ToHashSet();
+
+        // The last LP solution read (a column added or fixed since makes the LP's own values unreadable until the next solve).
+        var lastValues = rootValues;
         best = RoundAndComplete(day, master, columns, best);
         if (infeasible)
         {
@@ -312,6 +315,7 @@ internal static class BlockColumnGeneration
 
                 best = RoundAndComplete(day, master, columns, best);
                 var x = master.Values();
+                lastValues = x;
                 support.UnionWith(Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6));
                 var whole = Enumerable.Range(0, x.Length).Where(k => x[k] > 1 - 1e-6).ToList();
                 if (Enumerable.Range(0, x.Length).All(k => x[k] < 1e-6 || x[k] > 1 - 1e-6))
@@ -362,7 +366,7 @@ internal static class BlockColumnGeneration
             var parameters = CpSatParameters.For(options, budget.Left(atBound ? BudgetShares.BatteryCostAtFleetBound : 1));
             var candidates = columns.Count <= SelectionColumnsPerTrip * day.TripCount
                 ? columns
-                : SelectionCandidates(columns, support, master.Values(), rootReducedCost, master.ReducedCost, SelectionColumnsPerTrip * day.TripCount);
+                : SelectionCandidates(columns, support, lastValues, rootReducedCost, master.ReducedCost, SelectionColumnsPerTrip * day.TripCount);
 
             // The LP (GLOP holds every column natively) is not needed any more: free it before CP-SAT builds its model.
             master.Dispose();
