@@ -57,7 +57,7 @@ public static class SolverCatalog
             "none (the problem carries fleet, packs, chargers, season and charging rules)",
             "constructive plan (start and fallback), column generation over blocks (GLOP master, state-of-charge label pricing through charger sites), diving, CP-SAT over the columns; the exact CP-SAT model on days of at most 70 trips",
             "vehicles × 10⁸ + operating cost in fen",
-            "the block master's Lagrangian bound and the no-battery min-cost flow (fleet); CP-SAT's bound where the exact model ran",
+            "the block master's Lagrangian bound, above 500 trips the energy network LP (state of charge in levels, GLOP), and the no-battery min-cost flow (fleet); CP-SAT's bound where the exact model ran",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),
         new(
             "vehicle blocks (domain)",
