@@ -11,7 +11,7 @@ namespace TransitPairs.Benchmarks;
 /// </summary>
 internal static class LpProbe
 {
-    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling)
+    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling, string solverId, double perturbation)
     {
         var clock = Stopwatch.StartNew();
         var instance = MdvspInstanceReader.ReadCostMatrix(path);
@@ -19,11 +19,38 @@ internal static class LpProbe
         var start = SuperDepotStart.Build(network, fits: null) ?? throw new InvalidOperationException("no super-depot flow");
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var built = clock.Elapsed;
-        using var lp = new ArcGenerationLp(network, ArcLpScheduler.StartArcs(network, start.Blocks.Select(b => b.Block)), glopParameters, arcsPerTail);
+        using var lp = new ArcGenerationLp(network, ArcLpScheduler.StartArcs(network, start.Blocks.Select(b => b.Block)), glopParameters, arcsPerTail, solverId, perturbation: perturbation);
         var bound = lp.Converge(clock, TimeSpan.FromSeconds(seconds));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{instance.Name} [{glopParameters}] {arcsPerTail} arcs per tail: converged {bound?.Converged}, value {bound?.Value:0.00}, {bound?.Rounds} solves, {bound?.Arcs} arcs, {(clock.Elapsed - built).TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU"));
+            $"{instance.Name} {solverId} [{glopParameters}] {arcsPerTail} arcs per tail, perturbation {perturbation}: converged {bound?.Converged}, value {bound?.Value:0.00}, {bound?.Rounds} solves, {bound?.Arcs} arcs, {(clock.Elapsed - built).TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU"));
+        if (bound is not null)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Σπ {bound.Pi.Sum():0.00}, Σμ {bound.Mu.Sum():0.00}, π₀ {bound.Pi[0]:0.00}"));
+        }
+
+        foreach (var r in lp.Trace)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  solve {r.SolveSeconds:0.00} s, {r.Iterations} iterations, value {r.Value:0.00}, dual bound {r.DualBound:0.00}; pricing {r.PricingSeconds:0.00} s, {r.Added} arcs added, {r.Arcs} arcs"));
+        }
+
+        if (Environment.GetEnvironmentVariable("ARC_LP_ORACLE") is "1" && bound is { Converged: true })
+        {
+            // How fast the LP would be from the arc set it ends with (a lower limit for any better start).
+            var set = lp.ArcSet();
+            var again = clock.Elapsed;
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+            using var oracle = new ArcGenerationLp(network, new bool[network.ArcCount], glopParameters, arcsPerTail, solverId, set);
+            var b2 = oracle.Converge(clock, clock.Elapsed + TimeSpan.FromSeconds(seconds));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"from the final arc set: value {b2?.Value:0.00}, {b2?.Rounds} solves, {(clock.Elapsed - again).TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds:0.00} s CPU"));
+            foreach (var r in oracle.Trace)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  solve {r.SolveSeconds:0.00} s, {r.Iterations} iterations"));
+            }
+        }
+
         if (mipCeiling > 0 && bound is { Converged: true })
         {
             // The reduced-cost arc MIP for every schedule costing at most mipCeiling: a wider arc set

@@ -102,6 +102,12 @@ internal static class ArcLpScheduler
         }
         else
         {
+            // Not converged: its duals still give a valid bound (Lagrangean pricing), near the LP bound late on.
+            if (relaxation is not null && !double.IsNegativeInfinity(relaxation.DualBound))
+            {
+                bound = Math.Max(bound, (long)Math.Ceiling(relaxation.DualBound - 1e-6 - (Math.Abs(relaxation.DualBound) * 1e-9)));
+            }
+
             method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
         }
 
