@@ -82,13 +82,12 @@ internal sealed class ArcGenerationLp : IDisposable
     /// (more rounds with fewer arcs, fewer with more); 3 is kept.
     /// </param>
     /// <param name="solverId">The OR-Tools linear solver (GLOP by default; CLP measured beside it).</param>
-    /// <param name="depotStartArcs">Further connection arcs per depot (<c>[depot][arc]</c>), e.g. another LP's <see cref="ArcSet"/>; null for none.</param>
     /// <param name="perturbation">
     /// When positive, each cover row's right-hand side is 1 + a random amount up to this while
     /// arcs are generated (against degenerate pivots, <see cref="CoverPerturbation"/> by default),
     /// and the true LP is re-solved and priced out at the end; 0 solves the true LP throughout.
     /// </param>
-    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3, string solverId = "GLOP", bool[][]? depotStartArcs = null, double perturbation = CoverPerturbation)
+    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3, string solverId = "GLOP", double perturbation = CoverPerturbation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arcsPerTailAndRound, 1);
         this.arcsPerTailAndRound = arcsPerTailAndRound;
@@ -188,7 +187,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
             for (var a = 0; a < network.ArcCount; a++)
             {
-                if (startArcs[a] || (depotStartArcs?[k][a] ?? false))
+                if (startArcs[a])
                 {
                     AddArc(k, a);
                 }
@@ -217,9 +216,6 @@ internal sealed class ArcGenerationLp : IDisposable
 
     /// <summary>One solve of <see cref="Converge"/>: GLOP's seconds and iterations, the value, the pricing seconds and the arcs it added (diagnostics for the <c>arc-lp</c> probe).</summary>
     public sealed record RoundTrace(double SolveSeconds, long Iterations, double Value, double PricingSeconds, int Added, int Arcs, double DualBound);
-
-    /// <summary>The connection arcs the LP holds, per depot (<c>[depot][arc]</c>).</summary>
-    public bool[][] ArcSet() => [.. arcVar.Select(row => row.Select(x => x is not null).ToArray())];
 
     /// <summary>Every solve of <see cref="Converge"/> so far, in order.</summary>
     public List<RoundTrace> Trace { get; } = [];
@@ -350,6 +346,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
             var status = SolveLp();
+            DiveSolves++;
             if (status == MpSolver.ResultStatus.OPTIMAL && AnyUncovered())
             {
                 status = MpSolver.ResultStatus.INFEASIBLE; // a trip left uncovered: the last rounding cannot be completed
@@ -428,6 +425,13 @@ internal sealed class ArcGenerationLp : IDisposable
 
             if (fractional.Count == 0)
             {
+                if (added == 0 && placedNow == 0 && perturbed)
+                {
+                    SetCover(perturbation: 0);
+                    batch.Clear();
+                    continue;
+                }
+
                 if (added == 0 && placedNow == 0)
                 {
                     return IntegralSchedule();
@@ -487,6 +491,9 @@ internal sealed class ArcGenerationLp : IDisposable
 
         return depotOf;
     }
+
+    /// <summary>GLOP solves of the dives so far (diagnostics for the <c>arc-lp</c> probe).</summary>
+    public int DiveSolves { get; private set; }
 
     /// <summary>Why the last <see cref="Converge"/> or <see cref="Dive"/> stopped without a result (diagnostics).</summary>
     public string? Failure { get; private set; }

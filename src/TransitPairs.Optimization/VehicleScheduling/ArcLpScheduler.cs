@@ -229,9 +229,9 @@ internal static class ArcLpScheduler
     private static TimeSpan Scale(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
     /// <summary>Each trip's cheapest connections each way, and every connection of the first schedule (so the LP can hold it).</summary>
-    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule)
+    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule, int connections = StartConnections)
     {
-        var keep = SparseFlowImprovement.CheapestConnections(network, StartConnections);
+        var keep = SparseFlowImprovement.CheapestConnections(network, connections);
         SparseFlowImprovement.MarkConnections(network, schedule, keep);
         return keep;
     }
