@@ -16,11 +16,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// </summary>
 public sealed class ArcGenerationLpTests
 {
-    private static readonly Gen<(int Trips, int Depots, int Seed)> Instances =
-        from trips in Gen.Int[6, 60]
-        from depots in Gen.Int[2, 4]
-        from seed in Gen.Int[0, 1_000_000]
-        select (trips, depots, seed);
+    private static Gen<(int Trips, int Depots, int Seed)> Instances => MultiDepotHeuristicTests.Instances;
 
     /// <summary>Converges the LP of <paramref name="network"/> from the super-depot start, the way the scheduler does.</summary>
     private static (ArcGenerationLp.Bound Bound, List<ArcGenerationLp.RoundTrace> Trace) Converge(ConnectionNetwork network, double perturbation)

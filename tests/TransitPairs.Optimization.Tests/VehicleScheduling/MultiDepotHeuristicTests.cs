@@ -17,7 +17,8 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// </summary>
 public sealed class MultiDepotHeuristicTests
 {
-    private static readonly Gen<(int Trips, int Depots, int Seed)> Instances =
+    /// <summary>Random Carpaneto-style instance specifications (also used by <see cref="ArcGenerationLpTests"/>).</summary>
+    internal static readonly Gen<(int Trips, int Depots, int Seed)> Instances =
         from trips in Gen.Int[6, 60]
         from depots in Gen.Int[2, 4]
         from seed in Gen.Int[0, 1_000_000]
