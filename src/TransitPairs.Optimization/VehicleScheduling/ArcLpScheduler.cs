@@ -156,13 +156,19 @@ internal static class ArcLpScheduler
             && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
         {
             // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
-            // and is interrupted at the limit less a margin for reading its schedule.
+            // and is interrupted at the limit less a margin; its answer is not waited for past half
+            // the margin (SCIP answered an interruption up to 8 s late, and building the model is
+            // not interruptible), so the solve returns before the limit whatever SCIP does.
             var ceiling = incumbent?.Cost ?? long.MaxValue;
-            var margin = TimeSpan.FromSeconds(Math.Min(3, 0.05 * limit.TotalSeconds));
-            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables);
-            if (closing is not null)
+            var margin = TimeSpan.FromSeconds(Math.Min(2, 0.05 * limit.TotalSeconds));
+            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables, grace: margin / 2);
+            if (closing is { Abandoned: true })
             {
-                method += " + reduced-cost arc MIP";
+                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables, no answer by the limit)");
+            }
+            else if (closing is not null)
+            {
+                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables)");
                 if (closing.Blocks is not null && closing.Cost < ceiling)
                 {
                     incumbent = (closing.Blocks.Select(b => (b, ConnectionCost(network, b))).ToList(), closing.Cost);
