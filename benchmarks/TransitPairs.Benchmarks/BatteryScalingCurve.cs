@@ -20,7 +20,7 @@ namespace TransitPairs.Benchmarks;
 internal static class BatteryScalingCurve
 {
     /// <summary>One measured size: what the child process prints as JSON with <c>--row</c>.</summary>
-    internal sealed record Row(int Trips, int Vehicles, int NoBatteryBound, int BatteryBound, double Gap, bool Checked, int Columns, double Wall, double Cpu, long Peak);
+    internal sealed record Row(int Trips, int Vehicles, int NoBatteryBound, int BatteryBound, int NetworkBound, double Gap, bool Checked, int Columns, double Wall, double Cpu, long Peak);
 
     public static readonly int[] DefaultSizes = [100, 200, 500, 1_000];
 
@@ -46,8 +46,8 @@ internal static class BatteryScalingCurve
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         var check = result.HasPlan && BatteryScheduleChecker.Check(problem, result.Schedule).IsValid;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{trips} trips: {result.Vehicles} vehicles, bounds {result.NoBatteryFleetBound} / {result.BatteryFleetBound}, {wall:0.0} s wall, {cpuSeconds:0.0} s CPU, checked {check}, {result.Columns} columns"));
-        return new Row(trips, result.Vehicles, result.NoBatteryFleetBound, result.BatteryFleetBound, result.FleetGap, check, result.Columns, wall, cpuSeconds, process.PeakWorkingSet64);
+            $"{trips} trips: {result.Vehicles} vehicles, bounds {result.NoBatteryFleetBound} / {result.BatteryFleetBound} (network {result.NetworkFleetBound}), {wall:0.0} s wall, {cpuSeconds:0.0} s CPU, checked {check}, {result.Columns} columns"));
+        return new Row(trips, result.Vehicles, result.NoBatteryFleetBound, result.BatteryFleetBound, result.NetworkFleetBound, result.FleetGap, check, result.Columns, wall, cpuSeconds, process.PeakWorkingSet64);
     }
 
     /// <summary>The <c>--row</c> mode: one size, its row as one line of JSON on stdout.</summary>
@@ -103,12 +103,12 @@ internal static class BatteryScalingCurve
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Generated winter days (seed {seed}), {workers} worker(s); limit 10 / 30 / 60 / 120 s by size; {(inProcess ? "one size, in this process" : "each size in its own process")}."));
         output.WriteLine();
-        output.WriteLine("| trips | limit s | vehicles | no-battery bound | battery LP bound | gap to tighter bound | checked | columns | wall s | CPU s | peak working set MB |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
+        output.WriteLine("| trips | limit s | vehicles | no-battery bound | battery LP bound | of which network LP | gap to tighter bound | checked | columns | wall s | CPU s | peak working set MB |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             output.WriteLine(string.Create(inv,
-                $"| {r.Trips} | {LimitFor(r.Trips):0} | {r.Vehicles} | {r.NoBatteryBound} | {r.BatteryBound} | {r.Gap:P1} | {(r.Checked ? "yes" : "NO")} | {r.Columns} | {r.Wall:0.0} | {r.Cpu:0.0} | {r.Peak / 1e6:0} |"));
+                $"| {r.Trips} | {LimitFor(r.Trips):0} | {r.Vehicles} | {r.NoBatteryBound} | {r.BatteryBound} | {(r.NetworkBound > 0 ? r.NetworkBound.ToString(CultureInfo.InvariantCulture) : "–")} | {r.Gap:P1} | {(r.Checked ? "yes" : "NO")} | {r.Columns} | {r.Wall:0.0} | {r.Cpu:0.0} | {r.Peak / 1e6:0} |"));
         }
 
         if (rows.Count >= 2)

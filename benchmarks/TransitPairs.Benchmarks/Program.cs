@@ -2,6 +2,7 @@ using System.CommandLine;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using TransitPairs.Optimization.VehicleScheduling;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
 
 namespace TransitPairs.Benchmarks;
 
@@ -20,7 +21,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic" or "arc-lp"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic" or "arc-lp" or "battery-lp"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -74,6 +75,22 @@ public static class Program
             ? BatteryScalingCurve.RunRow(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed))
             : BatteryScalingCurve.Run(Console.Out, Console.Error, parse.GetValue(batterySizes)!, parse.GetValue(batteryWorkers), parse.GetValue(batterySeed)));
 
+        var lpSize = new Option<int>("--trips") { Description = "Trips of the generated battery day.", DefaultValueFactory = _ => 1_000 };
+        var lpLimit = new Option<int>("--seconds") { Description = "Limit of the column method; pricing gets its share of it.", DefaultValueFactory = _ => 1_800 };
+        var batteryLp = new Command("battery-lp", "The battery block master LP alone on one generated winter day, column generation with a long limit: its value and bound.");
+        batteryLp.Options.Add(lpSize);
+        batteryLp.Options.Add(batterySeed);
+        batteryLp.Options.Add(lpLimit);
+        var lpLevels = new Option<int>("--levels") { Description = "Also (first) the energy network LP with this many charge levels a pack (0: not).", DefaultValueFactory = _ => 0 };
+        batteryLp.Options.Add(lpLevels);
+        var lpGlop = new Option<string>("--glop") { Description = "GLOP parameters for the energy network LP (text format).", DefaultValueFactory = _ => string.Empty };
+        batteryLp.Options.Add(lpGlop);
+        var lpGrid = new Option<int>("--grid") { Description = "Grid points a level at the charger sites of the energy network LP.", DefaultValueFactory = _ => EnergyNetworkBound.GridPerLevel };
+        batteryLp.Options.Add(lpGrid);
+        var lpMerge = new Option<bool>("--per-slot") { Description = "One energy network per fleet slot (each bus home at its own depot) instead of one per vehicle type." };
+        batteryLp.Options.Add(lpMerge);
+        batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels), parse.GetValue(lpGlop)!, parse.GetValue(lpGrid), parse.GetValue(lpMerge)));
+
         var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
         var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };
         var output = new Option<string>("--out") { Description = "File to write (pepin2009 cost-matrix format).", Required = true };
@@ -95,13 +112,21 @@ public static class Program
         var perTail = new Option<int>("--arcs-per-tail") { Description = "Most arcs a pricing round adds per depot and tail node.", DefaultValueFactory = _ => 3 };
         var mipCeiling = new Option<long>("--mip-ceiling") { Description = "After the LP, the reduced-cost arc MIP for schedules costing at most this (0: none)." };
         var lpSeconds = new Option<int>("--seconds") { Description = "Most seconds the LP may take.", DefaultValueFactory = _ => 120 };
+        var lpSolver = new Option<string>("--solver") { Description = "OR-Tools linear solver (GLOP, CLP, PDLP, …).", DefaultValueFactory = _ => "GLOP" };
+        var perturb = new Option<double>("--perturb") { Description = "Cover right-hand sides 1 + up to this while arcs are generated (0: none).", DefaultValueFactory = _ => ArcGenerationLp.CoverPerturbation };
+        var startConnections = new Option<int>("--start-connections") { Description = "Each trip's cheapest connections (each way) the LP starts with.", DefaultValueFactory = _ => 2 };
+        var dive = new Option<bool>("--dive") { Description = "After the LP converges, its LP dive as the solver runs it (no deadline pressure within --seconds)." };
         var arcLp = new Command("arc-lp", "The multiple-depot arc LP alone on one instance: time and CPU to converge.");
         arcLp.Arguments.Add(instancePath);
         arcLp.Options.Add(glop);
         arcLp.Options.Add(perTail);
         arcLp.Options.Add(lpSeconds);
         arcLp.Options.Add(mipCeiling);
-        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling)));
+        arcLp.Options.Add(lpSolver);
+        arcLp.Options.Add(perturb);
+        arcLp.Options.Add(startConnections);
+        arcLp.Options.Add(dive);
+        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling), parse.GetValue(lpSolver)!, parse.GetValue(perturb), parse.GetValue(startConnections), parse.GetValue(dive)));
 
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);
@@ -110,6 +135,7 @@ public static class Program
         root.Subcommands.Add(batteryScaling);
         root.Subcommands.Add(heuristic);
         root.Subcommands.Add(arcLp);
+        root.Subcommands.Add(batteryLp);
         return root;
     }
 }

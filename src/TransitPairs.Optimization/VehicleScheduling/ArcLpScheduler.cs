@@ -102,6 +102,12 @@ internal static class ArcLpScheduler
         }
         else
         {
+            // Not converged: its duals still give a valid bound (Lagrangean pricing), near the LP bound late on.
+            if (relaxation is not null && !double.IsNegativeInfinity(relaxation.DualBound))
+            {
+                bound = Math.Max(bound, (long)Math.Ceiling(relaxation.DualBound - 1e-6 - (Math.Abs(relaxation.DualBound) * 1e-9)));
+            }
+
             method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
         }
 
@@ -242,9 +248,9 @@ internal static class ArcLpScheduler
     private static TimeSpan EndMargin(TimeSpan limit) => TimeSpan.FromSeconds(Math.Min(2, 0.05 * limit.TotalSeconds));
 
     /// <summary>Each trip's cheapest connections each way, and every connection of the first schedule (so the LP can hold it).</summary>
-    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule)
+    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule, int connections = StartConnections)
     {
-        var keep = SparseFlowImprovement.CheapestConnections(network, StartConnections);
+        var keep = SparseFlowImprovement.CheapestConnections(network, connections);
         SparseFlowImprovement.MarkConnections(network, schedule, keep);
         return keep;
     }

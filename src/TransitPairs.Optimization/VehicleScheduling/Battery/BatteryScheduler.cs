@@ -141,7 +141,7 @@ public static class BatteryScheduler
             return Failed(problem, SolveStatus.NoSolutionFound, Math.Max(bound, columns.FleetBound),
                 string.Create(CultureInfo.InvariantCulture, $"no plan was found within {options.TimeLimitSeconds:0.#} s (nothing proves that none exists); the best partial plan leaves {uncovered.Length} trips to no vehicle: {string.Join(", ", uncovered.Take(10))}{(uncovered.Length > 10 ? ", …" : string.Empty)}"),
                 [.. MoreVehiclesWhereNeeded(day, columns), new MoreTime(2 * solveOptions.TimeLimit)], budget.Elapsed)
-                with { BatteryFleetBound = columns.FleetBound, UncoveredTrips = uncovered };
+                with { BatteryFleetBound = columns.FleetBound, NetworkFleetBound = columns.NetworkBound, UncoveredTrips = uncovered };
         }
 
         var objectiveBound = fleetBound * BlockSelection.VehicleWeight;
@@ -152,6 +152,7 @@ public static class BatteryScheduler
             Kpis(problem, schedule), null, [], budget.Elapsed)
         {
             BatteryFleetBound = columns.FleetBound,
+            NetworkFleetBound = columns.NetworkBound,
             Method = method,
             Columns = columns.Columns,
         };

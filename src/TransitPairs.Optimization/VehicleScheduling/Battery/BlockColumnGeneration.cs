@@ -39,6 +39,16 @@ internal static class BlockColumnGeneration
     /// <summary>Days of at most this many trips also get the block-by-block constructive plan (one exact pricing per block).</summary>
     private const int BlockByBlockTrips = 150;
 
+    /// <summary>
+    /// Days of more than this many trips also solve <see cref="EnergyNetworkBound"/> on a thread of its own beside column generation:
+    /// there column generation does not reach its LP optimum within its share (1,000 trips: Farley's bound 128 against an LP
+    /// of 169.4), while up to 500 trips it does (500 trips: 87 = the LP) and the network would only take CPU and memory.
+    /// </summary>
+    public const int NetworkBoundAboveTrips = 500;
+
+    /// <summary>Share of what is left when column generation starts that the network LP may take (it must end before the method does).</summary>
+    private const double NetworkBoundShare = 0.85;
+
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
     private const int HeuristicLabels = 6;
 
@@ -49,13 +59,14 @@ internal static class BlockColumnGeneration
     /// <param name="Blocks">The best complete plan (null: none covers every trip with the fleet).</param>
     /// <param name="Partial">When there is no plan: the constructive plan that covers the most trips with the fleet.</param>
     /// <param name="Uncovered">Trips <paramref name="Partial"/> leaves to no vehicle.</param>
-    /// <param name="FleetBound">The master's LP bound on vehicles (rounded up); 0 when no exact pricing round ended in time.</param>
+    /// <param name="FleetBound">The battery LP bound on vehicles: the larger of the master's (rounded up; 0 when no exact pricing round ended in time) and <paramref name="NetworkBound"/>.</param>
     /// <param name="LpValue">The master's LP value at that round (NaN without one).</param>
     /// <param name="Infeasible">True when the LP bound exceeds every vehicle of the fleet: no plan exists (charger points relaxed, so the proof holds).</param>
     /// <param name="VehiclesNeeded">Vehicles the constructive plan needs with unlimited vehicles (an upper bound on what the day needs).</param>
     /// <param name="MoreBySlot">Per fleet slot, the vehicles that constructive plan uses beyond the slot's count (0 where it fits).</param>
     /// <param name="SelectionProved">True when CP-SAT proved its choice best among the columns.</param>
     /// <param name="Columns">Columns generated.</param>
+    /// <param name="NetworkBound">The energy network LP's bound (<see cref="EnergyNetworkBound"/>); 0 when it did not run or did not end with an optimum in time.</param>
     public sealed record Outcome(
         ImmutableArray<EnergyBlock>? Blocks,
         ImmutableArray<EnergyBlock> Partial,
@@ -66,9 +77,14 @@ internal static class BlockColumnGeneration
         int VehiclesNeeded,
         ImmutableArray<int> MoreBySlot,
         bool SelectionProved,
-        int Columns);
+        int Columns,
+        int NetworkBound = 0);
 
-    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget)
+    /// <param name="day">The day.</param>
+    /// <param name="options">Workers and seed for CP-SAT.</param>
+    /// <param name="budget">The method's clock.</param>
+    /// <param name="lpOnly">True: stop after column generation (the LP bound and value, no integer blocks beyond the constructive plans); what the <c>battery-lp</c> measurement runs.</param>
+    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget, bool lpOnly = false)
     {
         var greedy = Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule)).ToList();
         // With unlimited vehicles the rules build the same plans unless the fleet ran out.
@@ -88,6 +104,13 @@ internal static class BlockColumnGeneration
         var needed = fewest?.Blocks.Length ?? 0;
         ImmutableArray<int> more = fewest is null ? [.. day.Slots.Select(_ => 0)]
             : [.. day.Slots.Select((slot, c) => Math.Max(0, fewest.Blocks.Count(b => b.Slot == c) - slot.Count))];
+
+        // The second relaxation, solved directly beside the column method on big days.
+        var networkLimit = budget.Left(NetworkBoundShare);
+        var network = day.TripCount > NetworkBoundAboveTrips && !lpOnly
+            ? Task.Run(() => EnergyNetworkBound.Solve(day, networkLimit)?.FleetBound ?? 0)
+            : Task.FromResult(0);
+        int NetworkBound() => network.IsCompletedSuccessfully ? network.Result : 0;
 
         var columns = new List<EnergyBlock>();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -230,10 +253,17 @@ internal static class BlockColumnGeneration
                 exact = true;
             }
 
-            if (best is { } incumbent && fleetBound >= incumbent.Length)
+            if (best is { } incumbent && Math.Max(fleetBound, NetworkBound()) >= incumbent.Length)
             {
                 break;
             }
+        }
+
+        fleetBound = Math.Max(fleetBound, NetworkBound());
+
+        if (lpOnly)
+        {
+            return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, infeasible, needed, more, false, columns.Count);
         }
 
         master.Solve(budget.Left());
@@ -243,7 +273,7 @@ internal static class BlockColumnGeneration
         best = RoundAndComplete(day, master, columns, best);
         if (infeasible)
         {
-            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count);
+            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count, network.GetAwaiter().GetResult());
         }
 
         // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
@@ -251,7 +281,7 @@ internal static class BlockColumnGeneration
         {
             var diveBudget = budget.Share(BudgetShares.BatteryDiving);
             var fixedPerSlot = new int[day.SlotCount];
-            while (!diveBudget.IsSpent)
+            while (!diveBudget.IsSpent && (best is not { } atStep || atStep.Length > Math.Max(fleetBound, NetworkBound())))
             {
                 for (var r = 0; r < RoundsPerFix && Round(false, perDiveRound).Added > 0; r++)
                 {
@@ -324,6 +354,7 @@ internal static class BlockColumnGeneration
         }
 
         var proved = false;
+        fleetBound = Math.Max(fleetBound, NetworkBound());
         if (!budget.IsSpent)
         {
             // At the bound only the cost can improve: CP-SAT gets a share of what is left, not all of it.
@@ -343,7 +374,9 @@ internal static class BlockColumnGeneration
             }
         }
 
-        return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, false, needed, more, proved, columns.Count);
+        // The network LP has its own limit within the method's: wait for its bound.
+        var networkBound = network.GetAwaiter().GetResult();
+        return new Outcome(best, partial.Blocks, partial.Uncovered, Math.Max(fleetBound, networkBound), lpValue, false, needed, more, proved, columns.Count, networkBound);
     }
 
     /// <summary>

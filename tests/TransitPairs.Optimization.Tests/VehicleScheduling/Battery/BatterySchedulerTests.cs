@@ -383,6 +383,9 @@ public sealed class BatterySchedulerTests
             Summary(problem, result);
             Assert.True(expected == result.Vehicles, $"instance {instance} ({season}, chargers {chargers.Length}): solver {result.Vehicles}, brute force {expected}: {string.Join("; ", lines)}");
             Assert.True(result.BatteryFleetBound <= expected, $"instance {instance}: the block master's LP bound {result.BatteryFleetBound} is above the optimum {expected}");
+            var network = EnergyNetworkBound.Solve(new EnergyDay(problem), TimeSpan.FromSeconds(300));
+            Assert.NotNull(network);
+            Assert.True(network.FleetBound <= expected, $"instance {instance}: the energy network LP bound {network.FleetBound} ({network.LpValue:0.000}) is above the optimum {expected}");
         }
 
         Assert.InRange(infeasible, 0, 6);

@@ -1,0 +1,57 @@
+using TransitPairs.Optimization.Solving;
+using TransitPairs.Optimization.VehicleScheduling.Battery;
+using TransitPairs.Scheduling.Battery;
+using TransitPairs.Scheduling.Generators;
+
+namespace TransitPairs.Optimization.Tests.VehicleScheduling.Battery;
+
+/// <summary>
+/// The energy network LP (<see cref="EnergyNetworkBound"/>) is a relaxation: its bound never exceeds a
+/// checked plan's fleet nor the block master's converged LP on generated days (the brute-force days are in
+/// <see cref="BatterySchedulerTests"/>).
+/// </summary>
+public sealed class EnergyNetworkBoundTests
+{
+    /// <summary>Generated winter days of 30–60 trips, one or more points per depot, some with a small fleet.</summary>
+    public static TheoryData<int, int, int?, int?> Days => new()
+    {
+        { 30, 1, null, null },
+        { 40, 2, 1, null },
+        { 50, 3, null, 14 },
+        { 60, 4, 2, null },
+        { 45, 5, 1, 12 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void Bound_NeverAboveACheckedPlan(int trips, int seed, int? points, int? vehicles)
+    {
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips, PointsPerDepot: points, VehiclesPerDepot: vehicles), seed);
+        var day = new EnergyDay(problem);
+
+        var network = EnergyNetworkBound.Solve(day, TimeSpan.FromSeconds(300));
+        var plan = BatteryScheduler.Solve(problem, new BatterySolveOptions(20, 1, seed));
+
+        Assert.NotNull(network);
+        Assert.True(plan.HasPlan, plan.Explanation);
+        Assert.True(BatteryScheduleChecker.Check(problem, plan.Schedule).IsValid);
+        Assert.True(network.FleetBound <= plan.Vehicles, $"network bound {network.FleetBound} ({network.LpValue:0.000}) above a checked plan of {plan.Vehicles}");
+        Assert.True(network.FleetBound >= plan.NoBatteryFleetBound - 1, $"network bound {network.FleetBound} far below the no-battery bound {plan.NoBatteryFleetBound}: the network lost trips or arcs");
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Days))]
+    public void Bound_NeverAboveTheConvergedMasterLp(int trips, int seed, int? points, int? vehicles)
+    {
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips, PointsPerDepot: points, VehiclesPerDepot: vehicles), seed);
+        var day = new EnergyDay(problem);
+        var options = new SolveOptions(TimeSpan.FromSeconds(600), 1, seed);
+
+        var network = EnergyNetworkBound.Solve(day, TimeSpan.FromSeconds(300));
+        var master = BlockColumnGeneration.Solve(day, options, options.StartBudget(), lpOnly: true);
+
+        Assert.NotNull(network);
+        Assert.True(network.FleetBound <= master.FleetBound, $"network bound {network.FleetBound} ({network.LpValue:0.000}) above the master LP's {master.FleetBound} ({master.LpValue:0.000})");
+    }
+}
