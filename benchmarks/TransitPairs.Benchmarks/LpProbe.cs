@@ -7,11 +7,13 @@ namespace TransitPairs.Benchmarks;
 
 /// <summary>
 /// The multiple-depot arc LP alone on one cost-matrix instance: how long it takes to converge
-/// (wall and CPU), in how many solves and with how many arcs, under the GLOP parameters given.
+/// (wall and CPU), in how many solves and with how many arcs, under the GLOP parameters given;
+/// per solve GLOP's seconds and iterations, the value, the dual bound and the arcs priced in; with
+/// <c>--dive</c> also the LP dive after it.
 /// </summary>
 internal static class LpProbe
 {
-    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling)
+    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling, string solverId, double perturbation, int startConnections, bool dive)
     {
         var clock = Stopwatch.StartNew();
         var instance = MdvspInstanceReader.ReadCostMatrix(path);
@@ -19,11 +21,27 @@ internal static class LpProbe
         var start = SuperDepotStart.Build(network, fits: null) ?? throw new InvalidOperationException("no super-depot flow");
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var built = clock.Elapsed;
-        using var lp = new ArcGenerationLp(network, ArcLpScheduler.StartArcs(network, start.Blocks.Select(b => b.Block)), glopParameters, arcsPerTail);
+        using var lp = new ArcGenerationLp(network, ArcLpScheduler.StartArcs(network, start.Blocks.Select(b => b.Block), startConnections), glopParameters, arcsPerTail, solverId, perturbation: perturbation);
         var bound = lp.Converge(clock, TimeSpan.FromSeconds(seconds));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{instance.Name} [{glopParameters}] {arcsPerTail} arcs per tail: converged {bound?.Converged}, value {bound?.Value:0.00}, {bound?.Rounds} solves, {bound?.Arcs} arcs, {(clock.Elapsed - built).TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU"));
+            $"{instance.Name} {solverId} [{glopParameters}] {startConnections} start connections, {arcsPerTail} arcs per tail, perturbation {perturbation}: converged {bound?.Converged}, value {bound?.Value:0.00}, {bound?.Rounds} solves, {bound?.Arcs} arcs, {(clock.Elapsed - built).TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU"));
+        foreach (var r in lp.Trace)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  solve {r.SolveSeconds:0.00} s, {r.Iterations} iterations, value {r.Value:0.00}, dual bound {r.DualBound:0.00}; pricing {r.PricingSeconds:0.00} s, {r.Added} arcs added, {r.Arcs} arcs"));
+        }
+
+        if (dive && bound is { Converged: true })
+        {
+            // The LP dive after it, as the scheduler runs it (one trip per round while time allows).
+            var diveStart = clock.Elapsed;
+            var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+            var dived = lp.Dive(clock, clock.Elapsed + TimeSpan.FromSeconds(seconds));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"dive: {(dived is null ? "none" : dived.Value.Cost.ToString(CultureInfo.InvariantCulture))}, {lp.DiveSolves} solves, {(clock.Elapsed - diveStart).TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu2).TotalSeconds:0.00} s CPU"));
+        }
+
         if (mipCeiling > 0 && bound is { Converged: true })
         {
             // The reduced-cost arc MIP for every schedule costing at most mipCeiling: a wider arc set

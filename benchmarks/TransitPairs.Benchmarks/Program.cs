@@ -112,13 +112,21 @@ public static class Program
         var perTail = new Option<int>("--arcs-per-tail") { Description = "Most arcs a pricing round adds per depot and tail node.", DefaultValueFactory = _ => 3 };
         var mipCeiling = new Option<long>("--mip-ceiling") { Description = "After the LP, the reduced-cost arc MIP for schedules costing at most this (0: none)." };
         var lpSeconds = new Option<int>("--seconds") { Description = "Most seconds the LP may take.", DefaultValueFactory = _ => 120 };
+        var lpSolver = new Option<string>("--solver") { Description = "OR-Tools linear solver (GLOP, CLP, PDLP, …).", DefaultValueFactory = _ => "GLOP" };
+        var perturb = new Option<double>("--perturb") { Description = "Cover right-hand sides 1 + up to this while arcs are generated (0: none).", DefaultValueFactory = _ => ArcGenerationLp.CoverPerturbation };
+        var startConnections = new Option<int>("--start-connections") { Description = "Each trip's cheapest connections (each way) the LP starts with.", DefaultValueFactory = _ => 2 };
+        var dive = new Option<bool>("--dive") { Description = "After the LP converges, its LP dive as the solver runs it (no deadline pressure within --seconds)." };
         var arcLp = new Command("arc-lp", "The multiple-depot arc LP alone on one instance: time and CPU to converge.");
         arcLp.Arguments.Add(instancePath);
         arcLp.Options.Add(glop);
         arcLp.Options.Add(perTail);
         arcLp.Options.Add(lpSeconds);
         arcLp.Options.Add(mipCeiling);
-        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling)));
+        arcLp.Options.Add(lpSolver);
+        arcLp.Options.Add(perturb);
+        arcLp.Options.Add(startConnections);
+        arcLp.Options.Add(dive);
+        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling), parse.GetValue(lpSolver)!, parse.GetValue(perturb), parse.GetValue(startConnections), parse.GetValue(dive)));
 
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);

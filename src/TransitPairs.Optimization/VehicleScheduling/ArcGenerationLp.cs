@@ -23,6 +23,17 @@ internal sealed class ArcGenerationLp : IDisposable
 {
     private const double Epsilon = 1e-7;
 
+    /// <summary>
+    /// Largest amount added to a cover row's right-hand side while arcs are generated. The flow
+    /// LP is massively degenerate (basic arcs at 0), and GLOP's primal simplex, which has no
+    /// perturbation of its own, spends most of its pivots there; with the right-hand sides
+    /// perturbed by up to 10⁻⁴ m8n500s0's LP converges in 8 s CPU instead of 13 and m8n1000s0's
+    /// in 33 s instead of 76 (measured with the <c>arc-lp</c> probe, benchmarks/README.md; 10⁻⁵
+    /// and 10⁻³ about the same, 10⁻² slower). The true LP is re-solved and priced out at the end,
+    /// so the LP value and its duals are the unperturbed ones.
+    /// </summary>
+    public const double CoverPerturbation = 1e-4;
+
     /// <summary>A trip whose LP share at one depot is at least this is taken as assigned there while diving.</summary>
     private const double Integral = 1 - 1e-6;
 
@@ -31,6 +42,8 @@ internal sealed class ArcGenerationLp : IDisposable
     private readonly string glopParameters;
     private readonly int arcsPerTailAndRound;
     private readonly MpSolver lp;
+    private readonly bool isGlop;
+    private readonly MPSolverParameters solveParameters;
     private readonly Objective objective;
     private readonly Constraint[] cover;
     private readonly Variable[] uncovered;
@@ -53,6 +66,7 @@ internal sealed class ArcGenerationLp : IDisposable
     private readonly int[] tailOf;
     private readonly int[] tripOfEnd;
     private int arcs;
+    private bool perturbed;
 
     /// <summary>
     /// Builds the LP with every trip, pull-out and pull-in of every depot and, per depot,
@@ -67,14 +81,23 @@ internal sealed class ArcGenerationLp : IDisposable
     /// m4n500s3 and m8n500s0 (benchmarks/README.md): 1, 3 and 10 converge in about the same CPU time
     /// (more rounds with fewer arcs, fewer with more); 3 is kept.
     /// </param>
-    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3)
+    /// <param name="solverId">The OR-Tools linear solver (GLOP by default; CLP measured beside it).</param>
+    /// <param name="perturbation">
+    /// When positive, each cover row's right-hand side is 1 + a random amount up to this while
+    /// arcs are generated (against degenerate pivots, <see cref="CoverPerturbation"/> by default),
+    /// and the true LP is re-solved and priced out at the end; 0 solves the true LP throughout.
+    /// </param>
+    public ArcGenerationLp(ConnectionNetwork network, bool[] startArcs, string glopParameters = "", int arcsPerTailAndRound = 3, string solverId = "GLOP", double perturbation = CoverPerturbation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arcsPerTailAndRound, 1);
         this.arcsPerTailAndRound = arcsPerTailAndRound;
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(startArcs);
         this.network = network;
-        lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        lp = MpSolver.CreateSolver(solverId) ?? throw new InvalidOperationException($"{solverId} is not available.");
+        isGlop = solverId == "GLOP";
+        solveParameters = new MPSolverParameters();
+        solveParameters.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
         var n = network.TripCount;
         var m = network.Depots.Length;
         if (!SparseFlowImprovement.Applies(network))
@@ -88,7 +111,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
         // Without presolve GLOP keeps its basis when columns are added or bounds change: each
         // re-solve is a warm start.
-        this.glopParameters = "use_preprocessing: false " + glopParameters;
+        this.glopParameters = isGlop ? "use_preprocessing: false " + glopParameters : glopParameters;
         lp.SetSolverSpecificParametersAsString(this.glopParameters);
         objective = lp.Objective();
         objective.SetMinimization();
@@ -112,6 +135,7 @@ internal sealed class ArcGenerationLp : IDisposable
             objective.SetCoefficient(uncovered[t], penalty);
         }
 
+        SetCover(perturbation);
         vehicles = new Constraint[m];
         balance = new Constraint[m][];
         arcVar = new Variable?[m][];
@@ -176,12 +200,31 @@ internal sealed class ArcGenerationLp : IDisposable
     /// each trip's share at each depot in its solution (<c>Shares[k][t]</c>, 0–1), which a
     /// rounding turns into a first depot assignment.
     /// </summary>
-    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs, double[][] Shares);
+    /// <param name="Value">The LP value on the arcs held (the LP bound when converged).</param>
+    /// <param name="Converged">Whether no arc prices out.</param>
+    /// <param name="Pi">Cover duals.</param>
+    /// <param name="Mu">Vehicle-row duals (≤ 0).</param>
+    /// <param name="Rounds">Solves so far.</param>
+    /// <param name="Arcs">Connection arcs held.</param>
+    /// <param name="Shares">Each trip's share at each depot, <c>[depot][trip]</c>.</param>
+    /// <param name="DualBound">
+    /// A valid lower bound on the LP bound from the last solve's duals, whether or not the LP has
+    /// converged (<see cref="DualBoundOf"/>); equal to <paramref name="Value"/> at convergence up to
+    /// the solver's tolerances, and <see cref="double.NegativeInfinity"/> before the first solve.
+    /// </param>
+    public sealed record Bound(double Value, bool Converged, double[] Pi, double[] Mu, int Rounds, int Arcs, double[][] Shares, double DualBound);
+
+    /// <summary>One solve of <see cref="Converge"/>: GLOP's seconds and iterations, the value, the pricing seconds and the arcs it added (diagnostics for the <c>arc-lp</c> probe).</summary>
+    public sealed record RoundTrace(double SolveSeconds, long Iterations, double Value, double PricingSeconds, int Added, int Arcs, double DualBound);
+
+    /// <summary>Every solve of <see cref="Converge"/> so far, in order.</summary>
+    public List<RoundTrace> Trace { get; } = [];
 
     /// <summary>
     /// Solves the LP and prices arcs until no arc prices out (the LP bound of the whole problem)
-    /// or <paramref name="deadline"/> passes (the value is then no bound). Null when the LP has no
-    /// solution in time or is infeasible on the arcs it holds.
+    /// or <paramref name="deadline"/> passes (the value is then no bound, but
+    /// <see cref="Bound.DualBound"/> is). Null when the LP has no solution in time or is
+    /// infeasible on the arcs it holds. May be called again to go on where it stopped.
     /// </summary>
     public Bound? Converge(Stopwatch clock, TimeSpan deadline)
     {
@@ -191,21 +234,25 @@ internal sealed class ArcGenerationLp : IDisposable
         double[]? mu = null;
         double[][] shares = [];
         var value = 0.0;
+        var dualBound = double.NegativeInfinity;
         while (true)
         {
             var left = deadline - clock.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares, dualBound);
             }
 
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
             rounds++;
+            var solveStarted = clock.Elapsed;
             var converging = SolveLp();
+            var solveSeconds = (clock.Elapsed - solveStarted).TotalSeconds;
+            var iterations = lp.Iterations();
             if (converging != MpSolver.ResultStatus.OPTIMAL)
             {
                 Failure = $"converge: {converging} at round {rounds}, penalty {penalty}";
-                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares);
+                return pi is null ? null : new Bound(value, Converged: false, pi, mu!, rounds, arcs, shares, dualBound);
             }
 
             value = objective.Value();
@@ -213,7 +260,19 @@ internal sealed class ArcGenerationLp : IDisposable
             mu = [.. vehicles.Select(c => Math.Min(0, c.DualValue()))];
             shares = Shares();
             var anyUncovered = AnyUncovered();
-            if (PriceArcs() == 0)
+            var pricingStarted = clock.Elapsed;
+            var (added, roundBound) = PriceArcs();
+            dualBound = Math.Max(dualBound, roundBound);
+            Trace.Add(new RoundTrace(solveSeconds, iterations, value, (clock.Elapsed - pricingStarted).TotalSeconds, added, arcs, roundBound));
+            if (added == 0 && perturbed)
+            {
+                // The perturbed LP is priced out: back to the true right-hand sides, and on until
+                // the true LP prices out (its basis is a warm start a few pivots from that optimum).
+                SetCover(perturbation: 0);
+                continue;
+            }
+
+            if (added == 0)
             {
                 if (!anyUncovered)
                 {
@@ -225,7 +284,7 @@ internal sealed class ArcGenerationLp : IDisposable
                         objective.SetCoefficient(a, 0);
                     }
 
-                    return new Bound(value, Converged: true, pi, mu, rounds, arcs, shares);
+                    return new Bound(value, Converged: true, pi, mu, rounds, arcs, shares, dualBound);
                 }
 
                 // Every arc prices out and still a trip is left: a larger penalty, or no schedule.
@@ -269,6 +328,11 @@ internal sealed class ArcGenerationLp : IDisposable
         DiveAssignment = null;
         var batch = new List<int>();
         var singly = false;
+        if (perturbed)
+        {
+            SetCover(perturbation: 0); // the dive rounds the true LP (Converge stopped before it was priced out)
+        }
+
         var diveStarted = clock.Elapsed;
         var rounds = 0;
         while (true)
@@ -282,6 +346,7 @@ internal sealed class ArcGenerationLp : IDisposable
 
             lp.SetTimeLimit(Math.Max(1, (long)left.TotalMilliseconds));
             var status = SolveLp();
+            DiveSolves++;
             if (status == MpSolver.ResultStatus.OPTIMAL && AnyUncovered())
             {
                 status = MpSolver.ResultStatus.INFEASIBLE; // a trip left uncovered: the last rounding cannot be completed
@@ -324,7 +389,7 @@ internal sealed class ArcGenerationLp : IDisposable
             lastShares = shares;
             // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
             // (unless the deadline is near, when the shares at hand must do).
-            var added = PriceArcs();
+            var (added, _) = PriceArcs();
             if (added > 0 && rounds > 0 && deadline - clock.Elapsed > 3 * ((clock.Elapsed - diveStarted) / rounds))
             {
                 continue;
@@ -360,6 +425,13 @@ internal sealed class ArcGenerationLp : IDisposable
 
             if (fractional.Count == 0)
             {
+                if (added == 0 && placedNow == 0 && perturbed)
+                {
+                    SetCover(perturbation: 0);
+                    batch.Clear();
+                    continue;
+                }
+
                 if (added == 0 && placedNow == 0)
                 {
                     return IntegralSchedule();
@@ -420,10 +492,17 @@ internal sealed class ArcGenerationLp : IDisposable
         return depotOf;
     }
 
+    /// <summary>GLOP solves of the dives so far (diagnostics for the <c>arc-lp</c> probe).</summary>
+    public int DiveSolves { get; private set; }
+
     /// <summary>Why the last <see cref="Converge"/> or <see cref="Dive"/> stopped without a result (diagnostics).</summary>
     public string? Failure { get; private set; }
 
-    public void Dispose() => lp.Dispose();
+    public void Dispose()
+    {
+        solveParameters.Dispose();
+        lp.Dispose();
+    }
 
     /// <summary>
     /// Solves the LP from the last basis; when GLOP reports a numerical failure (ABNORMAL, seen
@@ -431,12 +510,12 @@ internal sealed class ArcGenerationLp : IDisposable
     /// </summary>
     private MpSolver.ResultStatus SolveLp()
     {
-        var status = lp.Solve();
+        var status = lp.Solve(solveParameters);
         if (status is MpSolver.ResultStatus.ABNORMAL or MpSolver.ResultStatus.NOT_SOLVED)
         {
             lp.Reset();
-            status = lp.Solve();
-            if (status is MpSolver.ResultStatus.ABNORMAL)
+            status = lp.Solve(solveParameters);
+            if (status is MpSolver.ResultStatus.ABNORMAL && isGlop)
             {
                 // Still imprecise from the old basis' scaling: once with GLOP's presolve.
                 lp.SetSolverSpecificParametersAsString("use_preprocessing: true");
@@ -447,6 +526,19 @@ internal sealed class ArcGenerationLp : IDisposable
         }
 
         return status;
+    }
+
+    /// <summary>Cover rows at 1, or at 1 + a random amount up to <paramref name="perturbation"/> (fixed seed).</summary>
+    private void SetCover(double perturbation)
+    {
+        var random = new Random(1);
+        foreach (var row in cover)
+        {
+            var rhs = 1 + (perturbation * random.NextDouble());
+            row.SetBounds(rhs, rhs);
+        }
+
+        perturbed = perturbation > 0;
     }
 
     private bool AnyUncovered() => uncovered.Any(a => a.SolutionValue() > 1e-6);
@@ -503,14 +595,21 @@ internal sealed class ArcGenerationLp : IDisposable
         return (blocks, (long)Math.Round(objective.Value()));
     }
 
-    /// <summary>Adds, per depot and tail node, the arcs with the most negative reduced cost at the current duals.</summary>
-    private int PriceArcs()
+    /// <summary>
+    /// Adds, per depot and tail node, the arcs with the most negative reduced cost at the current
+    /// duals; returns how many, and <see cref="DualBoundOf"/> at these duals.
+    /// </summary>
+    private (int Added, double DualBound) PriceArcs()
     {
         // Every dual is read before the first arc is added (a changed model has no solution).
         var u = balance.Select(rows => rows.Select(r => r.DualValue()).ToArray()).ToArray();
         var pi = cover.Select(r => r.DualValue()).ToArray();
+        var mu = vehicles.Select(r => Math.Min(0, r.DualValue())).ToArray();
         var tripOfStart = network.TripOfStart;
+        var n = network.TripCount;
         var added = 0;
+        // Least reduced cost of anything entering trip j (any depot, any arc, in the LP or not).
+        var leastInto = new double[n];
         var candidates = new List<(double Reduced, int Arc)>();
         for (var k = 0; k < network.Depots.Length; k++)
         {
@@ -519,21 +618,24 @@ internal sealed class ArcGenerationLp : IDisposable
                 continue;
             }
 
-            for (var i = 0; i < network.TripCount; i++)
+            for (var i = 0; i < n; i++)
             {
                 candidates.Clear();
                 var e = network.TripEnd[i];
                 for (var a = network.OutStart[e]; a < network.OutStart[e + 1]; a++)
                 {
                     var j = tripOfStart[network.ArcHead[a]];
-                    if (arcVar[k][a] is null && !blocked[k, j])
+                    if (blocked[k, j])
                     {
-                        // Enters j at k (balance and cover rows), leaves i at k.
-                        var reduced = network.ArcCost[a] + u[k][i] - u[k][j] - pi[j];
-                        if (reduced < -Epsilon)
-                        {
-                            candidates.Add((reduced, a));
-                        }
+                        continue;
+                    }
+
+                    // Enters j at k (balance and cover rows), leaves i at k.
+                    var reduced = network.ArcCost[a] + u[k][i] - u[k][j] - pi[j];
+                    leastInto[j] = Math.Min(leastInto[j], reduced);
+                    if (arcVar[k][a] is null && reduced < -Epsilon)
+                    {
+                        candidates.Add((reduced, a));
                     }
                 }
 
@@ -545,7 +647,55 @@ internal sealed class ArcGenerationLp : IDisposable
             }
         }
 
-        return added;
+        return (added, DualBoundOf(network, pi, u, mu, leastInto));
+    }
+
+    /// <summary>
+    /// A lower bound on the LP over every arc from any duals — π (cover rows), u (balance rows),
+    /// μ ≤ 0 (vehicle rows) — optimal or not (Lagrangean pricing, after Löbel 1998): relax every
+    /// row with these prices and keep only what the rows imply per trip — what enters a trip at
+    /// all depots is at most 1, and so is what pulls in from it — so each trip adds its least
+    /// negative reduced cost of anything entering it (pull-outs and arcs, every depot) and of its
+    /// pull-ins: <c>Σπ + Σ μ_k · limit_k + Σ_j min(0, least reduced cost into j) + Σ_i min(0, least
+    /// pull-in reduced cost of i)</c>. At the LP optimum every reduced cost is ≥ 0 and this is the
+    /// LP value. <paramref name="leastInto"/> holds, per trip, the least reduced cost of the
+    /// connection arcs entering it (0 when none is negative); pull-outs and pull-ins are priced here.
+    /// </summary>
+    internal static double DualBoundOf(ConnectionNetwork network, double[] pi, double[][] u, double[] mu, double[] leastInto)
+    {
+        var bound = 0.0;
+        for (var k = 0; k < network.Depots.Length; k++)
+        {
+            bound += mu[k] * network.Depots[k].VehicleLimit;
+        }
+
+        for (var t = 0; t < network.TripCount; t++)
+        {
+            var into = Math.Min(0, leastInto[t]);
+            var pullIn = 0.0;
+            for (var k = 0; k < network.Depots.Length; k++)
+            {
+                var depot = network.Depots[k];
+                if (depot.VehicleLimit <= 0)
+                {
+                    continue;
+                }
+
+                if (depot.PullOutCost[t] >= 0)
+                {
+                    into = Math.Min(into, network.VehicleCost + depot.PullOutCost[t] - u[k][t] - pi[t] - mu[k]);
+                }
+
+                if (depot.PullInCost[t] >= 0)
+                {
+                    pullIn = Math.Min(pullIn, depot.PullInCost[t] + u[k][t]);
+                }
+            }
+
+            bound += pi[t] + into + pullIn;
+        }
+
+        return bound;
     }
 
     private static int[] TripOfEnd(ConnectionNetwork network)

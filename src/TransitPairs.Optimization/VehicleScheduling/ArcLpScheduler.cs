@@ -65,7 +65,7 @@ internal static class ArcLpScheduler
         _ = network.TripOfStart;
         using var stopPrimal = new CancellationTokenSource();
         var primalTask = !start.Complete ? null
-            : options.Threads >= 2 ? Task.Run(() => primal.Run(limit - Scale(limit, SearchShare), int.MaxValue, stopPrimal.Token))
+            : options.Threads >= 2 ? Task.Run(() => primal.Run(limit - EndMargin(limit), int.MaxValue, stopPrimal.Token))
             : Task.Run(() => primal.Run(Scale(limit, FirstScheduleShare), SingleWorkerDives, stopPrimal.Token));
         if (options.Threads < 2)
         {
@@ -102,6 +102,12 @@ internal static class ArcLpScheduler
         }
         else
         {
+            // Not converged: its duals still give a valid bound (Lagrangean pricing), near the LP bound late on.
+            if (relaxation is not null && !double.IsNegativeInfinity(relaxation.DualBound))
+            {
+                bound = Math.Max(bound, (long)Math.Ceiling(relaxation.DualBound - 1e-6 - (Math.Abs(relaxation.DualBound) * 1e-9)));
+            }
+
             method += string.Create(CultureInfo.InvariantCulture, $"; arc LP not converged in {clock.Elapsed.TotalSeconds:0.#} s");
         }
 
@@ -125,16 +131,26 @@ internal static class ArcLpScheduler
         // The arc MIP needs an incumbent near the LP bound (else its arc set is too large to try):
         // until there is one the primal side goes on, instead of the solve ending early with time left.
         var mipLatest = limit - Scale(limit, BudgetShares.ArcMipLeastLeft) - TimeSpan.FromSeconds(1);
+        var mipFits = false;
         while (relaxation is { Converged: true } && primalTask is { IsCompleted: false } && clock.Elapsed < mipLatest)
         {
             TakePrimal();
             if (incumbent is { } now && (now.Cost <= bound
                 || ReducedCostArcMip.KeptVariables(network, relaxation.Pi, relaxation.Mu, relaxation.Value, now.Cost) <= MaxMipVariables))
             {
+                mipFits = true;
                 break;
             }
 
             primalTask.Wait(TimeSpan.FromMilliseconds(250));
+        }
+
+        // No arc MIP to come (LP not converged, or its arc set still too large): the primal side
+        // has the rest of the limit (its own deadline), instead of the solve ending with it unused.
+        var rest = limit - EndMargin(limit) - clock.Elapsed;
+        if (!mipFits && incumbent?.Cost != bound && rest > TimeSpan.Zero)
+        {
+            primalTask?.Wait(rest);
         }
 
         stopPrimal.Cancel();
@@ -156,13 +172,19 @@ internal static class ArcLpScheduler
             && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
         {
             // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
-            // and is interrupted at the limit less a margin for reading its schedule.
+            // and is interrupted at the limit less a margin; its answer is not waited for past half
+            // the margin (SCIP answered an interruption up to 8 s late, and building the model is
+            // not interruptible), so the solve returns before the limit whatever SCIP does.
             var ceiling = incumbent?.Cost ?? long.MaxValue;
-            var margin = TimeSpan.FromSeconds(Math.Min(3, 0.05 * limit.TotalSeconds));
-            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables);
-            if (closing is not null)
+            var margin = EndMargin(limit);
+            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables, grace: margin / 2);
+            if (closing is { Abandoned: true })
             {
-                method += " + reduced-cost arc MIP";
+                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables, no answer by the limit)");
+            }
+            else if (closing is not null)
+            {
+                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables)");
                 if (closing.Blocks is not null && closing.Cost < ceiling)
                 {
                     incumbent = (closing.Blocks.Select(b => (b, ConnectionCost(network, b))).ToList(), closing.Cost);
@@ -222,10 +244,13 @@ internal static class ArcLpScheduler
 
     private static TimeSpan Scale(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
+    /// <summary>What the last stages leave of the limit: 5 % of it, at most 2 s (the arc MIP's answer is not waited for past half of it).</summary>
+    private static TimeSpan EndMargin(TimeSpan limit) => TimeSpan.FromSeconds(Math.Min(2, 0.05 * limit.TotalSeconds));
+
     /// <summary>Each trip's cheapest connections each way, and every connection of the first schedule (so the LP can hold it).</summary>
-    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule)
+    internal static bool[] StartArcs(ConnectionNetwork network, IEnumerable<VspBlock> schedule, int connections = StartConnections)
     {
-        var keep = SparseFlowImprovement.CheapestConnections(network, StartConnections);
+        var keep = SparseFlowImprovement.CheapestConnections(network, connections);
         SparseFlowImprovement.MarkConnections(network, schedule, keep);
         return keep;
     }

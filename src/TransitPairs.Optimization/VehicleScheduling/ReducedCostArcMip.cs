@@ -14,8 +14,11 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 /// </summary>
 internal static class ReducedCostArcMip
 {
-    /// <summary>Outcome: a better schedule (or null) and a global lower bound; Proven when the MIP finished.</summary>
-    public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs);
+    /// <summary>
+    /// Outcome: a better schedule (or null) and a global lower bound; Proven when the MIP finished;
+    /// Abandoned when SCIP gave no answer by the deadline and its grace (nothing learnt then).
+    /// </summary>
+    public sealed record Outcome(List<VspBlock>? Blocks, long Cost, long LowerBound, bool Proven, int KeptArcs, bool Abandoned = false);
 
     /// <summary>Above this many arc variables the MIP is not attempted (unless the caller sets its own limit).</summary>
     public const int MaxVariables = 150_000;
@@ -23,46 +26,71 @@ internal static class ReducedCostArcMip
     /// <summary>
     /// The MIP over the arcs reduced-cost fixing leaves, stopped at <paramref name="deadline"/> on
     /// <paramref name="clock"/> (building the model included); null when too many arcs are left or
-    /// no time is left once it is built.
+    /// no time is left once it is built; Abandoned when (with <paramref name="grace"/>) no answer
+    /// came by <paramref name="deadline"/> + <paramref name="grace"/>.
     /// </summary>
-    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, Stopwatch clock, TimeSpan deadline, int threads, int seed, int maxVariables = MaxVariables)
+    public static Outcome? Solve(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, Stopwatch clock, TimeSpan deadline, int threads, int seed, int maxVariables = MaxVariables, TimeSpan? grace = null)
+    {
+        var (keep, kept) = Fixing(network, pi, mu, lpValue, incumbent);
+        return kept > maxVariables ? null : SolveKept(network, keep, kept, incumbent, clock, deadline, threads, seed, grace);
+    }
+
+    /// <summary>
+    /// The MIP over the arcs of <paramref name="keep"/> (a reduced-cost fixing for schedules cheaper
+    /// than <paramref name="incumbent"/>), objective capped at incumbent − 1. SCIP is interrupted at
+    /// <paramref name="deadline"/>; model building and SCIP's answer to the interruption (which may
+    /// come seconds late, e.g. inside its root LP) run on a worker; with a <paramref name="grace"/>
+    /// it is not waited for past <paramref name="deadline"/> + grace: then the outcome is Abandoned
+    /// and the worker is left to finish and free its model on its own (null: waited for).
+    /// </summary>
+    private static Outcome? SolveKept(ConnectionNetwork network, CompactFlowModel.Keep keep, int kept, long incumbent, Stopwatch clock, TimeSpan deadline, int threads, int seed, TimeSpan? grace)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var (keep, kept) = Fixing(network, pi, mu, lpValue, incumbent);
-        if (kept > maxVariables)
+        if (deadline - clock.Elapsed <= TimeSpan.Zero)
         {
             return null;
         }
 
-        using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
-        var model = new CompactFlowModel(mip, network, keep, integer: true, threads, seed);
-        var timeLimit = deadline - clock.Elapsed;
-        if (timeLimit <= TimeSpan.Zero)
+        var work = Task.Run(() =>
         {
-            return null;
+            using var mip = MpSolver.CreateSolver("SCIP") ?? throw new InvalidOperationException("SCIP is not available.");
+            var model = new CompactFlowModel(mip, network, keep, integer: true, threads, seed);
+            var timeLimit = deadline - clock.Elapsed;
+            if (timeLimit <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
+            if (incumbent != long.MaxValue)
+            {
+                model.CapObjective(incumbent - 1);
+            }
+
+            var (status, blocks, cost, bestBound) = model.SolveMip(clock, deadline);
+            if (status == MpSolver.ResultStatus.INFEASIBLE)
+            {
+                return new Outcome(null, incumbent, incumbent, Proven: true, kept);
+            }
+
+            if (blocks is null)
+            {
+                // Time ran out without a better schedule; SCIP's bound still holds for any better one.
+                var unproven = Math.Min(incumbent, (long)Math.Ceiling(bestBound - 1e-6));
+                return new Outcome(null, incumbent, unproven, Proven: false, kept);
+            }
+
+            var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(bestBound - 1e-6);
+            return (Outcome?)new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
+        });
+        if (grace is not { } extra)
+        {
+            return work.GetAwaiter().GetResult();
         }
 
-        model.Solver.SetTimeLimit(Math.Max(1, (long)timeLimit.TotalMilliseconds));
-        if (incumbent != long.MaxValue)
-        {
-            model.CapObjective(incumbent - 1);
-        }
-
-        var (status, blocks, cost, bestBound) = model.SolveMip(clock, deadline);
-        if (status == MpSolver.ResultStatus.INFEASIBLE)
-        {
-            return new Outcome(null, incumbent, incumbent, Proven: true, kept);
-        }
-
-        if (blocks is null)
-        {
-            // Time ran out without a better schedule; SCIP's bound still holds for any better one.
-            var unproven = Math.Min(incumbent, (long)Math.Ceiling(bestBound - 1e-6));
-            return new Outcome(null, incumbent, unproven, Proven: false, kept);
-        }
-
-        var bound = status == MpSolver.ResultStatus.OPTIMAL ? cost : (long)Math.Ceiling(bestBound - 1e-6);
-        return new Outcome(blocks, cost, bound, status == MpSolver.ResultStatus.OPTIMAL, kept);
+        var wait = deadline + extra - clock.Elapsed;
+        return work.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero) ? work.Result
+            : new Outcome(null, incumbent, long.MinValue, Proven: false, kept, Abandoned: true);
     }
 
     /// <summary>
