@@ -132,6 +132,7 @@ internal static class ArcLpScheduler
         // until there is one the primal side goes on, instead of the solve ending early with time left.
         var mipLatest = limit - Scale(limit, BudgetShares.ArcMipLeastLeft) - TimeSpan.FromSeconds(1);
         var mipFits = false;
+        var primalStopped = false;
         while (relaxation is { Converged: true } && primalTask is { IsCompleted: false } && clock.Elapsed < mipLatest)
         {
             TakePrimal();
@@ -153,11 +154,13 @@ internal static class ArcLpScheduler
             primalTask?.Wait(rest);
         }
 
-        stopPrimal.Cancel();
-        primalTask?.GetAwaiter().GetResult();
-        TakePrimal();
-        bound = Math.Max(bound, primal.Bound);
-        method += primal.Describe();
+        // With an arc MIP to come the dives go on beside it (they only improve with steps, and SCIP
+        // often has no answer by the limit: then their schedule is what the rest of the limit gave).
+        if (!mipFits)
+        {
+            StopPrimal();
+        }
+
         if (incumbent is { } current && current.Cost > bound)
         {
             var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, limit);
@@ -191,12 +194,15 @@ internal static class ArcLpScheduler
                 }
                 else if (incumbent is null && closing.Proven)
                 {
+                    StopPrimal();
                     return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
                 }
 
                 bound = Math.Max(bound, closing.LowerBound);
             }
         }
+
+        StopPrimal();
 
         if (incumbent is not { } result)
         {
@@ -212,6 +218,22 @@ internal static class ArcLpScheduler
             (decimal)lower / network.CostScale,
             clock.Elapsed,
             method);
+
+        // Ends the primal side (once) and takes its last schedule, bound and description.
+        void StopPrimal()
+        {
+            if (primalStopped)
+            {
+                return;
+            }
+
+            primalStopped = true;
+            stopPrimal.Cancel();
+            primalTask?.GetAwaiter().GetResult();
+            TakePrimal();
+            bound = Math.Max(bound, primal.Bound);
+            method += primal.Describe();
+        }
 
         // The primal side's latest schedule, when it is cheaper than the incumbent.
         void TakePrimal()
