@@ -33,10 +33,10 @@ internal static class BatteryLpProbe
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var options = new SolveOptions(TimeSpan.FromSeconds(seconds), 1, seed);
         var budget = options.StartBudget();
-        var outcome = BlockColumnGeneration.Solve(day, options, budget, lpOnly: true);
+        var outcome = BlockColumnGeneration.Solve(day, options, budget, lpOnly: true, trace: line => Console.Error.WriteLine(line));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{trips} trips (seed {seed}): block master LP bound {outcome.FleetBound}, value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
+            $"{trips} trips (seed {seed}): battery LP bound {outcome.FleetBound} (network LP {outcome.NetworkBound}), master value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
         return 0;
     }
 }

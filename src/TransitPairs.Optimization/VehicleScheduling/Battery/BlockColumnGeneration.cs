@@ -84,7 +84,8 @@ internal static class BlockColumnGeneration
     /// <param name="options">Workers and seed for CP-SAT.</param>
     /// <param name="budget">The method's clock.</param>
     /// <param name="lpOnly">True: stop after column generation (the LP bound and value, no integer blocks beyond the constructive plans); what the <c>battery-lp</c> measurement runs.</param>
-    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget, bool lpOnly = false)
+    /// <param name="trace">Receives a line per pricing round (measurements); null: nothing.</param>
+    public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget, bool lpOnly = false, Action<string>? trace = null)
     {
         var greedy = Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule)).ToList();
         // With unlimited vehicles the rules build the same plans unless the fleet ran out.
@@ -107,10 +108,10 @@ internal static class BlockColumnGeneration
 
         // The second relaxation, solved directly beside the column method on big days.
         var networkLimit = budget.Left(NetworkBoundShare);
-        var network = day.TripCount > NetworkBoundAboveTrips && !lpOnly
-            ? Task.Run(() => EnergyNetworkBound.Solve(day, networkLimit)?.FleetBound ?? 0)
-            : Task.FromResult(0);
-        int NetworkBound() => network.IsCompletedSuccessfully ? network.Result : 0;
+        var network = day.TripCount > NetworkBoundAboveTrips
+            ? Task.Run(() => EnergyNetworkBound.Solve(day, networkLimit))
+            : Task.FromResult<EnergyNetworkBound.Result?>(null);
+        int NetworkBound() => network.IsCompletedSuccessfully ? network.Result?.FleetBound ?? 0 : 0;
 
         var columns = new List<EnergyBlock>();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -140,27 +141,36 @@ internal static class BlockColumnGeneration
         var perRound = Math.Max(ColumnsPerRound, day.TripCount / 2);
         var perDiveRound = Math.Max(ColumnsPerRound, day.TripCount / DiveTripsPerColumn);
         var fleetOfAll = day.Slots.Select((_, c) => master.Upper(c)).Sum();
-        (double Value, double Lagrangian, int Added) Round(bool exact, int count)
+        var ending = new double[day.TripCount];
+        var lpTime = TimeSpan.Zero;
+        var pricingTime = TimeSpan.Zero;
+        // Prices every slot at the duals π (and slot penalties) given, adds the columns of negative reduced
+        // cost there, and returns the best Lagrangian bound at π (valid when exact) and the least reduced cost.
+        (double Lagrangian, double Least, int Added) PriceAt(double[] duals, double[] penalties, bool exact, int count)
         {
-            var (value, duals, penalties) = master.Solve(budget.Left());
-            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount)
-            {
-                master.Hide(columns, HideAboveReducedCost);
-            }
-
             var bySlot = duals.Sum();
             var least = 0.0;
             var added = 0;
             var clipped = duals.Select(d => Math.Max(0, d)).ToArray();
             var nonNegative = duals.All(d => d >= 0);
             var heaviest = 0.0;
+            var endingHere = new double[day.TripCount];
+            Array.Fill(endingHere, double.PositiveInfinity);
             for (var c = 0; c < day.SlotCount; c++)
             {
                 var (slotLeast, paths) = exact
-                    ? pricing.Price(c, duals, penalties[c], count, int.MaxValue)
+                    ? pricing.Price(c, duals, penalties[c], count, int.MaxValue, ending: ending)
                     : pricing.Price(c, duals, penalties[c], count, HeuristicLabels, sampledOnly: true);
                 bySlot += master.Upper(c) * Math.Min(0, slotLeast - penalties[c]);
                 least = Math.Min(least, slotLeast - penalties[c]);
+                if (exact)
+                {
+                    for (var i = 0; i < day.TripCount; i++)
+                    {
+                        endingHere[i] = Math.Min(endingHere[i], ending[i]);
+                    }
+                }
+
                 if (exact)
                 {
                     // The heaviest column of the slot in duals clipped at 0 (1 − least reduced cost without the slot's penalty).
@@ -181,6 +191,12 @@ internal static class BlockColumnGeneration
             var total = Math.Min(fleetOfAll, best is { } incumbent ? incumbent.Length : int.MaxValue);
             var lagrangian = Math.Max(bySlot, duals.Sum() + (total * least));
 
+            // The packing bound: a plan's blocks end with different trips (BlockPricing.PackingBound).
+            if (exact)
+            {
+                lagrangian = Math.Max(lagrangian, BlockPricing.PackingBound(duals, endingHere, total));
+            }
+
             // Farley's bound: with π ≥ 0 and θ the most any column collects, π / θ is dual feasible for
             // the covering LP without slot rows (every column costs one vehicle), a relaxation of the
             // master, so Σπ / θ bounds every plan's fleet. Far tighter than the Lagrangian value while
@@ -190,6 +206,24 @@ internal static class BlockColumnGeneration
                 lagrangian = Math.Max(lagrangian, clipped.Sum() / heaviest);
             }
 
+            return (lagrangian, least, added);
+        }
+
+        (double Value, double Lagrangian, int Added) Round(bool exact, int count)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var (value, duals, penalties) = master.Solve(budget.Left());
+            lpTime += watch.Elapsed;
+            watch.Restart();
+            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount)
+            {
+                master.Hide(columns, HideAboveReducedCost);
+            }
+
+            var (lagrangian, least, added) = PriceAt(duals, penalties, exact, count);
+            pricingTime += watch.Elapsed;
+            trace?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"{budget.Elapsed.TotalSeconds:0.0} s {(exact ? "exact" : "cheap")}: LP {value:0.000}, bound {lagrangian:0.000} (least reduced cost {least:0.0000}), added {added}, columns {columns.Count}, hidden {master.HiddenCount}, LP {lpTime.TotalSeconds:0.0} s, pricing {pricingTime.TotalSeconds:0.0} s"));
             return (value, lagrangian, added);
         }
 
@@ -263,7 +297,8 @@ internal static class BlockColumnGeneration
 
         if (lpOnly)
         {
-            return new Outcome(best, partial.Blocks, partial.Uncovered, fleetBound, lpValue, infeasible, needed, more, false, columns.Count);
+            var networkAlone = network.GetAwaiter().GetResult()?.FleetBound ?? 0;
+            return new Outcome(best, partial.Blocks, partial.Uncovered, Math.Max(fleetBound, networkAlone), lpValue, infeasible, needed, more, false, columns.Count, networkAlone);
         }
 
         master.Solve(budget.Left());
@@ -276,7 +311,7 @@ internal static class BlockColumnGeneration
         best = RoundAndComplete(day, master, columns, best);
         if (infeasible)
         {
-            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count, network.GetAwaiter().GetResult());
+            return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count, network.GetAwaiter().GetResult()?.FleetBound ?? 0);
         }
 
         // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
@@ -379,7 +414,7 @@ internal static class BlockColumnGeneration
         }
 
         // The network LP has its own limit within the method's: wait for its bound.
-        var networkBound = network.GetAwaiter().GetResult();
+        var networkBound = network.GetAwaiter().GetResult()?.FleetBound ?? 0;
         return new Outcome(best, partial.Blocks, partial.Uncovered, Math.Max(fleetBound, networkBound), lpValue, false, needed, more, proved, columns.Count, networkBound);
     }
 

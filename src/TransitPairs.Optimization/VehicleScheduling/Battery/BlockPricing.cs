@@ -70,9 +70,17 @@ internal sealed class BlockPricing
     /// and up to <paramref name="most"/> paths with negative reduced cost, ending at different trips.
     /// <paramref name="maxLabels"/> caps the labels kept per trip; <paramref name="sampledOnly"/> tries only
     /// the sampled connections of each trip. With every label and every connection the pricing is exact.
+    /// <paramref name="ending"/>, when given (one entry per trip), receives per trip the least reduced cost
+    /// without the slot's penalty (1 − Σ duals) of a block of the slot ending with that trip (+∞ where none
+    /// does); exact only when the pricing is.
     /// </summary>
-    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels, bool sampledOnly = false)
+    public (double Best, List<Path> Paths) Price(int c, double[] duals, double slotPenalty, int most, int maxLabels, bool sampledOnly = false, double[]? ending = null)
     {
+        if (ending is not null)
+        {
+            Array.Fill(ending, double.PositiveInfinity);
+        }
+
         pool.Clear();
         foreach (var f in front)
         {
@@ -139,6 +147,11 @@ internal sealed class BlockPricing
 
                 if (bestHere >= 0)
                 {
+                    if (ending is not null)
+                    {
+                        ending[i] = 1 - pool[bestHere].Value;
+                    }
+
                     var rc = 1 - pool[bestHere].Value + slotPenalty;
                     best = Math.Min(best, rc);
                     if (rc < -1e-6)
@@ -227,6 +240,38 @@ internal sealed class BlockPricing
 
         return (best, paths);
     }
+
+    /// <summary>
+    /// The packing bound at trip duals <paramref name="duals"/>, with exact pricing of every slot (see
+    /// <see cref="PackingBound(double[], double[], int)"/>).
+    /// </summary>
+    public double PackingBound(double[] duals, int most)
+    {
+        var least = new double[day.TripCount];
+        var ending = new double[day.TripCount];
+        Array.Fill(least, double.PositiveInfinity);
+        for (var c = 0; c < day.SlotCount; c++)
+        {
+            Price(c, duals, 0, 0, int.MaxValue, ending: ending);
+            for (var i = 0; i < least.Length; i++)
+            {
+                least[i] = Math.Min(least[i], ending[i]);
+            }
+        }
+
+        return PackingBound(duals, least, most);
+    }
+
+    /// <summary>
+    /// A Lagrangian bound on the fleet of every plan of at most <paramref name="most"/> blocks, for any trip
+    /// duals π: a plan's blocks cover every trip once, so its fleet is Σ π + Σ of its blocks' reduced costs
+    /// (1 − Σ π over the block's trips), and no two of its blocks end with the same trip. So the fleet is at
+    /// least Σ π + the sum of the <paramref name="most"/> most negative of <paramref name="endingLeast"/>
+    /// (per trip, the least reduced cost of any block of any slot ending with it, from exact pricing).
+    /// Never below Σ π + <paramref name="most"/> · least reduced cost, far above it when few blocks price out.
+    /// </summary>
+    public static double PackingBound(double[] duals, double[] endingLeast, int most) =>
+        duals.Sum() + endingLeast.Where(r => r < 0).Order().Take(most).Sum();
 
     /// <summary>Adds a label to trip <paramref name="j"/>'s front unless one there dominates it; drops those it dominates.</summary>
     private void Insert(int j, Label label, int maxLabels)

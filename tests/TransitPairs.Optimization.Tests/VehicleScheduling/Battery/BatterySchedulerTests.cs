@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using TransitPairs.Optimization.Solving;
 using TransitPairs.Optimization.VehicleScheduling.Battery;
 using TransitPairs.Places;
@@ -386,6 +387,17 @@ public sealed class BatterySchedulerTests
             var network = EnergyNetworkBound.Solve(new EnergyDay(problem), TimeSpan.FromSeconds(300));
             Assert.NotNull(network);
             Assert.True(network.FleetBound <= expected, $"instance {instance}: the energy network LP bound {network.FleetBound} ({network.LpValue:0.000}) is above the optimum {expected}");
+
+            // The packing bound holds at any duals, not only the converged LP's: random ones, some negative.
+            var day = new EnergyDay(problem);
+            var pricing = new BlockPricing(day, int.MaxValue);
+            var draws = new Random(instance);
+            for (var draw = 0; draw < 20; draw++)
+            {
+                double[] duals = [.. Enumerable.Range(0, day.TripCount).Select(_ => (draws.NextDouble() * 1.5) - 0.3)];
+                var packing = pricing.PackingBound(duals, n);
+                Assert.True(packing <= expected + 1e-9, $"instance {instance}: the packing bound {packing:0.000} at duals {string.Join(' ', duals.Select(d => d.ToString("0.00", CultureInfo.InvariantCulture)))} is above the optimum {expected}");
+            }
         }
 
         Assert.InRange(infeasible, 0, 6);
