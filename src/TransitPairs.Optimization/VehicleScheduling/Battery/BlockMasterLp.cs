@@ -24,6 +24,8 @@ internal sealed class BlockMasterLp : IDisposable
     private readonly Objective objective;
     private readonly List<Variable> columns = [];
     private readonly List<Variable> uncovered = [];
+    private readonly List<Variable> over = [];
+    private readonly double uncoveredPrice;
 
     /// <summary>Price of an uncovered trip when every trip has a column of its own and no slot binds.</summary>
     public const double LowUncoveredPrice = 2;
@@ -46,7 +48,7 @@ internal sealed class BlockMasterLp : IDisposable
         // slot can run short of vehicles and every trip has a column of its own (lowPrice), two
         // vehicles per uncovered trip keeps the duals at the scale of the fleet from the first round,
         // instead of a long heading-in from duals in the thousands.
-        var uncoveredPrice = lowPrice ? LowUncoveredPrice : day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
+        uncoveredPrice = lowPrice ? LowUncoveredPrice : day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
         for (var i = 0; i < n; i++)
         {
             cover[i] = lp.MakeConstraint(1, 1, $"cover{i}");
@@ -54,6 +56,11 @@ internal sealed class BlockMasterLp : IDisposable
             cover[i].SetCoefficient(open, 1);
             objective.SetCoefficient(open, uncoveredPrice);
             uncovered.Add(open);
+
+            // Over-cover, used only by the dual box (SetBox): off until then.
+            var extra = lp.MakeNumVar(0, 0, $"v{i}");
+            cover[i].SetCoefficient(extra, -1);
+            over.Add(extra);
         }
 
         slotRows = new Constraint?[day.SlotCount];
@@ -99,6 +106,41 @@ internal sealed class BlockMasterLp : IDisposable
         (lastDuals, lastPenalties) = (duals, penalties);
         return (objective.Value(), duals, penalties);
     }
+
+    /// <summary>
+    /// Box-step stabilisation: keeps each trip's dual within <paramref name="delta"/> of <paramref name="centre"/>
+    /// (an uncovered trip then costs at most centre + delta, an over-covered one, up to once, pays back
+    /// centre − delta). The LP's value is then not the master's; <see cref="ClearBox"/> restores it.
+    /// </summary>
+    public void SetBox(double[] centre, double delta)
+    {
+        for (var i = 0; i < cover.Length; i++)
+        {
+            objective.SetCoefficient(uncovered[i], Math.Min(uncoveredPrice, centre[i] + delta));
+            objective.SetCoefficient(over[i], -(centre[i] - delta));
+            over[i].SetUb(1);
+        }
+
+        boxed = true;
+    }
+
+    /// <summary>Removes the box of <see cref="SetBox"/>.</summary>
+    public void ClearBox()
+    {
+        for (var i = 0; i < cover.Length; i++)
+        {
+            objective.SetCoefficient(uncovered[i], uncoveredPrice);
+            objective.SetCoefficient(over[i], 0);
+            over[i].SetUb(0);
+        }
+
+        boxed = false;
+    }
+
+    /// <summary>True when the last solve used the box's uncovered or over-covered trips (its value is not the master's).</summary>
+    public bool BoxBinds() => boxed && (over.Any(v => v.SolutionValue() > 1e-6) || uncovered.Any(u => u.SolutionValue() > 1e-6));
+
+    private bool boxed;
 
     /// <summary>Fixes column <paramref name="k"/> at 1 (diving).</summary>
     public void Fix(int k) => columns[k].SetLb(1);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Google.OrTools.LinearSolver;
 using TransitPairs.Optimization.Solving;
 using MpSolver = Google.OrTools.LinearSolver.Solver;
@@ -36,7 +37,8 @@ internal static class EnergyNetworkBound
     /// <param name="LpValue">The network LP's optimum.</param>
     /// <param name="Arcs">Variables of the LP.</param>
     /// <param name="Nodes">Flow-conservation rows of the LP.</param>
-    public sealed record Result(int FleetBound, double LpValue, int Arcs, int Nodes);
+    /// <param name="TripDuals">The optimum's duals of the trip-cover rows: every block is a path of the network, so none has a negative reduced cost in the block master there (slot rows aside), a stability centre for column generation.</param>
+    public sealed record Result(int FleetBound, double LpValue, int Arcs, int Nodes, ImmutableArray<double> TripDuals);
 
     /// <summary>Builds and solves the network LP; null when GLOP did not prove an optimum within <paramref name="limit"/> (or the LP has no solution).</summary>
     /// <param name="day">The day.</param>
@@ -89,7 +91,7 @@ internal static class EnergyNetworkBound
         }
 
         var value = objective.Value();
-        return new Result((int)Math.Ceiling(value - 1e-6), value, arcs, nodes);
+        return new Result((int)Math.Ceiling(value - 1e-6), value, arcs, nodes, [.. cover.Select(r => r.DualValue())]);
     }
 
     /// <summary>The network of one vehicle type (the slots of <c>group</c>; one slot with <c>perSlot</c>), added to the shared LP.</summary>

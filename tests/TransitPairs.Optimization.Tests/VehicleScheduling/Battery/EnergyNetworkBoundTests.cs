@@ -54,4 +54,30 @@ public sealed class EnergyNetworkBoundTests
         Assert.NotNull(network);
         Assert.True(network.FleetBound <= master.FleetBound, $"network bound {network.FleetBound} ({network.LpValue:0.000}) above the master LP's {master.FleetBound} ({master.LpValue:0.000})");
     }
+
+    /// <summary>
+    /// Column generation with the box around the network LP's duals (what days of more than 500 trips run) ends with the
+    /// same bound as without it, and neither is above a checked plan: the box changes the path, not the LP.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Days))]
+    public void BoxedColumnGeneration_SameBoundAsWithoutTheBox(int trips, int seed, int? points, int? vehicles)
+    {
+        var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips, PointsPerDepot: points, VehiclesPerDepot: vehicles), seed);
+        var day = new EnergyDay(problem);
+        var options = new SolveOptions(TimeSpan.FromSeconds(600), 1, seed);
+
+        var plain = BlockColumnGeneration.Solve(day, options, options.StartBudget(), lpOnly: true);
+        var rounds = new List<string>();
+        var boxed = BlockColumnGeneration.Solve(day, options, options.StartBudget(), lpOnly: true, rounds.Add, networkAboveTrips: 0, awaitNetwork: true);
+        var plan = BatteryScheduler.Solve(problem, new BatterySolveOptions(20, 1, seed));
+
+        Assert.True(plan.HasPlan, plan.Explanation);
+        Assert.True(BatteryScheduleChecker.Check(problem, plan.Schedule).IsValid);
+        Assert.True(boxed.NetworkBound > 0, "the network LP did not end: the box was never set");
+        Assert.Contains(rounds, r => r.StartsWith("box", StringComparison.Ordinal));
+        Assert.Equal(plain.FleetBound, boxed.FleetBound);
+        Assert.True(boxed.FleetBound <= plan.Vehicles, $"boxed bound {boxed.FleetBound} above a checked plan of {plan.Vehicles}");
+    }
 }
