@@ -51,10 +51,10 @@ internal static class BlockColumnGeneration
 
     /// <summary>
     /// Box-step stabilisation (<see cref="BlockMasterLp.SetBox"/>) once the energy network LP has given its trip duals: each trip's
-    /// dual kept within this of the centre. 1,000 trips (seed 1, load 3.5–6): bound 167 against 163 without the box; a box of 0.05
-    /// or 0.1 did not move its centre within the pricing share, 0.01 moved it in smaller steps.
+    /// dual kept within this of the centre (docs/battery.md, "Bounds": 0.02 levels off lower, 0.05 and 0.1 do not beat the centre
+    /// within the stage's pricing share at 1,000 trips).
     /// </summary>
-    private const double BoxHalfWidth = 0.02;
+    private const double BoxHalfWidth = 0.03;
 
     /// <summary>Labels kept per trip while the master is far from its optimum; the last rounds are exact.</summary>
     private const int HeuristicLabels = 6;
@@ -259,19 +259,14 @@ internal static class BlockColumnGeneration
             var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2);
             var (value, lagrangian, added, duals) = Round(thisExact, perRound);
 
-            // Box-step: the first centre is the network LP's duals (no block prices out there: its value is their
-            // Lagrangian bound); the box moves to the LP's duals whenever an exact round's bound there beats the centre's.
+            // Box-step: the centre is the network LP's duals (no block prices out there: its value is their
+            // Lagrangian bound). It moves only when no block prices out inside the box (below): moving it on every
+            // better bound made the next box start far from its optimum and the bound fell back for tens of seconds.
             if (centre is null && network.IsCompletedSuccessfully && network.Result is { } net)
             {
                 (centre, centreBound) = ([.. net.TripDuals], net.LpValue);
                 master.SetBox(centre, BoxHalfWidth);
                 trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"box at the network LP's duals ({centreBound:0.000})"));
-            }
-            else if (centre is not null && thisExact && lagrangian > centreBound)
-            {
-                (centre, centreBound) = (duals, lagrangian);
-                master.SetBox(centre, BoxHalfWidth);
-                trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"box moved: {centreBound:0.000}"));
             }
 
             if (thisExact && !exact)
