@@ -124,9 +124,14 @@ internal sealed class BlockMasterLp : IDisposable
         boxed = true;
     }
 
-    /// <summary>Removes the box of <see cref="SetBox"/>.</summary>
+    /// <summary>Removes the box of <see cref="SetBox"/> (nothing when none is set).</summary>
     public void ClearBox()
     {
+        if (!boxed)
+        {
+            return;
+        }
+
         for (var i = 0; i < cover.Length; i++)
         {
             objective.SetCoefficient(uncovered[i], uncoveredPrice);
