@@ -449,19 +449,33 @@ internal sealed class LagrangeanDepotHeuristic
         }
 
         Take(schedule);
-        if (clock.Elapsed < deadline)
+
+        // Block moves, and again while a new best schedule improves (each pass re-solves every depot
+        // first, so its blocks, and the moves it tries, differ from the pass before): a schedule the
+        // dives publish is one more block moves do not improve, as the scheduler's last stage found.
+        var current = schedule;
+        while (clock.Elapsed < deadline)
         {
-            Take(DepotReassignment.Improve(network, schedule.Blocks.Select(b => b.Block), clock, deadline));
+            var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, deadline);
+            if (!Take(moved) || moved.Cost >= current.Cost)
+            {
+                break;
+            }
+
+            current = moved;
         }
 
-        void Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
+        bool Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
         {
-            if (candidate.Cost < Best.Cost)
+            if (candidate.Cost >= Best.Cost)
             {
-                Best = candidate;
-                Improvements++;
-                onImproved?.Invoke(this);
+                return false;
             }
+
+            Best = candidate;
+            Improvements++;
+            onImproved?.Invoke(this);
+            return true;
         }
     }
 }
