@@ -450,20 +450,8 @@ internal sealed class LagrangeanDepotHeuristic
 
         Take(schedule);
 
-        // Block moves, and again while a new best schedule improves (each pass re-solves every depot
-        // first, so its blocks, and the moves it tries, differ from the pass before): a schedule the
-        // dives publish is one more block moves do not improve, as the scheduler's last stage found.
-        var current = schedule;
-        while (clock.Elapsed < deadline)
-        {
-            var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, deadline);
-            if (!Take(moved) || moved.Cost >= current.Cost)
-            {
-                break;
-            }
-
-            current = moved;
-        }
+        // Block moves, again while they give a new best schedule.
+        DepotReassignment.ImproveWhileCheaper(network, schedule, clock, deadline, Take);
 
         bool Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
         {
