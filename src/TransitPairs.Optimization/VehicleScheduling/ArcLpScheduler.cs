@@ -143,6 +143,16 @@ internal static class ArcLpScheduler
             var dived = lp.Dive(clock, limit - rounding, DiveShares[d]);
             if (dived is null && clock.Elapsed >= limit - rounding)
             {
+                if (dives == 0 && lp.DiveAssignment is { } partial
+                    && DepotReassignment.FromAssignment(network, partial, clock, limit - (rounding / 2)) is { } completed)
+                {
+                    // No dive finished (a large LP that converged late): where the first one got to
+                    // (fixed trips, the rest by LP share), scheduled exactly. The one schedule a
+                    // longer run need not repeat; on the pepin2009 instances the first dive finished
+                    // at every limit from 30 s.
+                    Offer(string.Create(CultureInfo.InvariantCulture, $"LP dive 1 cut after {lp.DiveRounds} roundings, completed"), completed);
+                }
+
                 break;
             }
 
