@@ -9,11 +9,11 @@ namespace TransitPairs.Benchmarks;
 /// The multiple-depot arc LP alone on one cost-matrix instance: how long it takes to converge
 /// (wall and CPU), in how many solves and with how many arcs, under the GLOP parameters given;
 /// per solve GLOP's seconds and iterations, the value, the dual bound and the arcs priced in; with
-/// <c>--dive</c> also the LP dive after it.
+/// <c>--dive</c> also the LP dives after it (one per share of <c>--dive-shares</c>), each with its block moves.
 /// </summary>
 internal static class LpProbe
 {
-    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling, string solverId, double perturbation, int startConnections, bool dive)
+    public static int Run(TextWriter output, string path, string glopParameters, int arcsPerTail, int seconds, long mipCeiling, string solverId, double perturbation, int startConnections, double[] diveShares)
     {
         var clock = Stopwatch.StartNew();
         var instance = MdvspInstanceReader.ReadCostMatrix(path);
@@ -32,14 +32,16 @@ internal static class LpProbe
                 $"  solve {r.SolveSeconds:0.00} s, {r.Iterations} iterations, value {r.Value:0.00}, dual bound {r.DualBound:0.00}; pricing {r.PricingSeconds:0.00} s, {r.Added} arcs added, {r.Arcs} arcs"));
         }
 
-        if (dive && bound is { Converged: true })
+        foreach (var share in bound is { Converged: true } ? diveShares : [])
         {
-            // The LP dive after it, as the scheduler runs it (one trip per round while time allows).
+            // The LP dives after it, as the scheduler runs them: each then improved by block moves.
             var diveStart = clock.Elapsed;
             var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
-            var dived = lp.Dive(clock, clock.Elapsed + TimeSpan.FromSeconds(seconds));
+            var dived = lp.Dive(clock, clock.Elapsed + TimeSpan.FromSeconds(seconds), share);
+            var diveSeconds = (clock.Elapsed - diveStart).TotalSeconds;
+            var moved = dived is { } d ? DepotReassignment.Improve(network, d.Blocks.Select(b => b.Block), clock, clock.Elapsed + TimeSpan.FromSeconds(seconds)).Cost : (long?)null;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dive: {(dived is null ? "none" : dived.Value.Cost.ToString(CultureInfo.InvariantCulture))}, {lp.DiveSolves} solves, {(clock.Elapsed - diveStart).TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu2).TotalSeconds:0.00} s CPU"));
+                $"dive {share}: {(dived is null ? "none" : dived.Value.Cost.ToString(CultureInfo.InvariantCulture))} in {lp.DiveRounds} roundings ({diveSeconds:0.00} s wall), after block moves {moved} ({(clock.Elapsed - diveStart).TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu2).TotalSeconds:0.00} s CPU)"));
         }
 
         if (mipCeiling > 0 && bound is { Converged: true })

@@ -115,7 +115,8 @@ public static class Program
         var lpSolver = new Option<string>("--solver") { Description = "OR-Tools linear solver (GLOP, CLP, PDLP, …).", DefaultValueFactory = _ => "GLOP" };
         var perturb = new Option<double>("--perturb") { Description = "Cover right-hand sides 1 + up to this while arcs are generated (0: none).", DefaultValueFactory = _ => ArcGenerationLp.CoverPerturbation };
         var startConnections = new Option<int>("--start-connections") { Description = "Each trip's cheapest connections (each way) the LP starts with.", DefaultValueFactory = _ => 2 };
-        var dive = new Option<bool>("--dive") { Description = "After the LP converges, its LP dive as the solver runs it (no deadline pressure within --seconds)." };
+        var dive = new Option<bool>("--dive") { Description = "After the LP converges, its LP dives as the solver runs them (--dive-shares), each with its block moves." };
+        var diveShares = new Option<string>("--dive-shares") { Description = "Comma-separated shares of the fractional trips each dive rounds per round (0: one per round).", DefaultValueFactory = _ => "0" };
         var arcLp = new Command("arc-lp", "The multiple-depot arc LP alone on one instance: time and CPU to converge.");
         arcLp.Arguments.Add(instancePath);
         arcLp.Options.Add(glop);
@@ -126,7 +127,8 @@ public static class Program
         arcLp.Options.Add(perturb);
         arcLp.Options.Add(startConnections);
         arcLp.Options.Add(dive);
-        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling), parse.GetValue(lpSolver)!, parse.GetValue(perturb), parse.GetValue(startConnections), parse.GetValue(dive)));
+        arcLp.Options.Add(diveShares);
+        arcLp.SetAction(parse => LpProbe.Run(Console.Out, parse.GetValue(instancePath)!, parse.GetValue(glop)!, parse.GetValue(perTail), parse.GetValue(lpSeconds), parse.GetValue(mipCeiling), parse.GetValue(lpSolver)!, parse.GetValue(perturb), parse.GetValue(startConnections), parse.GetValue(dive) ? [.. parse.GetValue(diveShares)!.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))] : []));
 
         var root = new RootCommand("TransitPairs measurement modes; without a mode, the arguments go to BenchmarkDotNet.");
         root.Subcommands.Add(carpaneto);

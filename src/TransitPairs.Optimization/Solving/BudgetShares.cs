@@ -25,7 +25,7 @@ public static class BudgetShares
     public const double MultiDepotFirstSchedule = 0.15;
 
     /// <summary>
-    /// Several depots: the reduced-cost arc MIP is tried only when at least this share of the limit
+    /// Several depots: a rung of the reduced-cost arc MIP ladder is started only when at least this share of the limit
     /// is left (on a loaded machine building its model alone took tens of seconds, and a MIP started
     /// 5 s before the limit ended 29 s past it).
     /// </summary>
@@ -34,7 +34,7 @@ public static class BudgetShares
     /// <summary>Several depots: share of the limit the arc LP may take to converge.</summary>
     public const double ArcLp = 0.6;
 
-    /// <summary>Several depots: share of the limit kept back from the LP dive for block moves between depots.</summary>
+    /// <summary>Several depots: share of the limit kept back from the LP dives (a dive still running at the limit less this share is dropped) for block moves between depots and the arc MIP; also how long the LP rounding's block moves may take.</summary>
     public const double ArcLpBlockMoves = 0.1;
 
     /// <summary>Several depots, column generation: share of the limit for pricing before the integer stage.</summary>

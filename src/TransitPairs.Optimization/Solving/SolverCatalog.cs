@@ -71,7 +71,7 @@ public static class SolverCatalog
             "vehicle blocks (integer core)",
             typeof(VspSolver),
             "network kind (auto, all-pairs, time-space)",
-            "one depot or none: min-cost flow (exact); several depots: arc LP with arc pricing, LP dive, block moves between depots, reduced-cost arc MIP; longest-block limits: column generation",
+            "one depot or none: min-cost flow (exact); several depots: Lagrangean dives beside an arc LP with arc pricing, three LP dives, block moves between depots, a ladder of reduced-cost arc MIPs; longest-block limits: column generation",
             "cost units: vehicle cost × vehicles + cost per km × empty km (+ idle cost)",
             "min-cost flow: the optimum; several depots: the LP value (arc LP or column generation master)",
             [SolveStatus.Optimal, SolveStatus.Feasible, SolveStatus.Infeasible, SolveStatus.NoSolutionFound]),

@@ -304,23 +304,38 @@ internal sealed class ArcGenerationLp : IDisposable
 
     /// <summary>
     /// LP diving for a schedule. Each round re-solves the LP and prices arcs until none prices out
-    /// (so the dive runs over the whole network; near the deadline one solve must do), fixes every trip the LP already gives wholly to one depot,
-    /// and rounds some of the still fractional trips — those with the largest shares — to their
-    /// depot: one per round when time allows, more as the deadline nears (the fractional trips
-    /// left, spread over the rounds that still fit in the time at the pace so far). When a rounding
-    /// makes the LP infeasible it is undone and retried one trip at a time; a single trip that
-    /// cannot go to a depot is forbidden there. With every trip placed, each depot's part is a
-    /// single-depot flow whose LP optimum is integral. Returns the blocks with their connection
-    /// costs and the total cost, or null when the dive fails or time runs out. Because the pace
-    /// decides how many trips are rounded at once, the schedule can differ between machines.
+    /// (so the dive runs over the whole network), fixes every trip the LP already gives wholly to
+    /// one depot, and rounds some of the still fractional trips — those with the largest shares —
+    /// to their depot: <paramref name="batchShare"/> of them per round (at least one; 0 = one per
+    /// round). When a rounding makes the LP infeasible it is undone and retried one trip at a time;
+    /// a single trip that cannot go to a depot is forbidden there. With every trip placed, each
+    /// depot's part is a single-depot flow whose LP optimum is integral. Every dive starts from the
+    /// LP with no trip fixed (the arcs earlier dives priced in stay). The steps depend on the LP
+    /// and <paramref name="batchShare"/> only, never on the clock: a dive that ends before its
+    /// deadline gives the same schedule whatever the limit or the machine. Returns the blocks with
+    /// their connection costs and the total cost, or null when the dive fails or
+    /// <paramref name="deadline"/> passes (then <see cref="DiveAssignment"/> says where it got to).
     /// </summary>
     /// <param name="clock">The solve's clock.</param>
     /// <param name="deadline">When the dive must end.</param>
-    public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Dive(Stopwatch clock, TimeSpan deadline)
+    /// <param name="batchShare">Share of the fractional trips rounded per round (0: one).</param>
+    public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Dive(Stopwatch clock, TimeSpan deadline, double batchShare = 0)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfNegative(batchShare);
         var n = network.TripCount;
         var m = network.Depots.Length;
+        for (var k = 0; k < m; k++)
+        {
+            for (var t = 0; t < n; t++)
+            {
+                if (blocked[k, t])
+                {
+                    Block(k, t, false); // an earlier dive's fixing
+                }
+            }
+        }
+
         var fixedTo = new int[n];
         Array.Fill(fixedTo, -1);
         var forbidden = new bool[m, n];
@@ -333,8 +348,9 @@ internal sealed class ArcGenerationLp : IDisposable
             SetCover(perturbation: 0); // the dive rounds the true LP (Converge stopped before it was priced out)
         }
 
-        var diveStarted = clock.Elapsed;
         var rounds = 0;
+        DiveRounds = 0;
+        DiveLargestBatch = 0;
         while (true)
         {
             var left = deadline - clock.Elapsed;
@@ -387,15 +403,15 @@ internal sealed class ArcGenerationLp : IDisposable
             // Read every share before the model changes (a changed model has no solution).
             var shares = Shares();
             lastShares = shares;
-            // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve
-            // (unless the deadline is near, when the shares at hand must do).
+            // Fix and round only on the LP over every arc: while arcs price out, add them and re-solve.
             var (added, _) = PriceArcs();
-            if (added > 0 && rounds > 0 && deadline - clock.Elapsed > 3 * ((clock.Elapsed - diveStarted) / rounds))
+            if (added > 0 && rounds > 0)
             {
                 continue;
             }
 
             rounds++;
+            DiveRounds = rounds;
             var placedNow = 0;
             var fractional = new List<(int Trip, int Depot, double Share)>();
             for (var t = 0; t < n; t++)
@@ -441,11 +457,9 @@ internal sealed class ArcGenerationLp : IDisposable
                 continue; // solve once more with the new arcs and fixings
             }
 
-            // Rounds that still fit at the pace so far (kept 1.5× short: the last ones take longer).
-            var pace = (clock.Elapsed - diveStarted) / rounds; // per fixing round, re-pricing included
-            var roundsLeft = (deadline - clock.Elapsed) / (1.5 * pace);
-            var count = singly ? 1 : roundsLeft < 1 ? fractional.Count : Math.Max(1, (int)Math.Ceiling(fractional.Count / roundsLeft));
+            var count = singly ? 1 : Math.Max(1, (int)Math.Ceiling(batchShare * fractional.Count));
             singly = false;
+            DiveLargestBatch = Math.Max(DiveLargestBatch, Math.Min(count, fractional.Count));
             batch.Clear();
             foreach (var (t, depot, _) in fractional.OrderByDescending(f => f.Share).ThenBy(f => f.Trip).Take(count))
             {
@@ -491,6 +505,12 @@ internal sealed class ArcGenerationLp : IDisposable
 
         return depotOf;
     }
+
+    /// <summary>Fixing rounds of the last <see cref="Dive"/>.</summary>
+    public int DiveRounds { get; private set; }
+
+    /// <summary>Most fractional trips the last <see cref="Dive"/> rounded in one round (more than 1 when its deadline pressed).</summary>
+    public int DiveLargestBatch { get; private set; }
 
     /// <summary>GLOP solves of the dives so far (diagnostics for the <c>arc-lp</c> probe).</summary>
     public int DiveSolves { get; private set; }

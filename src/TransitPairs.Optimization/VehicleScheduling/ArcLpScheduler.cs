@@ -7,10 +7,11 @@ namespace TransitPairs.Optimization.VehicleScheduling;
 
 /// <summary>
 /// Multiple-depot scheduling on the all-pairs network through the arc LP
-/// (<see cref="ArcGenerationLp"/>): its value is the LP bound; an LP dive gives a schedule,
-/// block moves between depots (<see cref="DepotReassignment"/>) improve it, and the reduced-cost
-/// arc MIP (<see cref="ReducedCostArcMip"/>) with the LP's duals proves it optimal or improves it
-/// when the remaining arc set is small enough. A primal side that does not wait for the LP: the
+/// (<see cref="ArcGenerationLp"/>): its value is the LP bound; three LP dives give schedules, and
+/// a ladder of reduced-cost arc MIPs (<see cref="ReducedCostArcMip"/>) with the LP's duals raises
+/// the bound rung by rung until one holds the optimum or SCIP does not finish one. Every stage is a
+/// fixed sequence of work the clock only stops, so a longer limit repeats a shorter one's work and
+/// then does more (docs/vehicle-blocks.md: what that guarantees). A primal side that does not wait for the LP: the
 /// super-depot flow with its blocks given depots, then Lagrangean dives
 /// (<see cref="LagrangeanDepotHeuristic"/>) beside the LP on a second worker (with one worker,
 /// before it), so that a short limit or a slow LP still ends with a good schedule; the answer is
@@ -41,6 +42,25 @@ internal static class ArcLpScheduler
     /// </summary>
     private const int MaxMipVariables = 30_000;
 
+    /// <summary>
+    /// Fewest variables of the arc MIP's first rung (smaller arc sets are merged into it). Measured on
+    /// m4n500s3: 4,531 variables (schedules up to the LP value + 40) proven optimal by SCIP in 24 s.
+    /// </summary>
+    private const int FirstRungVariables = 2_000;
+
+    /// <summary>
+    /// How a rung's time is taken to grow with its variables, to decide whether the next fits in
+    /// the time left: the last rung's seconds × (its variables ratio)^this. A guess on the safe side
+    /// of what was measured (m4n500s3: 4,531 variables proven in 24 s, 10,332 in 44 s).
+    /// </summary>
+    private const double RungGrowth = 2;
+
+    /// <summary>
+    /// The LP dives, in order: the share of the fractional trips each rounds per round (coarse
+    /// first: a schedule early; finer: slower, often cheaper). Measured with the <c>arc-lp</c> probe.
+    /// </summary>
+    private static readonly double[] DiveShares = [0.5, 0.25, 0.1];
+
     public static bool Applies(ConnectionNetwork network) => SparseFlowImprovement.Applies(network) && network.Depots.Length > 1;
 
     public static VspSolution? Solve(ConnectionNetwork network, VspOptions options, Stopwatch clock)
@@ -57,6 +77,7 @@ internal static class ArcLpScheduler
 
         (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? incumbent = null;
         var method = "super-depot flow";
+        var winner = "super-depot flow";
 
         // The primal side (block moves from the super-depot flow, then Lagrangean dives) does not
         // wait for the LP: with a second worker it runs beside the LP and its dive until the final
@@ -112,94 +133,145 @@ internal static class ArcLpScheduler
         }
 
         TakePrimal();
-        if (relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding)
-        {
-            var dived = lp.Dive(clock, limit - rounding);
-            if (dived is null && lp.DiveAssignment is { } partial)
-            {
-                // Out of time mid-dive: schedule where it had got to (fixed trips, the rest by share).
-                dived = DepotReassignment.FromAssignment(network, partial, clock, limit - (rounding / 2));
-            }
 
-            if (dived is { } d && (incumbent is null || d.Cost < incumbent.Value.Cost))
-            {
-                incumbent = d;
-                method += " + LP dive";
-            }
-        }
-
-        // The arc MIP needs an incumbent near the LP bound (else its arc set is too large to try):
-        // until there is one the primal side goes on, instead of the solve ending early with time left.
-        var mipLatest = limit - Scale(limit, BudgetShares.ArcMipLeastLeft) - TimeSpan.FromSeconds(1);
-        var mipFits = false;
-        var primalStopped = false;
-        while (relaxation is { Converged: true } && primalTask is { IsCompleted: false } && clock.Elapsed < mipLatest)
+        // LP dives, coarse to fine. Each is a fixed sequence of steps (no step depends on the clock),
+        // so a longer limit runs the same dives as a shorter one and then more; a dive the clock cuts
+        // gives nothing (completing it where it stopped would give a schedule a longer run never sees).
+        var dives = 0;
+        for (var d = 0; d < DiveShares.Length && relaxation is not null && incumbent?.Cost != bound && limit - clock.Elapsed > rounding; d++)
         {
-            TakePrimal();
-            if (incumbent is { } now && (now.Cost <= bound
-                || ReducedCostArcMip.KeptVariables(network, relaxation.Pi, relaxation.Mu, relaxation.Value, now.Cost) <= MaxMipVariables))
+            var dived = lp.Dive(clock, limit - rounding, DiveShares[d]);
+            if (dived is null && clock.Elapsed >= limit - rounding)
             {
-                mipFits = true;
+                if (dives == 0 && lp.DiveAssignment is { } partial
+                    && DepotReassignment.FromAssignment(network, partial, clock, limit - (rounding / 2)) is { } completed)
+                {
+                    // No dive finished (a large LP that converged late): where the first one got to
+                    // (fixed trips, the rest by LP share), scheduled exactly. The one schedule a
+                    // longer run need not repeat; on the pepin2009 instances the first dive finished
+                    // at every limit from 30 s.
+                    Offer(string.Create(CultureInfo.InvariantCulture, $"LP dive 1 cut after {lp.DiveRounds} roundings, completed"), completed);
+                }
+
                 break;
             }
 
-            primalTask.Wait(TimeSpan.FromMilliseconds(250));
+            dives += dived is null ? 0 : 1;
+            var source = string.Create(CultureInfo.InvariantCulture, $"LP dive {d + 1} ({lp.DiveRounds} roundings)");
+            Offer(source, dived);
+            if (dived is { } done)
+            {
+                // Block moves on the dive's own schedule (fixed input, a descent): measured on m8n500s0,
+                // 1,292,548 after the first dive, 1,292,403 after its block moves.
+                Offer(source + " + block moves", DepotReassignment.ImproveWhileCheaper(network, done, clock, limit - rounding));
+            }
         }
 
-        // No arc MIP to come (LP not converged, or its arc set still too large): the primal side
-        // has the rest of the limit (its own deadline), instead of the solve ending with it unused.
+        if (dives > 0)
+        {
+            method += string.Create(CultureInfo.InvariantCulture, $" + LP dives ({dives} of {DiveShares.Length})");
+        }
+
+        // The arc MIP's ladder: reduced-cost arc sets of schedules up to the LP value + δ, δ doubling
+        // (each small enough for SCIP to answer), the last one up to the incumbent (a proof).
+        var primalStopped = false;
+        var mipLatest = limit - Scale(limit, BudgetShares.ArcMipLeastLeft) - TimeSpan.FromSeconds(1);
+        var ladder = relaxation is { Converged: true } && incumbent is { } held && held.Cost > bound && clock.Elapsed < mipLatest
+            ? ReducedCostArcMip.Ladder(network, relaxation.Pi, relaxation.Mu, relaxation.Value, held.Cost, MaxMipVariables, FirstRungVariables)
+            : [];
+
+        // No arc MIP to come: the primal side has the rest of the limit (its own deadline), instead of
+        // the solve ending with it unused. With one the dives go on beside it (they only improve with
+        // steps, and SCIP may have no answer by the limit: their schedule is then what the rest gave).
         var rest = limit - EndMargin(limit) - clock.Elapsed;
-        if (!mipFits && incumbent?.Cost != bound && rest > TimeSpan.Zero)
+        if (ladder.Count == 0 && incumbent?.Cost != bound && rest > TimeSpan.Zero)
         {
             primalTask?.Wait(rest);
         }
 
-        // With an arc MIP to come the dives go on beside it (they only improve with steps, and SCIP
-        // often has no answer by the limit: then their schedule is what the rest of the limit gave).
-        if (!mipFits)
+        if (ladder.Count == 0)
         {
             StopPrimal();
         }
 
-        if (incumbent is { } current && current.Cost > bound)
+        if (relaxation is { Converged: true } && incumbent is null
+            && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
         {
-            var moved = DepotReassignment.Improve(network, current.Blocks.Select(b => b.Block), clock, limit);
-            if (moved.Cost < current.Cost)
-            {
-                incumbent = moved;
-                method += " + block moves";
-            }
+            // No schedule at all: the arc MIP over every arc that can be in one, if it is small enough (it decides feasibility).
+            ladder = [long.MaxValue];
         }
 
-        if (relaxation is { Converged: true } && (incumbent is null || incumbent.Value.Cost > bound)
-            && limit - clock.Elapsed > TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
+        var margin = EndMargin(limit);
+        var rungs = 0;
+        (double Seconds, int Variables)? previous = null;
+        foreach (var rung in ladder)
         {
             // SCIP gets arc sets of at most MaxMipVariables (a larger one takes seconds to build alone)
             // and is interrupted at the limit less a margin; its answer is not waited for past half
             // the margin (SCIP answered an interruption up to 8 s late, and building the model is
             // not interruptible), so the solve returns before the limit whatever SCIP does.
-            var ceiling = incumbent?.Cost ?? long.MaxValue;
-            var margin = EndMargin(limit);
-            var closing = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables, grace: margin / 2);
-            if (closing is { Abandoned: true })
+            var ceiling = Math.Min(rung, incumbent?.Cost ?? long.MaxValue);
+            if (incumbent?.Cost == bound || ceiling <= bound || limit - clock.Elapsed <= TimeSpan.FromSeconds(1) + Scale(limit, BudgetShares.ArcMipLeastLeft))
             {
-                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables, no answer by the limit)");
+                break;
             }
-            else if (closing is not null)
-            {
-                method += string.Create(CultureInfo.InvariantCulture, $" + reduced-cost arc MIP ({closing.KeptArcs} variables)");
-                if (closing.Blocks is not null && closing.Cost < ceiling)
-                {
-                    incumbent = (closing.Blocks.Select(b => (b, ConnectionCost(network, b))).ToList(), closing.Cost);
-                }
-                else if (incumbent is null && closing.Proven)
-                {
-                    StopPrimal();
-                    return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
-                }
 
-                bound = Math.Max(bound, closing.LowerBound);
+            // A rung that would not fit in the time left is not started (the dives have that time): SCIP
+            // would be interrupted with nothing learnt, and it answers an interruption late.
+            var left = (limit - margin - clock.Elapsed).TotalSeconds;
+            if (previous is { } last)
+            {
+                var variables = ReducedCostArcMip.KeptVariables(network, relaxation!.Pi, relaxation.Mu, relaxation.Value, ceiling);
+                var needed = Math.Max(1, last.Seconds) * Math.Pow((double)variables / last.Variables, RungGrowth);
+                if (needed > left)
+                {
+                    method += string.Create(CultureInfo.InvariantCulture, $" + arc MIP rung {rungs + 1} ({variables} variables) not started: about {needed:0} s needed, {left:0} s left");
+                    break;
+                }
             }
+
+            rungs++;
+            var rungStarted = clock.Elapsed;
+            var closing = ReducedCostArcMip.Solve(network, relaxation!.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, limit - margin, options.Threads, options.Seed, MaxMipVariables, grace: margin / 2);
+            if (closing is null)
+            {
+                break;
+            }
+
+            var rungSeconds = (clock.Elapsed - rungStarted).TotalSeconds;
+            previous = (rungSeconds, closing.KeptArcs);
+            var what = string.Create(CultureInfo.InvariantCulture, $"reduced-cost arc MIP {rungs} ({closing.KeptArcs} variables, below {ceiling}, {rungSeconds:0.#} s)");
+            if (closing.Abandoned)
+            {
+                method += string.Create(CultureInfo.InvariantCulture, $" + {what}, no answer by the limit");
+                break;
+            }
+
+            method += " + " + what;
+            if (closing.Blocks is not null && closing.Cost < (incumbent?.Cost ?? long.MaxValue))
+            {
+                Offer(what, (closing.Blocks.Select(b => (b, ConnectionCost(network, b))).ToList(), closing.Cost));
+            }
+            else if (incumbent is null && closing.Proven)
+            {
+                StopPrimal();
+                return new VspSolution(SolveStatus.Infeasible, [], 0, 0, clock.Elapsed, method);
+            }
+
+            // A finished rung either holds the optimum (every cheaper schedule is in its arc set) or
+            // proves every schedule costs at least its ceiling; an unfinished one ends the ladder.
+            bound = Math.Max(bound, closing.LowerBound);
+            if (!closing.Proven)
+            {
+                break;
+            }
+        }
+
+        // The ladder ended with time left (a rung would not fit in it): the dives have that time.
+        rest = limit - EndMargin(limit) - clock.Elapsed;
+        if (!primalStopped && incumbent?.Cost != bound && rest > TimeSpan.Zero)
+        {
+            primalTask?.Wait(rest);
         }
 
         StopPrimal();
@@ -208,6 +280,8 @@ internal static class ArcLpScheduler
         {
             return new VspSolution(SolveStatus.NoSolutionFound, [], 0, (decimal)bound / network.CostScale, clock.Elapsed, method);
         }
+
+        method += "; best: " + winner;
 
         var lower = Math.Min(bound, result.Cost);
         var blocks = result.Blocks.Select(b => b.Block).OrderBy(b => network.TripStart[b.Trips[0]]).ThenBy(b => b.Depot).ToImmutableArray();
@@ -238,9 +312,10 @@ internal static class ArcLpScheduler
         // The primal side's latest schedule, when it is cheaper than the incumbent.
         void TakePrimal()
         {
-            if (primal.Latest is { } latest && (incumbent is null || latest.Cost < incumbent.Value.Cost))
+            if (primal.Latest is { } latest && (incumbent is null || latest.Schedule.Cost < incumbent.Value.Cost))
             {
-                incumbent = latest;
+                incumbent = latest.Schedule;
+                winner = latest.Source;
             }
         }
 
@@ -248,7 +323,10 @@ internal static class ArcLpScheduler
         // scheduled exactly, then block moves (well under the dive's time, which may be minutes).
         void RoundLp()
         {
-            if (relaxation is null || incumbent?.Cost == bound)
+            // An LP the clock stopped is rounded only when no dives run beside it (where it stopped
+            // depends on the limit; with the dives beside, every schedule taken comes from work a
+            // longer limit repeats).
+            if (relaxation is null || incumbent?.Cost == bound || (!relaxation.Converged && options.Threads >= 2 && primalTask is not null))
             {
                 return;
             }
@@ -256,11 +334,28 @@ internal static class ArcLpScheduler
             TakePrimal();
             var depotOf = ArcGenerationLp.LargestShares(relaxation.Shares);
             var rounded = DepotReassignment.FromAssignment(network, depotOf, clock, clock.Elapsed + rounding);
-            if (rounded is { } r && (incumbent is null || r.Cost < incumbent.Value.Cost))
+            if (Offer("LP rounding", rounded))
             {
-                incumbent = r;
                 method += " + LP rounding";
             }
+        }
+
+        // Takes a stage's schedule when it is cheaper than the incumbent, and notes where it came from.
+        bool Offer(string source, (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? candidate)
+        {
+            if (candidate is not { } c)
+            {
+                return false;
+            }
+
+            if (incumbent is not null && c.Cost >= incumbent.Value.Cost)
+            {
+                return false;
+            }
+
+            incumbent = c;
+            winner = string.Create(CultureInfo.InvariantCulture, $"{source} at {clock.Elapsed.TotalSeconds:0.0} s");
+            return true;
         }
     }
 
@@ -300,13 +395,14 @@ internal static class ArcLpScheduler
     {
         private readonly Lock gate = new();
         private readonly TaskCompletionSource firstSchedule = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? latest;
+        private ((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Schedule, string Source)? latest;
         private LagrangeanDepotHeuristic? search;
 
         /// <summary>Done once the first schedule is published (or the side stopped without one).</summary>
         public Task FirstSchedule => firstSchedule.Task;
 
-        public (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost)? Latest
+        /// <summary>The cheapest schedule published so far, and which stage of this side found it when.</summary>
+        public ((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) Schedule, string Source)? Latest
         {
             get
             {
@@ -325,9 +421,9 @@ internal static class ArcLpScheduler
             try
             {
                 var first = start.Schedule(network);
-                Publish(first);
+                Publish(first, "super-depot flow");
                 firstSchedule.TrySetResult();
-                search = LagrangeanDepotHeuristic.Run(network, first, clock, deadline, onImproved: s => Publish(s.Best), cancel: cancel, maxDives: dives);
+                search = LagrangeanDepotHeuristic.Run(network, first, clock, deadline, onImproved: s => Publish(s.Best, string.Create(CultureInfo.InvariantCulture, $"Lagrangean dives (step {s.Steps})")), cancel: cancel, maxDives: dives);
             }
             finally
             {
@@ -338,13 +434,13 @@ internal static class ArcLpScheduler
         public string Describe() => search is null ? string.Empty
             : string.Create(CultureInfo.InvariantCulture, $" + Lagrangean dives ({search.Steps} steps, {search.Improvements} better schedules)");
 
-        private void Publish((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) schedule)
+        private void Publish((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) schedule, string source)
         {
             lock (gate)
             {
-                if (latest is null || schedule.Cost < latest.Value.Cost)
+                if (latest is null || schedule.Cost < latest.Value.Schedule.Cost)
                 {
-                    latest = schedule;
+                    latest = (schedule, string.Create(CultureInfo.InvariantCulture, $"{source} at {clock.Elapsed.TotalSeconds:0.0} s"));
                 }
             }
         }

@@ -57,6 +57,35 @@ internal sealed class DepotReassignment
     }
 
     /// <summary>
+    /// <see cref="Improve"/> again and again while it lowers the cost (each pass re-solves every depot
+    /// first, so its blocks, and the moves it tries, differ from the pass before), until
+    /// <paramref name="deadline"/>; <paramref name="onImproved"/> sees every cheaper schedule. A
+    /// descent: stopped later, never dearer.
+    /// </summary>
+    public static (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) ImproveWhileCheaper(
+        ConnectionNetwork network,
+        (List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) schedule,
+        Stopwatch clock,
+        TimeSpan deadline,
+        Func<(List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost), bool>? onImproved = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var current = schedule;
+        while (clock.Elapsed < deadline)
+        {
+            var moved = Improve(network, current.Blocks.Select(b => b.Block), clock, deadline);
+            if (moved.Cost >= current.Cost || (onImproved is not null && !onImproved(moved)))
+            {
+                break;
+            }
+
+            current = moved;
+        }
+
+        return current;
+    }
+
+    /// <summary>
     /// The schedule of a depot assignment (<paramref name="depotOf"/>[t] = the depot of trip t):
     /// each depot's trips scheduled exactly, then improved by block moves until no move helps or
     /// <paramref name="deadline"/> passes. Null when some depot cannot cover its trips within its limit.

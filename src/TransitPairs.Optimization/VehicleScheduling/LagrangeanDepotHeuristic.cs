@@ -449,19 +449,21 @@ internal sealed class LagrangeanDepotHeuristic
         }
 
         Take(schedule);
-        if (clock.Elapsed < deadline)
-        {
-            Take(DepotReassignment.Improve(network, schedule.Blocks.Select(b => b.Block), clock, deadline));
-        }
 
-        void Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
+        // Block moves, again while they give a new best schedule.
+        DepotReassignment.ImproveWhileCheaper(network, schedule, clock, deadline, Take);
+
+        bool Take((List<(VspBlock Block, long ConnectionCost)> Blocks, long Cost) candidate)
         {
-            if (candidate.Cost < Best.Cost)
+            if (candidate.Cost >= Best.Cost)
             {
-                Best = candidate;
-                Improvements++;
-                onImproved?.Invoke(this);
+                return false;
             }
+
+            Best = candidate;
+            Improvements++;
+            onImproved?.Invoke(this);
+            return true;
         }
     }
 }

@@ -94,6 +94,41 @@ internal static class ReducedCostArcMip
     }
 
     /// <summary>
+    /// The ceilings of a ladder of arc MIPs below <paramref name="incumbent"/>: schedules costing at
+    /// most the LP value + δ, δ = 16, 32, 64, … (each ceiling is the value the MIP's schedules must
+    /// stay below), the last the incumbent itself. Each rung's arc set holds every schedule under its
+    /// ceiling, so a rung SCIP finishes either gives the optimum or proves every schedule costs at
+    /// least its ceiling. Rungs with fewer than <paramref name="fewest"/> variables are left out (the
+    /// next holds them), and so are those with more than <paramref name="most"/>. Depends on the
+    /// duals and the incumbent only, not on the clock.
+    /// </summary>
+    public static List<long> Ladder(ConnectionNetwork network, double[] pi, double[] mu, double lpValue, long incumbent, int most, int fewest)
+    {
+        var ceilings = new List<long>();
+        for (var delta = 16L; ; delta *= 2)
+        {
+            var ceiling = Math.Min(incumbent, (long)Math.Floor(lpValue + 1e-6) + delta + 1);
+            var kept = KeptVariables(network, pi, mu, lpValue, ceiling);
+            if (kept > most)
+            {
+                break;
+            }
+
+            if (kept >= fewest || ceiling == incumbent)
+            {
+                ceilings.Add(ceiling);
+            }
+
+            if (ceiling == incumbent)
+            {
+                break;
+            }
+        }
+
+        return ceilings;
+    }
+
+    /// <summary>
     /// How many variables the MIP would have for a schedule cheaper than <paramref name="incumbent"/>
     /// (a few milliseconds: shortest paths per depot): the nearer the incumbent to the LP value, the fewer.
     /// </summary>

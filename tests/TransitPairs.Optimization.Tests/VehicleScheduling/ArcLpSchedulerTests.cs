@@ -155,6 +155,23 @@ public sealed class ArcLpSchedulerTests
             {
                 Assert.True(improved.Blocks.Count(b => b.Block.Depot == k) <= network.Depots[k].VehicleLimit);
             }
+
+            // Repeated while cheaper: never dearer than one pass, and every schedule it reports is a real one.
+            var seen = new List<long>();
+            var repeated = DepotReassignment.ImproveWhileCheaper(network, (start.Blocks, startCost), Stopwatch.StartNew(), TimeSpan.FromSeconds(30), s =>
+            {
+                AssertCovers(network, s.Blocks);
+                Assert.Equal(Cost(network, s.Blocks), s.Cost);
+                seen.Add(s.Cost);
+                return true;
+            });
+            Assert.True(repeated.Cost <= improved.Cost);
+            Assert.Equal(seen.OrderByDescending(c => c).Distinct(), seen);
+            Assert.Equal(seen.Count == 0 ? startCost : seen[^1], repeated.Cost);
+            for (var k = 0; k < network.Depots.Length; k++)
+            {
+                Assert.True(repeated.Blocks.Count(b => b.Block.Depot == k) <= network.Depots[k].VehicleLimit);
+            }
         }, iter: 25, seed: "0N0XIzNsQ0O2", threads: 1);
     }
 

@@ -149,6 +149,87 @@ public sealed class MultiDepotHeuristicTests
     }
 
     /// <summary>
+    /// The arc MIP's ladder on random instances, every rung solved with a limit only a proof ends
+    /// (at most 60 trips): ceilings rise to the incumbent, every rung below the optimum is proven
+    /// empty (its ceiling a bound), and the first rung above it gives the optimum — the same as one
+    /// MIP over every arc that can be in a cheaper schedule.
+    /// </summary>
+    [Fact]
+    public void ArcMipLadder_RungByRung_ProvesEachCeilingUntilOneHoldsTheOptimum()
+    {
+        Instances.Sample(spec =>
+        {
+            var (instance, network, relaxation) = Relaxed(spec);
+            if (SuperDepotStart.Build(network, fits: null) is not { Complete: true } start)
+            {
+                return;
+            }
+
+            var incumbent = start.Schedule(network).Cost;
+            var clock = Stopwatch.StartNew();
+            var whole = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, incumbent + 1, clock, clock.Elapsed + TimeSpan.FromSeconds(300), 1, 0, int.MaxValue);
+            Assert.True(whole is { Proven: true, Blocks: not null });
+            var optimum = whole.Cost;
+
+            var ladder = ReducedCostArcMip.Ladder(network, relaxation.Pi, relaxation.Mu, relaxation.Value, incumbent, int.MaxValue, fewest: 0);
+            Assert.Equal(incumbent, ladder[^1]);
+            Assert.Equal(ladder.Distinct().Order(), ladder);
+            foreach (var ceiling in ladder)
+            {
+                var rung = ReducedCostArcMip.Solve(network, relaxation.Pi, relaxation.Mu, relaxation.Value, ceiling, clock, clock.Elapsed + TimeSpan.FromSeconds(300), 1, 0, int.MaxValue);
+                Assert.True(rung is { Proven: true }, $"rung below {ceiling}");
+                if (ceiling <= optimum)
+                {
+                    Assert.Null(rung.Blocks);
+                    Assert.Equal(ceiling, rung.LowerBound);
+                    continue;
+                }
+
+                Assert.NotNull(rung.Blocks);
+                Assert.Equal(optimum, rung.Cost);
+                var check = CostMatrixScheduleChecker.Check(instance, [.. rung.Blocks.Select(b => (b.Depot, (IReadOnlyList<int>)b.Trips))], rung.Cost);
+                Assert.True(check.IsValid, string.Join("\n", check.Violations));
+                break;
+            }
+        }, iter: 12, seed: "0N0XIzNsQ0O2", threads: 1);
+    }
+
+    /// <summary>
+    /// The LP dives as the scheduler runs them, one after another on one LP (coarse to fine): each
+    /// starts from nothing fixed, gives a complete schedule the checker accepts at or above the LP
+    /// bound, and its steps do not depend on the deadline (two deadlines, the same schedules).
+    /// </summary>
+    [Fact]
+    public void LpDives_OneAfterAnother_CompleteCheckedAndTheSameWhateverTheDeadline()
+    {
+        Instances.Sample(spec =>
+        {
+            var (instance, network, relaxation) = Relaxed(spec);
+            var costs = new List<List<long>>();
+            foreach (var seconds in new[] { 200, 400 })
+            {
+                var clock = Stopwatch.StartNew();
+                using var lp = new ArcGenerationLp(network, new bool[network.ArcCount]);
+                Assert.True(lp.Converge(clock, TimeSpan.FromSeconds(120)) is { Converged: true });
+                var these = new List<long>();
+                foreach (var share in new[] { 0.5, 0.25, 0.1, 0 })
+                {
+                    var dived = lp.Dive(clock, TimeSpan.FromSeconds(seconds), share);
+                    Assert.True(dived is not null, lp.Failure);
+                    var check = CostMatrixScheduleChecker.Check(instance, [.. dived.Value.Blocks.Select(b => (b.Block.Depot, (IReadOnlyList<int>)b.Block.Trips))], dived.Value.Cost);
+                    Assert.True(check.IsValid, string.Join("\n", check.Violations));
+                    Assert.True(dived.Value.Cost >= relaxation.Value - 1e-6);
+                    these.Add(dived.Value.Cost);
+                }
+
+                costs.Add(these);
+            }
+
+            Assert.Equal(costs[0], costs[1]);
+        }, iter: 12, seed: "0N0XIzNsQ0O2", threads: 1);
+    }
+
+    /// <summary>
     /// The whole multiple-depot pipeline at two limits on a public 150-trip instance (solved to a
     /// proven optimum in about 1.5 s on an idle machine): the longer limit is never dearer. Both limits
     /// are far beyond what any stage needs, so load cannot reorder the stages; at limits a stage
