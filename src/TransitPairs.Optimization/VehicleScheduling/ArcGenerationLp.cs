@@ -350,7 +350,6 @@ internal sealed class ArcGenerationLp : IDisposable
 
         var rounds = 0;
         DiveRounds = 0;
-        DiveLargestBatch = 0;
         while (true)
         {
             var left = deadline - clock.Elapsed;
@@ -459,7 +458,6 @@ internal sealed class ArcGenerationLp : IDisposable
 
             var count = singly ? 1 : Math.Max(1, (int)Math.Ceiling(batchShare * fractional.Count));
             singly = false;
-            DiveLargestBatch = Math.Max(DiveLargestBatch, Math.Min(count, fractional.Count));
             batch.Clear();
             foreach (var (t, depot, _) in fractional.OrderByDescending(f => f.Share).ThenBy(f => f.Trip).Take(count))
             {
@@ -508,9 +506,6 @@ internal sealed class ArcGenerationLp : IDisposable
 
     /// <summary>Fixing rounds of the last <see cref="Dive"/>.</summary>
     public int DiveRounds { get; private set; }
-
-    /// <summary>Most fractional trips the last <see cref="Dive"/> rounded in one round (more than 1 when its deadline pressed).</summary>
-    public int DiveLargestBatch { get; private set; }
 
     /// <summary>GLOP solves of the dives so far (diagnostics for the <c>arc-lp</c> probe).</summary>
     public int DiveSolves { get; private set; }

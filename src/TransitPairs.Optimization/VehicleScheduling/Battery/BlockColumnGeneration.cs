@@ -179,10 +179,7 @@ internal static class BlockColumnGeneration
                     {
                         endingHere[i] = Math.Min(endingHere[i], ending[i]);
                     }
-                }
 
-                if (exact)
-                {
                     // The heaviest column of the slot in duals clipped at 0 (1 − least reduced cost without the slot's penalty).
                     heaviest = Math.Max(heaviest, 1 - (nonNegative ? slotLeast - penalties[c] : pricing.Price(c, clipped, 0, 0, int.MaxValue).Best));
                 }
