@@ -33,6 +33,20 @@ internal static class BlockColumnGeneration
     /// <summary>Reduced cost above which a column at 0 is hidden from the LP.</summary>
     private const double HideAboveReducedCost = 0.1;
 
+    /// <summary>A cheap pricing round that adds fewer than this share of a round's columns is followed by an exact one: late in column generation the cheap rounds miss the columns the exact search finds (1,000 trips: 11 columns at −0.004 against 364 at −0.058).</summary>
+    private const double FewColumnsShare = 0.1;
+
+    /// <summary>
+    /// Share of the pricing budget with the box on big days; column generation then goes on without it (every hidden column
+    /// shown again) so that the integer stage starts from the master's own LP: at 1,000 trips the boxed columns alone left
+    /// the unboxed LP at 173.3 (with the columns hidden inside the box, 246 with 41.6 trips uncovered), against 170.1–170.5
+    /// after the unboxed rounds. The bound is set by then (the box's exact rounds reach 167 within about 30 s).
+    /// </summary>
+    private const double BoxShareOfPricing = 0.6;
+
+    /// <summary>Big days (the box's): the integer stage's LP keeps the columns the LP uses and then those of least reduced cost, this many per trip (re-solves in a dive step fall from about 5 s to under 1 s at 1,000 trips).</summary>
+    private const int DiveColumnsPerTrip = 6;
+
     /// <summary>Columns CP-SAT chooses among per trip (<see cref="SelectionCandidates"/>: every column an LP used, then least reduced cost), so that its model stays small on big days: CP-SAT proves its choice within a few seconds at 500 trips.</summary>
     private const int SelectionColumnsPerTrip = 4;
 
@@ -131,11 +145,13 @@ internal static class BlockColumnGeneration
         bool Add(EnergyBlock block)
         {
             var key = block.Key + "|" + string.Join(',', block.Charges.Select(s => s is { } x ? x.Site.ToString(CultureInfo.InvariantCulture) : "-"));
-            if (keys.TryGetValue(key, out var known))
+            if (keys.TryGetValue(key, out var known) && !master.IsHidden(known))
             {
-                // Priced again: a column hidden from the LP is worth seeing again.
-                return master.Show(known);
+                return false;
             }
+
+            // New, or priced again while hidden from the LP: then a copy enters (changing the hidden column's bound
+            // together with adding columns would cost GLOP its warm start).
 
             keys[key] = columns.Count;
             columns.Add(block);
@@ -222,9 +238,10 @@ internal static class BlockColumnGeneration
             var (value, duals, penalties) = master.Solve(budget.Left());
             lpTime += watch.Elapsed;
             watch.Restart();
-            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount)
+            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount && master.Hide(columns, HideAboveReducedCost) > 0)
             {
-                master.Hide(columns, HideAboveReducedCost);
+                // Bounds alone changed: a quick dual warm start now, before pricing adds columns.
+                master.Solve(budget.Left());
             }
 
             var (lagrangian, least, added) = PriceAt(duals, penalties, exact, count);
@@ -249,16 +266,30 @@ internal static class BlockColumnGeneration
         var rounds = 0;
         double[]? centre = null;
         var centreBound = double.NegativeInfinity;
+        var boxEnded = false;
+        var lastAdded = int.MaxValue;
         while (!pricingBudget.IsSpent)
         {
             // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
             // and one as soon as half the pricing budget is gone (a starved machine may not reach the eighth round).
-            var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2);
+            var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2)
+                || lastAdded < FewColumnsShare * perRound;
             var (value, lagrangian, added, duals) = Round(thisExact, perRound);
+            lastAdded = thisExact ? int.MaxValue : added;
 
             // Box-step: the centre is the network LP's duals (no block prices out there: its value is their
             // Lagrangian bound). It moves only when no block prices out inside the box (below): moving it on every
             // better bound made the next box start far from its optimum and the bound fell back for tens of seconds.
+            if (centre is not null && !boxEnded && pricingBudget.Elapsed >= BoxShareOfPricing * pricingBudget.Limit)
+            {
+                // The rest of the pricing share for the master itself (see BoxShareOfPricing); its exact rounds still give bounds.
+                boxEnded = true;
+                exact = false;
+                master.ClearBox();
+                master.ShowAll();
+                trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"box cleared at {budget.Elapsed.TotalSeconds:0.0} s"));
+            }
+
             if (centre is null && network.IsCompletedSuccessfully && network.Result is { } net)
             {
                 (centre, centreBound) = ([.. net.TripDuals], net.LpValue);
@@ -328,7 +359,11 @@ internal static class BlockColumnGeneration
         }
 
         fleetBound = Math.Max(fleetBound, NetworkBound());
-        master.ClearBox();
+        if (centre is not null && !boxEnded)
+        {
+            master.ClearBox();
+            master.ShowAll();
+        }
 
         if (lpOnly)
         {
@@ -337,6 +372,25 @@ internal static class BlockColumnGeneration
         }
 
         master.Solve(budget.Left());
+        if (centre is not null && columns.Count > DiveColumnsPerTrip * day.TripCount)
+        {
+            // Big days: a smaller LP for the integer stage (DiveColumnsPerTrip).
+            var values = master.Values();
+            var kept = Enumerable.Range(0, columns.Count)
+                .Where(k => !master.IsHidden(k) || values[k] > 1e-9)
+                .OrderBy(k => values[k] > 1e-9 ? double.NegativeInfinity : master.ReducedCost(columns[k]))
+                .Take(DiveColumnsPerTrip * day.TripCount).Order().Select(k => columns[k]).ToList();
+            master.Restart();
+            columns.Clear();
+            keys.Clear();
+            foreach (var block in kept)
+            {
+                Add(block);
+            }
+
+            master.Solve(budget.Left());
+        }
+
         var rootReducedCost = master.ReducedCostsNow();
         var rootValues = master.Values();
         var support = Enumerable.Range(0, rootValues.Length).Where(k => rootValues[k] > 1e-6).ToHashSet();
@@ -354,6 +408,32 @@ internal static class BlockColumnGeneration
         {
             var diveBudget = budget.Share(BudgetShares.BatteryDiving);
             var fixedPerSlot = new int[day.SlotCount];
+
+            // Big days, on the second core (idle once the network LP has ended) for as long as the dive runs: randomised
+            // roundings of the dive's latest LP (at 1,000 trips single roundings of one LP gave 176 to 205 vehicles), in
+            // turn with rebuilding a random part of the best plan found (Rebuild).
+            RoundingInput? latest = centre is null ? null : new(master.Values(), [.. columns]);
+            using var stopRounding = new CancellationTokenSource();
+            int[] upper = [.. Enumerable.Range(0, day.SlotCount).Select(master.Upper)];
+            var rounding = latest is null ? Task.FromResult<ImmutableArray<EnergyBlock>?>(null) : Task.Run(() =>
+            {
+                var random = new Random(options.Seed);
+                var found = best;
+                for (var turn = 0; !stopRounding.IsCancellationRequested && !diveBudget.IsSpent; turn++)
+                {
+                    if (turn % 2 == 1 && found is { } plan)
+                    {
+                        found = Rebuild(day, plan, random);
+                        continue;
+                    }
+
+                    var input = Volatile.Read(ref latest)!;
+                    found = RoundAndComplete(day, input.X, input.Columns, upper, found, random);
+                }
+
+                return found;
+            });
+
             while (!diveBudget.IsSpent && (best is not { } atStep || atStep.Length > Math.Max(fleetBound, NetworkBound())))
             {
                 for (var r = 0; r < RoundsPerFix && Round(false, perDiveRound).Added > 0; r++)
@@ -386,6 +466,11 @@ internal static class BlockColumnGeneration
                 best = RoundAndComplete(day, master, columns, best);
                 var x = master.Values();
                 lastValues = x;
+                if (latest is not null)
+                {
+                    Volatile.Write(ref latest, new RoundingInput(x, [.. columns]));
+                }
+
                 support.UnionWith(Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6));
                 var whole = Enumerable.Range(0, x.Length).Where(k => x[k] > 1 - 1e-6).ToList();
                 if (Enumerable.Range(0, x.Length).All(k => x[k] < 1e-6 || x[k] > 1 - 1e-6))
@@ -424,6 +509,12 @@ internal static class BlockColumnGeneration
                         master.Fix(k);
                     }
                 }
+            }
+
+            stopRounding.Cancel();
+            if (rounding.GetAwaiter().GetResult() is { } rounded && (best is not { } before || Better(day, rounded, before)))
+            {
+                best = rounded;
             }
         }
 
@@ -469,8 +560,44 @@ internal static class BlockColumnGeneration
         return [.. used.Concat(rest).Select(k => columns[k])];
     }
 
-    /// <summary>Least LP values of the columns kept by <see cref="RoundAndComplete"/>, one plan per value.</summary>
-    private static readonly double[] RoundingThresholds = [0.9, 0.6, 0.3];
+    /// <summary>Share of a plan's blocks <see cref="Rebuild"/> drops, on average (shorter blocks more often).</summary>
+    private const double RebuildShare = 0.15;
+
+    /// <summary>
+    /// Drops a random part of <paramref name="plan"/> (each block with a chance of <see cref="RebuildShare"/> × the mean trips a
+    /// block ÷ its trips, so short blocks more often), keeps the rest with their sessions re-booked, and gives the dropped trips
+    /// to the constructive plan (both rules). Returns the best of these and <paramref name="plan"/>.
+    /// </summary>
+    private static ImmutableArray<EnergyBlock> Rebuild(EnergyDay day, ImmutableArray<EnergyBlock> plan, Random random)
+    {
+        var mean = plan.Average(b => b.Trips.Length);
+        var kept = plan.Where(b => random.NextDouble() >= RebuildShare * mean / b.Trips.Length).ToList();
+        if (kept.Count == plan.Length || ChargerRetiming.Retime(day, kept) is not { } retimed)
+        {
+            return plan;
+        }
+
+        var best = plan;
+        foreach (var rule in new[] { GreedyRule.MostCharge, GreedyRule.LeastIdleCharging })
+        {
+            var rebuilt = GreedyBatteryPlan.Build(day, rule, kept: retimed);
+            if (rebuilt.Uncovered.IsEmpty && Better(day, rebuilt.Blocks, best))
+            {
+                best = rebuilt.Blocks;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>What the rounding worker rounds: the LP values of a dive step and the columns they belong to.</summary>
+    private sealed record RoundingInput(double[] X, EnergyBlock[] Columns);
+
+    /// <summary>Randomised rounding (the rounding worker): each LP value scaled by a factor within 1 ± this.</summary>
+    private const double RoundingNoise = 0.3;
+
+    /// <summary>Least LP values of the columns kept by <see cref="RoundAndComplete(EnergyDay, BlockMasterLp, List{EnergyBlock}, ImmutableArray{EnergyBlock}?)"/>, one plan per value (the master's LP at 1,000 trips has almost no column above 0.6; 0.2 kept 110 columns over 645 trips and gave the best plan).</summary>
+    private static readonly double[] RoundingThresholds = [0.9, 0.6, 0.4, 0.3, 0.2];
 
     /// <summary>
     /// Restricted-master rounding: the columns of the master's last solution by falling value, each kept
@@ -478,9 +605,22 @@ internal static class BlockColumnGeneration
     /// <see cref="RoundingThresholds"/>; sessions booked within the points (<see cref="ChargerRetiming"/>);
     /// the trips left completed by the constructive plan. Returns the best of these and <paramref name="best"/>.
     /// </summary>
-    private static ImmutableArray<EnergyBlock>? RoundAndComplete(EnergyDay day, BlockMasterLp master, List<EnergyBlock> columns, ImmutableArray<EnergyBlock>? best)
+    private static ImmutableArray<EnergyBlock>? RoundAndComplete(EnergyDay day, BlockMasterLp master, List<EnergyBlock> columns, ImmutableArray<EnergyBlock>? best) =>
+        RoundAndComplete(day, master.Values(), columns, [.. Enumerable.Range(0, day.SlotCount).Select(master.Upper)], best, null);
+
+    /// <summary>
+    /// <see cref="RoundAndComplete(EnergyDay, BlockMasterLp, List{EnergyBlock}, ImmutableArray{EnergyBlock}?)"/> on the LP values
+    /// <paramref name="x"/> of <paramref name="columns"/> (<paramref name="upper"/>: each slot's vehicles); with <paramref name="random"/>,
+    /// each value first scaled by a factor drawn within ± <see cref="RoundingNoise"/>, so that repeated calls keep different columns.
+    /// </summary>
+    private static ImmutableArray<EnergyBlock>? RoundAndComplete(EnergyDay day, double[] x, IReadOnlyList<EnergyBlock> columns, int[] upper,
+        ImmutableArray<EnergyBlock>? best, Random? random)
     {
-        var x = master.Values();
+        if (random is not null)
+        {
+            x = [.. x.Select(v => v * (1 - RoundingNoise + (2 * RoundingNoise * random.NextDouble())))];
+        }
+
         var order = Enumerable.Range(0, x.Length).Where(k => x[k] > 1e-6).OrderByDescending(k => x[k]).ToList();
         foreach (var threshold in RoundingThresholds)
         {
@@ -490,7 +630,7 @@ internal static class BlockColumnGeneration
             foreach (var k in order.TakeWhile(k => x[k] >= threshold))
             {
                 var block = columns[k];
-                if (perSlot[block.Slot] < master.Upper(block.Slot) && block.Trips.All(i => !taken[i]))
+                if (perSlot[block.Slot] < upper[block.Slot] && block.Trips.All(i => !taken[i]))
                 {
                     kept.Add(block);
                     perSlot[block.Slot]++;

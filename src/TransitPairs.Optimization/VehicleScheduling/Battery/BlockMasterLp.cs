@@ -18,14 +18,23 @@ namespace TransitPairs.Optimization.VehicleScheduling.Battery;
 internal sealed class BlockMasterLp : IDisposable
 {
     private readonly EnergyDay day;
-    private readonly MpSolver lp;
-    private readonly Constraint[] cover;
-    private readonly Constraint?[] slotRows;
-    private readonly Objective objective;
+    private readonly double uncoveredPrice;
+    private MpSolver lp;
+    private Constraint[] cover;
+    private Constraint?[] slotRows;
+    private Objective objective;
     private readonly List<Variable> columns = [];
     private readonly List<Variable> uncovered = [];
     private readonly List<Variable> over = [];
-    private readonly double uncoveredPrice;
+    private bool boxed;
+
+    /// <summary>
+    /// GLOP without presolve keeps its basis when columns are added (each re-solve a warm start), and may switch to the
+    /// dual simplex when only bounds changed (a dive's fixed column, hidden columns): a warm start too. A solve that sees
+    /// both new columns and changed bounds starts from the old basis's statuses with every pricing norm recomputed, which
+    /// took seconds a solve at 1,000 trips; <see cref="Hide"/> is therefore followed by a solve before new columns come.
+    /// </summary>
+    private const string GlopParameters = "use_preprocessing: false allow_simplex_algorithm_change: true";
 
     /// <summary>Price of an uncovered trip when every trip has a column of its own and no slot binds.</summary>
     public const double LowUncoveredPrice = 2;
@@ -35,20 +44,27 @@ internal sealed class BlockMasterLp : IDisposable
     public BlockMasterLp(EnergyDay day, bool lowPrice)
     {
         this.day = day;
-        lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
-        lp.SuppressOutput();
-
-        // Without presolve GLOP keeps its basis when columns are added: each re-solve is a warm start.
-        lp.SetSolverSpecificParametersAsString("use_preprocessing: false");
-        objective = lp.Objective();
-        objective.SetMinimization();
         var n = day.TripCount;
-        cover = new Constraint[n];
         // Any price gives valid duals for the Lagrangian bound; the price sets their scale. Where no
         // slot can run short of vehicles and every trip has a column of its own (lowPrice), two
         // vehicles per uncovered trip keeps the duals at the scale of the fleet from the first round,
         // instead of a long heading-in from duals in the thousands.
         uncoveredPrice = lowPrice ? LowUncoveredPrice : day.Slots.Sum(s => (double)Math.Min(s.Count, n)) + n + 1;
+        (lp, cover, slotRows, objective) = Build();
+    }
+
+    /// <summary>A new GLOP model with the cover and slot rows (and each trip's uncovered and over-cover columns), no block columns yet.</summary>
+    private (MpSolver Lp, Constraint[] Cover, Constraint?[] SlotRows, Objective Objective) Build()
+    {
+        var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
+        lp.SuppressOutput();
+        lp.SetSolverSpecificParametersAsString(GlopParameters);
+        var objective = lp.Objective();
+        objective.SetMinimization();
+        var n = day.TripCount;
+        var cover = new Constraint[n];
+        uncovered.Clear();
+        over.Clear();
         for (var i = 0; i < n; i++)
         {
             cover[i] = lp.MakeConstraint(1, 1, $"cover{i}");
@@ -63,7 +79,7 @@ internal sealed class BlockMasterLp : IDisposable
             over.Add(extra);
         }
 
-        slotRows = new Constraint?[day.SlotCount];
+        var slotRows = new Constraint?[day.SlotCount];
         for (var c = 0; c < day.SlotCount; c++)
         {
             if (day.Slots[c].Count < n)
@@ -71,6 +87,22 @@ internal sealed class BlockMasterLp : IDisposable
                 slotRows[c] = lp.MakeConstraint(double.NegativeInfinity, day.Slots[c].Count, $"slot{c}");
             }
         }
+
+        return (lp, cover, slotRows, objective);
+    }
+
+    /// <summary>
+    /// Starts the LP again without block columns, box, hidden or fixed columns (the caller adds the columns it keeps):
+    /// a small LP for the integer stage, whose re-solves are fast.
+    /// </summary>
+    public void Restart()
+    {
+        lp.Dispose();
+        columns.Clear();
+        hidden.Clear();
+        boxed = false;
+        (lastDuals, lastPenalties) = ([], []);
+        (lp, cover, slotRows, objective) = Build();
     }
 
     public int ColumnCount => columns.Count;
@@ -145,8 +177,6 @@ internal sealed class BlockMasterLp : IDisposable
     /// <summary>True when the last solve used the box's uncovered or over-covered trips (its value is not the master's).</summary>
     public bool BoxBinds() => boxed && (over.Any(v => v.SolutionValue() > 1e-6) || uncovered.Any(u => u.SolutionValue() > 1e-6));
 
-    private bool boxed;
-
     /// <summary>Fixes column <paramref name="k"/> at 1 (diving).</summary>
     public void Fix(int k) => columns[k].SetLb(1);
 
@@ -158,7 +188,7 @@ internal sealed class BlockMasterLp : IDisposable
     /// <summary>
     /// Keeps the LP small: after a solve, every column at 0 (<paramref name="blocks"/>: the columns in the order they were added) whose reduced cost exceeds
     /// <paramref name="above"/> gets the upper bound 0, so the simplex no longer prices it (the column
-    /// stays in the pool; <see cref="Show"/> brings it back when pricing finds it again). Returns how many were hidden.
+    /// stays in the pool; pricing it again adds a copy, <see cref="ShowAll"/> brings them all back). Returns how many were hidden.
     /// </summary>
     public int Hide(IReadOnlyList<EnergyBlock> blocks, double above)
     {
@@ -178,16 +208,18 @@ internal sealed class BlockMasterLp : IDisposable
         return count;
     }
 
-    /// <summary>Brings a hidden column back into the LP; false when it was not hidden.</summary>
-    public bool Show(int k)
+    /// <summary>True when column <paramref name="k"/> is hidden (<see cref="Hide"/>); pricing it again adds a copy instead of changing its bound, so that GLOP's next solve stays a warm start.</summary>
+    public bool IsHidden(int k) => hidden.Contains(k);
+
+    /// <summary>Brings every hidden column back (when the box is cleared: columns far from entering at the box's duals may be needed at the master's).</summary>
+    public void ShowAll()
     {
-        if (!hidden.Remove(k))
+        foreach (var k in hidden)
         {
-            return false;
+            columns[k].SetUb(double.PositiveInfinity);
         }
 
-        columns[k].SetUb(double.PositiveInfinity);
-        return true;
+        hidden.Clear();
     }
 
     private double[] lastDuals = [];

@@ -236,7 +236,8 @@ internal sealed class EnergyDay
     /// <summary>Step, seconds, at which the end of a charge before the pull-in is tried against the driver rules.</summary>
     private const int HomeRunStepSeconds = 60;
 
-    private readonly Dictionary<(int Trip, int Depot, int Site), (int Open, int Close)?> homeWindows = [];
+    // Filled lazily; concurrent because the network bound and the rounding worker read the day on threads of their own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Trip, int Depot, int Site), (int Open, int Close)?> homeWindows = new();
 
     /// <summary>
     /// The window of site <paramref name="s"/> after trip <paramref name="i"/>, the last of a block of
