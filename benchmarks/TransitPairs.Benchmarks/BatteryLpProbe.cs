@@ -12,7 +12,7 @@ namespace TransitPairs.Benchmarks;
 /// </summary>
 internal static class BatteryLpProbe
 {
-    public static int Run(TextWriter output, int trips, int seed, int seconds, int levels, string glop, int grid, bool perSlot)
+    public static int Run(TextWriter output, int trips, int seed, int seconds, int levels, string glop, int grid, bool perSlot, bool full = false, int workers = 1)
     {
         var problem = SyntheticBatteryDay.Generate(new SyntheticBatteryDaySpec(trips), seed);
         var day = new EnergyDay(problem);
@@ -31,12 +31,12 @@ internal static class BatteryLpProbe
         }
 
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var options = new SolveOptions(TimeSpan.FromSeconds(seconds), 1, seed);
+        var options = new SolveOptions(TimeSpan.FromSeconds(seconds), workers, seed);
         var budget = options.StartBudget();
-        var outcome = BlockColumnGeneration.Solve(day, options, budget, lpOnly: true, trace: line => Console.Error.WriteLine(line));
+        var outcome = BlockColumnGeneration.Solve(day, options, budget, lpOnly: !full, trace: line => Console.Error.WriteLine(line));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{trips} trips (seed {seed}): battery LP bound {outcome.FleetBound} (network LP {outcome.NetworkBound}), master value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
+            $"{trips} trips (seed {seed}): {(full ? $"{outcome.Blocks?.Length} buses, " : string.Empty)}battery LP bound {outcome.FleetBound} (network LP {outcome.NetworkBound}), master value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
         return 0;
     }
 }

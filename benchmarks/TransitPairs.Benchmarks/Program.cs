@@ -89,7 +89,10 @@ public static class Program
         batteryLp.Options.Add(lpGrid);
         var lpMerge = new Option<bool>("--per-slot") { Description = "One energy network per fleet slot (each bus home at its own depot) instead of one per vehicle type." };
         batteryLp.Options.Add(lpMerge);
-        batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels), parse.GetValue(lpGlop)!, parse.GetValue(lpGrid), parse.GetValue(lpMerge)));
+        var lpFull = new Option<bool>("--full") { Description = "The whole column method (integer blocks too, with --threads workers), its trace on stderr: where the buses come from." };
+        batteryLp.Options.Add(lpFull);
+        batteryLp.Options.Add(batteryWorkers);
+        batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels), parse.GetValue(lpGlop)!, parse.GetValue(lpGrid), parse.GetValue(lpMerge), parse.GetValue(lpFull), parse.GetValue(batteryWorkers)));
 
         var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
         var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };

@@ -398,6 +398,7 @@ internal static class BlockColumnGeneration
         // The last LP solution read (a column added or fixed since makes the LP's own values unreadable until the next solve).
         var lastValues = rootValues;
         best = RoundAndComplete(day, master, columns, best);
+        trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s integer stage: LP {master.Values().Sum():0.000} over {columns.Count} columns, rounded to {best?.Length} buses"));
         if (infeasible)
         {
             return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count, network.GetAwaiter().GetResult()?.FleetBound ?? 0);
@@ -411,7 +412,7 @@ internal static class BlockColumnGeneration
 
             // Big days, on the second core (idle once the network LP has ended) for as long as the dive runs: randomised
             // roundings of the dive's latest LP (at 1,000 trips single roundings of one LP gave 176 to 205 vehicles), in
-            // turn with rebuilding a random part of the best plan found (Rebuild).
+            // turn with roundings that start from a random part of the best plan found (RebuildShare).
             RoundingInput? latest = centre is null ? null : new(master.Values(), [.. columns]);
             using var stopRounding = new CancellationTokenSource();
             int[] upper = [.. Enumerable.Range(0, day.SlotCount).Select(master.Upper)];
@@ -421,14 +422,24 @@ internal static class BlockColumnGeneration
                 var found = best;
                 for (var turn = 0; !stopRounding.IsCancellationRequested && !diveBudget.IsSpent; turn++)
                 {
+                    var before = found?.Length;
+                    var input = Volatile.Read(ref latest)!;
                     if (turn % 2 == 1 && found is { } plan)
                     {
-                        found = Rebuild(day, plan, random);
-                        continue;
+                        // Part of the best plan kept, the rest rounded from the LP.
+                        var mean = plan.Average(b => b.Trips.Length);
+                        List<EnergyBlock> start = [.. plan.Where(b => random.NextDouble() >= RebuildShare * mean / b.Trips.Length)];
+                        found = RoundAndComplete(day, input.X, input.Columns, upper, found, random, start);
+                    }
+                    else
+                    {
+                        found = RoundAndComplete(day, input.X, input.Columns, upper, found, random);
                     }
 
-                    var input = Volatile.Read(ref latest)!;
-                    found = RoundAndComplete(day, input.X, input.Columns, upper, found, random);
+                    if (found?.Length < before || (before is null && found is not null))
+                    {
+                        trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s worker, turn {turn} ({(turn % 2 == 1 ? "rebuild" : "rounding")}): {found?.Length} buses"));
+                    }
                 }
 
                 return found;
@@ -484,6 +495,7 @@ internal static class BlockColumnGeneration
                     break;
                 }
 
+                trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s dive step: LP {x.Sum():0.000}, {whole.Count} columns whole, best {best?.Length}"));
                 var fix = Enumerable.Range(0, x.Length).Where(k => x[k] >= FixAbove && x[k] < 1 - 1e-6).ToList();
                 if (fix.Count == 0)
                 {
@@ -560,35 +572,8 @@ internal static class BlockColumnGeneration
         return [.. used.Concat(rest).Select(k => columns[k])];
     }
 
-    /// <summary>Share of a plan's blocks <see cref="Rebuild"/> drops, on average (shorter blocks more often).</summary>
-    private const double RebuildShare = 0.15;
-
-    /// <summary>
-    /// Drops a random part of <paramref name="plan"/> (each block with a chance of <see cref="RebuildShare"/> × the mean trips a
-    /// block ÷ its trips, so short blocks more often), keeps the rest with their sessions re-booked, and gives the dropped trips
-    /// to the constructive plan (both rules). Returns the best of these and <paramref name="plan"/>.
-    /// </summary>
-    private static ImmutableArray<EnergyBlock> Rebuild(EnergyDay day, ImmutableArray<EnergyBlock> plan, Random random)
-    {
-        var mean = plan.Average(b => b.Trips.Length);
-        var kept = plan.Where(b => random.NextDouble() >= RebuildShare * mean / b.Trips.Length).ToList();
-        if (kept.Count == plan.Length || ChargerRetiming.Retime(day, kept) is not { } retimed)
-        {
-            return plan;
-        }
-
-        var best = plan;
-        foreach (var rule in new[] { GreedyRule.MostCharge, GreedyRule.LeastIdleCharging })
-        {
-            var rebuilt = GreedyBatteryPlan.Build(day, rule, kept: retimed);
-            if (rebuilt.Uncovered.IsEmpty && Better(day, rebuilt.Blocks, best))
-            {
-                best = rebuilt.Blocks;
-            }
-        }
-
-        return best;
-    }
+    /// <summary>The rounding worker's other turns keep part of the best plan and round the rest from the LP: each block is dropped with a chance of this × the mean trips a block ÷ its trips (short blocks more often).</summary>
+    private const double RebuildShare = 0.3;
 
     /// <summary>What the rounding worker rounds: the LP values of a dive step and the columns they belong to.</summary>
     private sealed record RoundingInput(double[] X, EnergyBlock[] Columns);
@@ -614,7 +599,7 @@ internal static class BlockColumnGeneration
     /// each value first scaled by a factor drawn within ± <see cref="RoundingNoise"/>, so that repeated calls keep different columns.
     /// </summary>
     private static ImmutableArray<EnergyBlock>? RoundAndComplete(EnergyDay day, double[] x, IReadOnlyList<EnergyBlock> columns, int[] upper,
-        ImmutableArray<EnergyBlock>? best, Random? random)
+        ImmutableArray<EnergyBlock>? best, Random? random, IReadOnlyList<EnergyBlock>? start = null)
     {
         if (random is not null)
         {
@@ -627,6 +612,16 @@ internal static class BlockColumnGeneration
             var taken = new bool[day.TripCount];
             var perSlot = new int[day.SlotCount];
             var kept = new List<EnergyBlock>();
+            foreach (var block in start ?? [])
+            {
+                kept.Add(block);
+                perSlot[block.Slot]++;
+                foreach (var i in block.Trips)
+                {
+                    taken[i] = true;
+                }
+            }
+
             foreach (var k in order.TakeWhile(k => x[k] >= threshold))
             {
                 var block = columns[k];
