@@ -33,7 +33,7 @@ internal static class BlockColumnGeneration
     /// <summary>Reduced cost above which a column at 0 is hidden from the LP.</summary>
     private const double HideAboveReducedCost = 0.1;
 
-    /// <summary>A cheap pricing round that adds fewer than this share of a round's columns is followed by an exact one: late in column generation the cheap rounds miss the columns the exact search finds (1,000 trips: 11 columns at −0.004 against 364 at −0.058).</summary>
+    /// <summary>Big days: a cheap pricing round that adds fewer than this share of a round's columns is followed by an exact one: late in column generation the cheap rounds miss the columns the exact search finds (1,000 trips: 11 columns at −0.004 against 364 at −0.058).</summary>
     private const double FewColumnsShare = 0.1;
 
     /// <summary>
@@ -141,17 +141,22 @@ internal static class BlockColumnGeneration
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var singles = Enumerable.Range(0, day.TripCount).Select(i => Single(day, i)).ToList();
         var slack = day.Slots.All(s => s.Count >= day.TripCount) && singles.All(b => b is not null);
-        using var master = new BlockMasterLp(day, slack);
+        // Big days (the box's): GLOP's re-solves kept warm starts (BlockMasterLp.WarmStarts). Up to 500 trips the master
+        // converges within its share as it was, and these changes cost a bus at 100 trips and 30 MB at 500 there.
+        var big = day.TripCount > networkAboveTrips;
+        using var master = new BlockMasterLp(day, slack, warmStarts: big);
         bool Add(EnergyBlock block)
         {
             var key = block.Key + "|" + string.Join(',', block.Charges.Select(s => s is { } x ? x.Site.ToString(CultureInfo.InvariantCulture) : "-"));
-            if (keys.TryGetValue(key, out var known) && !master.IsHidden(known))
+            if (keys.TryGetValue(key, out var known))
             {
-                return false;
+                // Priced again. Hidden from the LP: worth seeing again; on big days as a copy (changing the hidden
+                // column's bound together with adding columns would cost GLOP its warm start).
+                if (!big || !master.IsHidden(known))
+                {
+                    return master.Show(known);
+                }
             }
-
-            // New, or priced again while hidden from the LP: then a copy enters (changing the hidden column's bound
-            // together with adding columns would cost GLOP its warm start).
 
             keys[key] = columns.Count;
             columns.Add(block);
@@ -238,7 +243,7 @@ internal static class BlockColumnGeneration
             var (value, duals, penalties) = master.Solve(budget.Left());
             lpTime += watch.Elapsed;
             watch.Restart();
-            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount && master.Hide(columns, HideAboveReducedCost) > 0)
+            if (columns.Count - master.HiddenCount > VisibleColumnsPerTrip * day.TripCount && master.Hide(columns, HideAboveReducedCost) > 0 && big)
             {
                 // Bounds alone changed: a quick dual warm start now, before pricing adds columns.
                 master.Solve(budget.Left());
@@ -273,7 +278,7 @@ internal static class BlockColumnGeneration
             // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
             // and one as soon as half the pricing budget is gone (a starved machine may not reach the eighth round).
             var thisExact = exact || (++rounds % ExactEvery == 0) || (fleetBound == 0 && pricingBudget.Remaining < pricingBudget.Limit / 2)
-                || lastAdded < FewColumnsShare * perRound;
+                || (big && lastAdded < FewColumnsShare * perRound);
             var (value, lagrangian, added, duals) = Round(thisExact, perRound);
             lastAdded = thisExact ? int.MaxValue : added;
 

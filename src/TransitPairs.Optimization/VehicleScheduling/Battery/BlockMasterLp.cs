@@ -28,22 +28,29 @@ internal sealed class BlockMasterLp : IDisposable
     private readonly List<Variable> over = [];
     private bool boxed;
 
+    /// <summary>GLOP without presolve keeps its basis when columns are added: each re-solve is a warm start.</summary>
+    private const string GlopParameters = "use_preprocessing: false";
+
     /// <summary>
-    /// GLOP without presolve keeps its basis when columns are added (each re-solve a warm start), and may switch to the
-    /// dual simplex when only bounds changed (a dive's fixed column, hidden columns): a warm start too. A solve that sees
-    /// both new columns and changed bounds starts from the old basis's statuses with every pricing norm recomputed, which
-    /// took seconds a solve at 1,000 trips; <see cref="Hide"/> is therefore followed by a solve before new columns come.
+    /// With <c>warmStarts</c> GLOP may also switch to the dual simplex when only bounds changed (a dive's fixed column, hidden
+    /// columns): a warm start too. A solve that sees both new columns and changed bounds starts from the old basis's
+    /// statuses with every pricing norm recomputed, which took seconds a solve at 1,000 trips; the caller then solves after
+    /// <see cref="Hide"/>, before new columns come, and adds a hidden column priced again as a copy.
     /// </summary>
-    private const string GlopParameters = "use_preprocessing: false allow_simplex_algorithm_change: true";
+    private const string WarmStartParameters = GlopParameters + " allow_simplex_algorithm_change: true";
+
+    private readonly bool warmStarts;
 
     /// <summary>Price of an uncovered trip when every trip has a column of its own and no slot binds.</summary>
     public const double LowUncoveredPrice = 2;
 
     /// <param name="day">The day.</param>
     /// <param name="lowPrice">True when every trip will have a one-trip column and no slot has fewer vehicles than trips: an uncovered trip then costs <see cref="LowUncoveredPrice"/>.</param>
-    public BlockMasterLp(EnergyDay day, bool lowPrice)
+    /// <param name="warmStarts">True: GLOP may switch to the dual simplex when only bounds changed (<see cref="WarmStartParameters"/>).</param>
+    public BlockMasterLp(EnergyDay day, bool lowPrice, bool warmStarts = false)
     {
         this.day = day;
+        this.warmStarts = warmStarts;
         var n = day.TripCount;
         // Any price gives valid duals for the Lagrangian bound; the price sets their scale. Where no
         // slot can run short of vehicles and every trip has a column of its own (lowPrice), two
@@ -58,7 +65,7 @@ internal sealed class BlockMasterLp : IDisposable
     {
         var lp = MpSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
         lp.SuppressOutput();
-        lp.SetSolverSpecificParametersAsString(GlopParameters);
+        lp.SetSolverSpecificParametersAsString(warmStarts ? WarmStartParameters : GlopParameters);
         var objective = lp.Objective();
         objective.SetMinimization();
         var n = day.TripCount;
@@ -188,7 +195,7 @@ internal sealed class BlockMasterLp : IDisposable
     /// <summary>
     /// Keeps the LP small: after a solve, every column at 0 (<paramref name="blocks"/>: the columns in the order they were added) whose reduced cost exceeds
     /// <paramref name="above"/> gets the upper bound 0, so the simplex no longer prices it (the column
-    /// stays in the pool; pricing it again adds a copy, <see cref="ShowAll"/> brings them all back). Returns how many were hidden.
+    /// stays in the pool; <see cref="Show"/> brings it back when pricing finds it again, <see cref="ShowAll"/> brings them all back). Returns how many were hidden.
     /// </summary>
     public int Hide(IReadOnlyList<EnergyBlock> blocks, double above)
     {
@@ -208,8 +215,20 @@ internal sealed class BlockMasterLp : IDisposable
         return count;
     }
 
-    /// <summary>True when column <paramref name="k"/> is hidden (<see cref="Hide"/>); pricing it again adds a copy instead of changing its bound, so that GLOP's next solve stays a warm start.</summary>
+    /// <summary>True when column <paramref name="k"/> is hidden (<see cref="Hide"/>).</summary>
     public bool IsHidden(int k) => hidden.Contains(k);
+
+    /// <summary>Brings a hidden column back into the LP; false when it was not hidden.</summary>
+    public bool Show(int k)
+    {
+        if (!hidden.Remove(k))
+        {
+            return false;
+        }
+
+        columns[k].SetUb(double.PositiveInfinity);
+        return true;
+    }
 
     /// <summary>Brings every hidden column back (when the box is cleared: columns far from entering at the box's duals may be needed at the master's).</summary>
     public void ShowAll()
