@@ -141,7 +141,7 @@ internal static class BlockColumnGeneration
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var singles = Enumerable.Range(0, day.TripCount).Select(i => Single(day, i)).ToList();
         var slack = day.Slots.All(s => s.Count >= day.TripCount) && singles.All(b => b is not null);
-        // Big days (the box's): GLOP's re-solves kept warm starts (BlockMasterLp.WarmStarts). Up to 500 trips the master
+        // Big days (the box's): GLOP's re-solves kept warm starts (BlockMasterLp's warmStarts). Up to 500 trips the master
         // converges within its share as it was, and these changes cost a bus at 100 trips and 30 MB at 500 there.
         var big = day.TripCount > networkAboveTrips;
         using var master = new BlockMasterLp(day, slack, warmStarts: big);
@@ -421,10 +421,11 @@ internal static class BlockColumnGeneration
             RoundingInput? latest = centre is null ? null : new(master.Values(), [.. columns]);
             using var stopRounding = new CancellationTokenSource();
             int[] upper = [.. Enumerable.Range(0, day.SlotCount).Select(master.Upper)];
+            var first = best;
             var rounding = latest is null ? Task.FromResult<ImmutableArray<EnergyBlock>?>(null) : Task.Run(() =>
             {
                 var random = new Random(options.Seed);
-                var found = best;
+                var found = first;
                 for (var turn = 0; !stopRounding.IsCancellationRequested && !diveBudget.IsSpent; turn++)
                 {
                     var before = found?.Length;
