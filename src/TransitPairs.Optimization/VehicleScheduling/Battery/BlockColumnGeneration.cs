@@ -142,7 +142,7 @@ internal static class BlockColumnGeneration
         var singles = Enumerable.Range(0, day.TripCount).Select(i => Single(day, i)).ToList();
         var slack = day.Slots.All(s => s.Count >= day.TripCount) && singles.All(b => b is not null);
         // Big days (the box's): GLOP's re-solves kept warm starts (BlockMasterLp's warmStarts). Up to 500 trips the master
-        // converges within its share as it was, and these changes cost a bus at 100 trips and 30 MB at 500 there.
+        // converges within its share as it was, and these changes cost a bus at 100 trips there (23 against 22).
         var big = day.TripCount > networkAboveTrips;
         using var master = new BlockMasterLp(day, slack, warmStarts: big);
         bool Add(EnergyBlock block)
