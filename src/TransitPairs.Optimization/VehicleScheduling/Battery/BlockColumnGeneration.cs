@@ -417,7 +417,7 @@ internal static class BlockColumnGeneration
 
             // Big days, on the second core (idle once the network LP has ended) for as long as the dive runs: randomised
             // roundings of the dive's latest LP (at 1,000 trips single roundings of one LP gave 176 to 205 vehicles), in
-            // turn with roundings that start from a random part of the best plan found (RebuildShare).
+            // turn with roundings that start from a random part of the best plan found (BestPlanDropShare).
             RoundingInput? latest = centre is null ? null : new(master.Values(), [.. columns]);
             using var stopRounding = new CancellationTokenSource();
             int[] upper = [.. Enumerable.Range(0, day.SlotCount).Select(master.Upper)];
@@ -434,7 +434,7 @@ internal static class BlockColumnGeneration
                     {
                         // Part of the best plan kept, the rest rounded from the LP.
                         var mean = plan.Average(b => b.Trips.Length);
-                        List<EnergyBlock> start = [.. plan.Where(b => random.NextDouble() >= RebuildShare * mean / b.Trips.Length)];
+                        List<EnergyBlock> start = [.. plan.Where(b => random.NextDouble() >= BestPlanDropShare * mean / b.Trips.Length)];
                         found = RoundAndComplete(day, input.X, input.Columns, upper, found, random, start);
                     }
                     else
@@ -444,7 +444,7 @@ internal static class BlockColumnGeneration
 
                     if (found?.Length < before || (before is null && found is not null))
                     {
-                        trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s worker, turn {turn} ({(turn % 2 == 1 ? "rebuild" : "rounding")}): {found?.Length} buses"));
+                        trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s worker, turn {turn} ({(turn % 2 == 1 ? "from the best plan" : "rounding")}): {found?.Length} buses"));
                     }
                 }
 
@@ -579,7 +579,7 @@ internal static class BlockColumnGeneration
     }
 
     /// <summary>The rounding worker's other turns keep part of the best plan and round the rest from the LP: each block is dropped with a chance of this × the mean trips a block ÷ its trips (short blocks more often).</summary>
-    private const double RebuildShare = 0.3;
+    private const double BestPlanDropShare = 0.3;
 
     /// <summary>What the rounding worker rounds: the LP values of a dive step and the columns they belong to.</summary>
     private sealed record RoundingInput(double[] X, EnergyBlock[] Columns);
@@ -618,7 +618,7 @@ internal static class BlockColumnGeneration
             var taken = new bool[day.TripCount];
             var perSlot = new int[day.SlotCount];
             var kept = new List<EnergyBlock>();
-            foreach (var block in start ?? [])
+            void Keep(EnergyBlock block)
             {
                 kept.Add(block);
                 perSlot[block.Slot]++;
@@ -628,17 +628,16 @@ internal static class BlockColumnGeneration
                 }
             }
 
-            foreach (var k in order.TakeWhile(k => x[k] >= threshold))
+            foreach (var block in start ?? [])
             {
-                var block = columns[k];
+                Keep(block);
+            }
+
+            foreach (var block in order.TakeWhile(k => x[k] >= threshold).Select(k => columns[k]))
+            {
                 if (perSlot[block.Slot] < upper[block.Slot] && block.Trips.All(i => !taken[i]))
                 {
-                    kept.Add(block);
-                    perSlot[block.Slot]++;
-                    foreach (var i in block.Trips)
-                    {
-                        taken[i] = true;
-                    }
+                    Keep(block);
                 }
             }
 
