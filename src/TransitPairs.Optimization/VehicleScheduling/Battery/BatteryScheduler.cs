@@ -72,7 +72,13 @@ public static class BatteryScheduler
         // The no-battery bound (a min-cost flow, or column generation with several depots: seconds on
         // city days) runs beside the battery method, which does not need it until the end.
         var boundLimit = budget.Left(BoundShare).TotalSeconds;
-        var noBattery = Task.Run(() => NoBatteryPlan(problem, options with { TimeLimitSeconds = boundLimit }));
+        var noBattery = Task.Run(() =>
+        {
+            var plan = NoBatteryPlan(problem, options with { TimeLimitSeconds = boundLimit });
+            // Its LP and MIP are freed but would stay in this thread's C heap arena for the rest of the solve.
+            _ = NativeHeap.Trim();
+            return plan;
+        });
         var tooLong = TripsNoVehicleCanRun(problem);
         if (tooLong.Count > 0)
         {

@@ -501,6 +501,8 @@ internal static class BlockColumnGeneration
                     break;
                 }
 
+                // GLOP's matrices grow with every priced column; the buffers they outgrew go back to the system here.
+                _ = NativeHeap.Trim();
                 trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s dive step: LP {x.Sum():0.000}, {whole.Count} columns whole, best {best?.Length}"));
                 var fix = Enumerable.Range(0, x.Length).Where(k => x[k] >= FixAbove && x[k] < 1 - 1e-6).ToList();
                 if (fix.Count == 0)
@@ -549,6 +551,7 @@ internal static class BlockColumnGeneration
 
             // The LP (GLOP holds every column natively) is not needed any more: free it before CP-SAT builds its model.
             master.Dispose();
+            _ = NativeHeap.Trim();
             if (BlockSelection.Select(day, candidates, best is { } h ? h : [], parameters) is { } selected
                 && (best is not { } current || Better(day, selected.Blocks, current)))
             {

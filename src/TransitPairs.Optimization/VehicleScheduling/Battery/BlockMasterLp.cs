@@ -105,6 +105,7 @@ internal sealed class BlockMasterLp : IDisposable
     public void Restart()
     {
         lp.Dispose();
+        _ = NativeHeap.Trim();
         columns.Clear();
         hidden.Clear();
         boxed = false;
