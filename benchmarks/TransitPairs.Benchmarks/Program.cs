@@ -21,7 +21,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic" or "arc-lp" or "battery-lp"
+        return args.Length > 0 && args[0] is "quality" or "scaling" or "battery-scaling" or "carpaneto" or "heuristic" or "arc-lp" or "battery-lp" or "battery-lns"
             ? Modes().Parse(args).Invoke()
             : RunBenchmarks(args);
     }
@@ -94,6 +94,13 @@ public static class Program
         batteryLp.Options.Add(batteryWorkers);
         batteryLp.SetAction(parse => BatteryLpProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(lpLevels), parse.GetValue(lpGlop)!, parse.GetValue(lpGrid), parse.GetValue(lpMerge), parse.GetValue(lpFull), parse.GetValue(batteryWorkers)));
 
+        var batteryLns = new Command("battery-lns", "The battery stage's neighbourhood moves alone on one generated winter day, from the constructive plan: buses over time.");
+        batteryLns.Options.Add(lpSize);
+        batteryLns.Options.Add(batterySeed);
+        batteryLns.Options.Add(lpLimit);
+        batteryLns.Options.Add(batteryWorkers);
+        batteryLns.SetAction(parse => BatteryLnsProbe.Run(Console.Out, parse.GetValue(lpSize), parse.GetValue(batterySeed), parse.GetValue(lpLimit), parse.GetValue(batteryWorkers)));
+
         var trips = new Option<int>("--trips") { Description = "Trips of the generated instance.", DefaultValueFactory = _ => 1_000 };
         var depots = new Option<int>("--depots") { Description = "Depots of the generated instance.", DefaultValueFactory = _ => 4 };
         var output = new Option<string>("--out") { Description = "File to write (pepin2009 cost-matrix format).", Required = true };
@@ -138,6 +145,7 @@ public static class Program
         root.Subcommands.Add(quality);
         root.Subcommands.Add(scaling);
         root.Subcommands.Add(batteryScaling);
+        root.Subcommands.Add(batteryLns);
         root.Subcommands.Add(heuristic);
         root.Subcommands.Add(arcLp);
         root.Subcommands.Add(batteryLp);

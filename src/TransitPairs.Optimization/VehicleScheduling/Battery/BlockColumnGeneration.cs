@@ -50,6 +50,18 @@ internal static class BlockColumnGeneration
     /// <summary>Columns CP-SAT chooses among per trip (<see cref="SelectionCandidates"/>: every column an LP used, then least reduced cost), so that its model stays small on big days: CP-SAT proves its choice within a few seconds at 500 trips.</summary>
     private const int SelectionColumnsPerTrip = 4;
 
+    /// <summary>
+    /// Share of what is left after pricing for the dive (and the rounding worker) on big days (those of the network LP and the box),
+    /// which also improve plans by <see cref="BlockNeighbourhoods"/>: on the second core while pricing runs, then on every core
+    /// for <see cref="NeighbourhoodShare"/> of what the dive leaves. The roundings find their plan within 10–15 s at 1,000 trips;
+    /// the dive does not finish there. At 200 and 500 trips the moves saved no bus (43 and 91, as the dive alone) and took
+    /// the second core and 20 MB more, so smaller days keep the dive alone.
+    /// </summary>
+    private const double DiveShareBeforeNeighbourhoods = 0.25;
+
+    /// <summary>Share of what is left after the dive for the neighbourhood moves; CP-SAT over the columns gets the rest.</summary>
+    private const double NeighbourhoodShare = 0.85;
+
     /// <summary>Days of at most this many trips also get the block-by-block constructive plan (one exact pricing per block).</summary>
     private const int BlockByBlockTrips = 150;
 
@@ -107,9 +119,10 @@ internal static class BlockColumnGeneration
     /// <param name="lpOnly">True: stop after column generation (the LP bound and value, no integer blocks beyond the constructive plans); what the <c>battery-lp</c> measurement runs.</param>
     /// <param name="trace">Receives a line per pricing round (measurements); null: nothing.</param>
     /// <param name="networkAboveTrips">Days of more trips than this solve the network LP beside column generation and box its duals once it ends (tests lower it).</param>
+    /// <param name="neighbourhoods">False: no <see cref="BlockNeighbourhoods"/> at the end (the small days of its own moves).</param>
     /// <param name="awaitNetwork">True: wait for the network LP before the first pricing round, so that the box is set from the start (tests: small days converge before it ends).</param>
     public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget, bool lpOnly = false, Action<string>? trace = null,
-        int networkAboveTrips = NetworkBoundAboveTrips, bool awaitNetwork = false)
+        int networkAboveTrips = NetworkBoundAboveTrips, bool awaitNetwork = false, bool neighbourhoods = true)
     {
         var greedy = Enum.GetValues<GreedyRule>().Select(rule => GreedyBatteryPlan.Build(day, rule)).ToList();
         // With unlimited vehicles the rules build the same plans unless the fleet ran out.
@@ -266,6 +279,26 @@ internal static class BlockColumnGeneration
             network.Wait();
         }
 
+        // Big days: once the network LP has ended, the second core, idle beside pricing, improves the best constructive plan by
+        // neighbourhood moves until the integer stage needs it for the rounding worker (EarlyMoves).
+        var moving = neighbourhoods && !lpOnly && day.TripCount > networkAboveTrips;
+        var moves = new BlockNeighbourhoods(day);
+        using var stopMoves = new CancellationTokenSource();
+        var startMoves = best;
+        Action<string>? movesTrace = trace is null ? null : line => trace(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s {line}"));
+        var earlyMoves = !moving || startMoves is not { } constructive || options.Workers < 2
+            ? Task.FromResult(startMoves)
+            : network.ContinueWith(_ => (ImmutableArray<EnergyBlock>?)moves.Improve(constructive, 0, budget, 1, options.Seed, movesTrace, stopMoves.Token),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        void EarlyMoves()
+        {
+            stopMoves.Cancel();
+            if (earlyMoves.GetAwaiter().GetResult() is { } moved && (best is not { } current || Better(day, moved, current)))
+            {
+                best = moved;
+            }
+        }
+
         var pricingBudget = budget.Share(BudgetShares.BatteryColumnGeneration);
         var exact = false;
         var rounds = 0;
@@ -406,13 +439,17 @@ internal static class BlockColumnGeneration
         trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s integer stage: LP {master.Values().Sum():0.000} over {columns.Count} columns, rounded to {best?.Length} buses"));
         if (infeasible)
         {
+            EarlyMoves();
             return new Outcome(null, partial.Blocks, partial.Uncovered, fleetBound, lpValue, true, needed, more, false, columns.Count, network.GetAwaiter().GetResult()?.FleetBound ?? 0);
         }
 
         // Diving: fix the columns the LP (nearly) takes whole, re-price a few rounds, until the LP is integral.
         if (best is not { } known || known.Length > fleetBound)
         {
-            var diveBudget = budget.Share(BudgetShares.BatteryDiving);
+            var diveBudget = budget.Share(moving ? DiveShareBeforeNeighbourhoods : BudgetShares.BatteryDiving);
+            // The rounding worker below takes the second core.
+            EarlyMoves();
+
             var fixedPerSlot = new int[day.SlotCount];
 
             // Big days, on the second core (idle once the network LP has ended) for as long as the dive runs: randomised
@@ -538,8 +575,15 @@ internal static class BlockColumnGeneration
             }
         }
 
-        var proved = false;
         fleetBound = Math.Max(fleetBound, NetworkBound());
+        EarlyMoves();
+        if (moving && best is { } start && start.Length > fleetBound && !budget.IsSpent)
+        {
+            best = moves.Improve(start, fleetBound, budget.Share(NeighbourhoodShare), options.Workers, options.Seed, movesTrace);
+            fleetBound = Math.Max(fleetBound, NetworkBound());
+        }
+
+        var proved = false;
         if (!budget.IsSpent)
         {
             // At the bound only the cost can improve: CP-SAT gets a share of what is left, not all of it.
@@ -685,7 +729,7 @@ internal static class BlockColumnGeneration
         return null;
     }
 
-    private static bool Better(EnergyDay day, IReadOnlyList<EnergyBlock> candidate, ImmutableArray<EnergyBlock> current) =>
+    public static bool Better(EnergyDay day, IReadOnlyList<EnergyBlock> candidate, ImmutableArray<EnergyBlock> current) =>
         candidate.Count < current.Length || (candidate.Count == current.Length && Cost(day, candidate) < Cost(day, current));
 
     public static long Cost(EnergyDay day, IEnumerable<EnergyBlock> blocks) => blocks.Sum(b => BlockEnergy.CostFen(day, b));

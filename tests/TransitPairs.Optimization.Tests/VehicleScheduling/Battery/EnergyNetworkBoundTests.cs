@@ -84,7 +84,7 @@ public sealed class EnergyNetworkBoundTests
 
     /// <summary>
     /// The integer stage of the days with the box (the box lifted part-way through pricing, the LP restarted with a few
-    /// columns a trip, the rounding worker beside the dive), forced on small days: its plan covers every trip, passes the
+    /// columns a trip, the rounding worker beside the dive, neighbourhood moves beside pricing and after the dive), forced on small days: its plan covers every trip, passes the
     /// independent checker and is not below the bound. Days of 150–200 trips, where the first rounding is usually above the
     /// bound, so the dive and its worker run (not asserted: a rounding at the bound ends the method earlier).
     /// </summary>
