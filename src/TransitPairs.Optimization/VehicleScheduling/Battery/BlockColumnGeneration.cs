@@ -119,7 +119,7 @@ internal static class BlockColumnGeneration
     /// <param name="lpOnly">True: stop after column generation (the LP bound and value, no integer blocks beyond the constructive plans); what the <c>battery-lp</c> measurement runs.</param>
     /// <param name="trace">Receives a line per pricing round (measurements); null: nothing.</param>
     /// <param name="networkAboveTrips">Days of more trips than this solve the network LP beside column generation and box its duals once it ends (tests lower it).</param>
-    /// <param name="neighbourhoods">False: no <see cref="BlockNeighbourhoods"/> at the end (the small days of its own moves).</param>
+    /// <param name="neighbourhoods">False: no neighbourhood moves on big days (the small days that <see cref="BlockNeighbourhoods"/> itself plans).</param>
     /// <param name="awaitNetwork">True: wait for the network LP before the first pricing round, so that the box is set from the start (tests: small days converge before it ends).</param>
     public static Outcome Solve(EnergyDay day, SolveOptions options, WallClockBudget budget, bool lpOnly = false, Action<string>? trace = null,
         int networkAboveTrips = NetworkBoundAboveTrips, bool awaitNetwork = false, bool neighbourhoods = true)
