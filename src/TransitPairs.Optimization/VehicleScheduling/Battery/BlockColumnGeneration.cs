@@ -282,11 +282,11 @@ internal static class BlockColumnGeneration
         // Big days: once the network LP has ended, the second core, idle beside pricing, improves the best constructive plan by
         // neighbourhood moves until the integer stage needs it for the rounding worker (EarlyMoves).
         var moving = neighbourhoods && !lpOnly && day.TripCount > networkAboveTrips;
-        var moves = new BlockNeighbourhoods(day);
+        var moves = moving ? new BlockNeighbourhoods(day) : null;
         using var stopMoves = new CancellationTokenSource();
         var startMoves = best;
         Action<string>? movesTrace = trace is null ? null : line => trace(string.Create(CultureInfo.InvariantCulture, $"{budget.Elapsed.TotalSeconds:0.0} s {line}"));
-        var earlyMoves = !moving || startMoves is not { } constructive || options.Workers < 2
+        var earlyMoves = moves is null || startMoves is not { } constructive || options.Workers < 2
             ? Task.FromResult(startMoves)
             : network.ContinueWith(_ => (ImmutableArray<EnergyBlock>?)moves.Improve(constructive, 0, budget, 1, options.Seed, movesTrace, stopMoves.Token),
                 CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -577,7 +577,7 @@ internal static class BlockColumnGeneration
 
         fleetBound = Math.Max(fleetBound, NetworkBound());
         EarlyMoves();
-        if (moving && best is { } start && start.Length > fleetBound && !budget.IsSpent)
+        if (moves is not null && best is { } start && start.Length > fleetBound && !budget.IsSpent)
         {
             best = moves.Improve(start, fleetBound, budget.Share(NeighbourhoodShare), options.Workers, options.Seed, movesTrace);
             fleetBound = Math.Max(fleetBound, NetworkBound());
