@@ -25,18 +25,7 @@ internal static class SuperDepotStart
     {
         ArgumentNullException.ThrowIfNull(network);
         var n = network.TripCount;
-        var outCost = new long[n];
-        var inCost = new long[n];
-        for (var t = 0; t < n; t++)
-        {
-            var outs = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullOutCost[t]).Where(c => c >= 0).ToList();
-            var ins = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullInCost[t]).Where(c => c >= 0).ToList();
-            outCost[t] = outs.Count == 0 ? -1 : outs.Min();
-            inCost[t] = ins.Count == 0 ? -1 : ins.Min();
-        }
-
-        var limit = (int)Math.Min(n, network.Depots.Sum(d => (long)d.VehicleLimit));
-        var flow = MinCostFlowScheduler.SolveFlow(network, new ConnectionNetwork.DepotArcs(limit, outCost, inCost, new int[n], new int[n]));
+        var flow = MinCostFlowScheduler.SolveFlow(network, Arcs(network));
         if (flow is null)
         {
             return null;
@@ -68,5 +57,27 @@ internal static class SuperDepotStart
         }
 
         return new Start(assigned, flow.Value.Cost, assigned.Sum(b => b.Block.Trips.Length) == n);
+    }
+
+    /// <summary>
+    /// The super-depot's arcs: each trip's cheapest pull-out and pull-in over the depots with vehicles, and as many
+    /// vehicles as those depots park together (at most one a trip). No flow over them: the depots park too few vehicles.
+    /// </summary>
+    public static ConnectionNetwork.DepotArcs Arcs(ConnectionNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var n = network.TripCount;
+        var outCost = new long[n];
+        var inCost = new long[n];
+        for (var t = 0; t < n; t++)
+        {
+            var outs = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullOutCost[t]).Where(c => c >= 0).ToList();
+            var ins = network.Depots.Where(d => d.VehicleLimit > 0).Select(d => d.PullInCost[t]).Where(c => c >= 0).ToList();
+            outCost[t] = outs.Count == 0 ? -1 : outs.Min();
+            inCost[t] = ins.Count == 0 ? -1 : ins.Min();
+        }
+
+        var limit = (int)Math.Min(n, network.Depots.Sum(d => (long)d.VehicleLimit));
+        return new ConnectionNetwork.DepotArcs(limit, outCost, inCost, new int[n], new int[n]);
     }
 }

@@ -17,12 +17,35 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling;
 /// </summary>
 public sealed class MultiDepotHeuristicTests
 {
-    /// <summary>Random Carpaneto-style instance specifications (also used by <see cref="ArcGenerationLpTests"/>).</summary>
+    /// <summary>
+    /// Random Carpaneto-style instance specifications (also used by <see cref="ArcGenerationLpTests"/>) that have a schedule:
+    /// the generator's vehicle limits are drawn at random and now and then park fewer vehicles than the trips need
+    /// (40 trips, 2 depots, seed 961439: 9 + 9 vehicles where 20 chains are the fewest), which OR-Tools' min-cost flow over the
+    /// super-depot proves (every Carpaneto depot reaches every trip, so the depots' vehicles together are what limits).
+    /// </summary>
     internal static readonly Gen<(int Trips, int Depots, int Seed)> Instances =
-        from trips in Gen.Int[6, 60]
-        from depots in Gen.Int[2, 4]
-        from seed in Gen.Int[0, 1_000_000]
-        select (trips, depots, seed);
+        (from trips in Gen.Int[6, 60]
+         from depots in Gen.Int[2, 4]
+         from seed in Gen.Int[0, 1_000_000]
+         select (trips, depots, seed))
+        .Where(spec => HasSchedule(NetworkFactory.Build(CarpanetoInstance.Generate(spec.trips, spec.depots, spec.seed))));
+
+    private static bool HasSchedule(ConnectionNetwork network) => MinCostFlowScheduler.SolveFlowWithOrTools(network, SuperDepotStart.Arcs(network)) is not null;
+
+    /// <summary>
+    /// The instance that showed the generator's short fleets (a CI run's random sample): no schedule with the depots' 9 + 9
+    /// vehicles, by our flow and by OR-Tools', so no first schedule; with a vehicle a trip there is one.
+    /// </summary>
+    [Fact]
+    public void SuperDepotStart_DepotsParkTooFewVehicles_NoStartAndOrToolsAgrees()
+    {
+        var network = NetworkFactory.Build(CarpanetoInstance.Generate(40, 2, 961439));
+
+        Assert.Equal(18, network.Depots.Sum(d => d.VehicleLimit));
+        Assert.Null(SuperDepotStart.Build(network, fits: null));
+        Assert.False(HasSchedule(network));
+        Assert.NotNull(MinCostFlowScheduler.SolveFlowWithOrTools(network, SuperDepotStart.Arcs(network) with { VehicleLimit = network.TripCount }));
+    }
 
     /// <summary>A random instance, its network and its converged arc LP.</summary>
     private static (CostMatrixInstance Instance, ConnectionNetwork Network, ArcGenerationLp.Bound Relaxation) Relaxed((int Trips, int Depots, int Seed) spec)
