@@ -42,14 +42,27 @@ internal sealed class BlockNeighbourhoods
     /// <summary>
     /// Moves on <paramref name="workers"/> threads from <paramref name="plan"/> until <paramref name="budget"/> is spent or
     /// the plan's fleet reaches <paramref name="fleetBound"/> or <paramref name="stop"/> is cancelled (a move under way ends first); returns the best plan (<paramref name="plan"/> when no move saved anything).
+    /// With <paramref name="aside"/>, the last worker starts when that task has ended (work that holds a core until then).
     /// </summary>
     public ImmutableArray<EnergyBlock> Improve(ImmutableArray<EnergyBlock> plan, int fleetBound, WallClockBudget budget, int workers, int seed, Action<string>? trace = null,
-        CancellationToken stop = default)
+        CancellationToken stop = default, Task? aside = null)
     {
         var best = plan;
         var gate = new object();
         void Work(int worker)
         {
+            if (aside is not null && worker == workers - 1)
+            {
+                try
+                {
+                    aside.Wait(stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             var random = new Random(seed + worker);
             while (true)
             {

@@ -388,7 +388,7 @@ public sealed class BatterySchedulerTests
             Assert.NotNull(network);
             Assert.True(network.FleetBound <= expected, $"instance {instance}: the energy network LP bound {network.FleetBound} ({network.LpValue:0.000}) is above the optimum {expected}");
 
-            // The packing bound holds at any duals, not only the converged LP's: random ones, some negative.
+            // The packing bound holds at any duals, not only the converged LP's: random ones, some negative (and so does its ascent's).
             var day = new EnergyDay(problem);
             var pricing = new BlockPricing(day, int.MaxValue);
             var draws = new Random(instance);
@@ -397,6 +397,11 @@ public sealed class BatterySchedulerTests
                 double[] duals = [.. Enumerable.Range(0, day.TripCount).Select(_ => (draws.NextDouble() * 1.5) - 0.3)];
                 var packing = pricing.PackingBound(duals, n);
                 Assert.True(packing <= expected + 1e-9, $"instance {instance}: the packing bound {packing:0.000} at duals {string.Join(' ', duals.Select(d => d.ToString("0.00", CultureInfo.InvariantCulture)))} is above the optimum {expected}");
+
+                // And at every duals its ascent reaches from there.
+                var ascent = EnergyNetworkBoundTests.Ascend(day, duals, n, target: expected + 1);
+                Assert.True(ascent.Bound <= expected + 1e-9, $"instance {instance}: the packing ascent's bound {ascent.Bound:0.000} ({ascent.Steps} steps) is above the optimum {expected}");
+                Assert.True(ascent.Bound >= packing - 1e-9, $"instance {instance}: the packing ascent's bound {ascent.Bound:0.000} is below its start's {packing:0.000}");
             }
         }
 

@@ -9,7 +9,7 @@ namespace TransitPairs.Optimization.Tests.VehicleScheduling.Battery;
 /// <summary>
 /// The energy network LP (<see cref="EnergyNetworkBound"/>) is a relaxation: its bound never exceeds a
 /// checked plan's fleet nor the block master's converged LP on generated days (the brute-force days are in
-/// <see cref="BatterySchedulerTests"/>).
+/// <see cref="BatterySchedulerTests"/>); nor does the packing bound's ascent (<see cref="PackingAscent"/>) started from its duals.
 /// </summary>
 public sealed class EnergyNetworkBoundTests
 {
@@ -38,7 +38,19 @@ public sealed class EnergyNetworkBoundTests
         Assert.True(BatteryScheduleChecker.Check(problem, plan.Schedule).IsValid);
         Assert.True(network.FleetBound <= plan.Vehicles, $"network bound {network.FleetBound} ({network.LpValue:0.000}) above a checked plan of {plan.Vehicles}");
         Assert.True(network.FleetBound >= plan.NoBatteryFleetBound - 1, $"network bound {network.FleetBound} far below the no-battery bound {plan.NoBatteryFleetBound}: the network lost trips or arcs");
+
+        // The ascent from the network LP's duals (where no block prices out, so the packing bound there is their value):
+        // every exact step's bound holds for plans of at most K buses, the plan's fleet here.
+        double[] start = [.. network.TripDuals];
+        var ascent = Ascend(day, start, plan.Vehicles, target: plan.Vehicles + 1);
+        var atStart = new BlockPricing(day, int.MaxValue).PackingBound(start, plan.Vehicles);
+        Assert.True(ascent.Bound >= atStart - 1e-9, $"ascent {ascent.Bound:0.000} below its start's packing bound {atStart:0.000}");
+        Assert.True(ascent.Bound <= plan.Vehicles + 1e-9, $"ascent {ascent.Bound:0.000} ({ascent.Steps} steps) above a checked plan of {plan.Vehicles}");
     }
+
+    /// <summary>The ascent for at most 60 steps (a test's result must not depend on the clock), its own cheap pricing as the column method's.</summary>
+    internal static PackingAscent.Result Ascend(EnergyDay day, double[] start, int most, double target) =>
+        PackingAscent.Ascend(day, start, most, target, PackingAscent.FirstShare, (40, 6), new WallClockBudget(TimeSpan.FromSeconds(600)), null, CancellationToken.None, maxSteps: 60);
 
     [Theory]
     [Trait("Category", "Slow")]
@@ -54,6 +66,11 @@ public sealed class EnergyNetworkBoundTests
 
         Assert.NotNull(network);
         Assert.True(network.FleetBound <= master.FleetBound, $"network bound {network.FleetBound} ({network.LpValue:0.000}) above the master LP's {master.FleetBound} ({master.LpValue:0.000})");
+
+        // The packing bound's maximum is at most the master LP's value: so is every step of its ascent, whatever the target.
+        Assert.NotNull(master.Blocks);
+        var ascent = Ascend(day, [.. network.TripDuals], master.Blocks.Value.Length, target: master.LpValue + 2);
+        Assert.True(ascent.Bound <= master.LpValue + 1e-6, $"ascent {ascent.Bound:0.000} ({ascent.Steps} steps) above the converged master LP's {master.LpValue:0.000}");
     }
 
     /// <summary>
