@@ -36,7 +36,7 @@ internal static class BatteryLpProbe
         var outcome = BlockColumnGeneration.Solve(day, options, budget, lpOnly: !full, trace: line => Console.Error.WriteLine(line));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{trips} trips (seed {seed}): {(full ? $"{outcome.Blocks?.Length} buses, " : string.Empty)}battery LP bound {outcome.FleetBound} (network LP {outcome.NetworkBound}), master value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
+            $"{trips} trips (seed {seed}): {(full ? $"{outcome.Blocks?.Length} buses, " : string.Empty)}battery LP bound {outcome.FleetBound} (network LP {outcome.NetworkBound}), bound's value {outcome.LpValue:0.000}, {outcome.Columns} columns, {budget.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (pricing share {BudgetShares.BatteryColumnGeneration:P0} of {seconds} s)"));
         return 0;
     }
 }

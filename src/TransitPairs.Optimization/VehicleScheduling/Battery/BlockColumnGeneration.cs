@@ -93,7 +93,7 @@ internal static class BlockColumnGeneration
     /// <param name="Partial">When there is no plan: the constructive plan that covers the most trips with the fleet.</param>
     /// <param name="Uncovered">Trips <paramref name="Partial"/> leaves to no vehicle.</param>
     /// <param name="FleetBound">The battery LP bound on vehicles: the larger of the master's (rounded up; 0 when no exact pricing round ended in time) and <paramref name="NetworkBound"/>.</param>
-    /// <param name="LpValue">The master's LP value at that round (NaN without one).</param>
+    /// <param name="LpValue">The value the master's bound was rounded up from: a Lagrangian, Farley's or packing bound at an exact round, the LP's value once converged, or the packing ascent's best (NaN without one).</param>
     /// <param name="Infeasible">True when the LP bound exceeds every vehicle of the fleet: no plan exists (charger points relaxed, so the proof holds).</param>
     /// <param name="VehiclesNeeded">Vehicles the constructive plan needs with unlimited vehicles (an upper bound on what the day needs).</param>
     /// <param name="MoreBySlot">Per fleet slot, the vehicles that constructive plan uses beyond the slot's count (0 where it fits).</param>
@@ -337,8 +337,8 @@ internal static class BlockColumnGeneration
         var centreBound = double.NegativeInfinity;
         var boxEnded = false;
         var lastAdded = int.MaxValue;
-        var lastLp = double.PositiveInfinity;
         var ascending = false;
+        var lpAfterBox = double.PositiveInfinity;
         while (!pricingBudget.IsSpent)
         {
             // Every few rounds an exact one, so that a bound exists even when the LP's tail is long.
@@ -352,20 +352,23 @@ internal static class BlockColumnGeneration
                 boundAt = (lagrangian, duals);
             }
 
-            lastLp = value;
-            if (boxEnded && !ascending && moves is not null && options.Workers >= 2 && boundAt.Duals is { } ascentFrom)
+            if (boxEnded)
             {
-                // The second core: the early moves end with their current move (at 1,000 trips they had 178 buses by
-                // then, and saved nothing more before the dive in the runs traced), the ascent starts with their plan's
-                // fleet as K and runs until the dive; there the box's bound rose from 166.7 to 166.9–167.0.
-                // The unboxed master's value is at least the most the packing bound can reach: the ascent's target.
-                ascending = true;
-                var target = value;
-                stopMoves.Cancel();
-                earlyAscent = earlyMoves.ContinueWith(
-                    m => (PackingAscent.Result?)PackingAscent.Ascend(day, ascentFrom, m.Result?.Length ?? fleetOfAll, target, ascentShare,
-                        (HeuristicSuccessors, HeuristicLabels), budget, movesTrace, stopAscent.Token),
-                    CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                // The unboxed master's value: at least the most the packing bound can reach, the ascent's target.
+                Volatile.Write(ref lpAfterBox, value);
+                if (!ascending && moves is not null && options.Workers >= 2 && boundAt.Duals is { } ascentFrom)
+                {
+                    // The second core, from the first re-solve without the box (the target must be known: aiming at the
+                    // best plan's fleet until then, the ascent did not rise before the dive at 1,000 trips): the early moves
+                    // end with their current move (they had 178 buses by then, and saved nothing more before the dive in
+                    // the runs traced), the ascent starts with their plan's fleet as K and runs until the dive.
+                    ascending = true;
+                    stopMoves.Cancel();
+                    earlyAscent = earlyMoves.ContinueWith(
+                        m => (PackingAscent.Result?)PackingAscent.Ascend(day, ascentFrom, m.Result?.Length ?? fleetOfAll, () => Volatile.Read(ref lpAfterBox),
+                            ascentShare, (HeuristicSuccessors, HeuristicLabels), budget, movesTrace, stopAscent.Token),
+                        CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
             }
 
             // Box-step: the centre is the network LP's duals (no block prices out there: its value is their
@@ -455,8 +458,6 @@ internal static class BlockColumnGeneration
             master.ClearBox();
             master.ShowAll();
         }
-
-        var unboxedLp = lastLp;
 
         if (lpOnly)
         {
@@ -634,15 +635,16 @@ internal static class BlockColumnGeneration
         EarlyMoves();
         if (moves is not null && best is { } start && start.Length > fleetBound && !budget.IsSpent)
         {
-            // One core goes on with the ascent (from where it stopped, K now the best plan's fleet) until it would not reach
-            // the next whole bus in time, then moves blocks too: at 1,000 trips the moves on both cores had saved no bus
-            // after the dive in most runs; the ascent took the bound from 166.9–167.0 to 167.15–167.3, a bound of 168.
+            // Where pricing went on without the box (it had not converged inside it), one core goes on with the ascent (from
+            // where it stopped, K now the best plan's fleet) until it would not reach the next whole bus in time, then moves
+            // blocks too: at 1,000 trips the moves on both cores had saved no bus after the dive in most runs; the ascent
+            // took the bound from 166.9–167.0 to 167.15–167.3, a bound of 168.
             var movesBudget = budget.Share(NeighbourhoodShare);
             using var movesEnded = new CancellationTokenSource();
-            var ascent = !ascending || boundAt.Duals is not { } from ? Task.FromResult<PackingAscent.Result?>(null)
-                : Task.Run(() => (PackingAscent.Result?)PackingAscent.Ascend(day, from, start.Length, unboxedLp, ascentShare,
+            var ascent = !boxEnded || options.Workers < 2 || boundAt.Duals is not { } from ? Task.FromResult<PackingAscent.Result?>(null)
+                : Task.Run(() => (PackingAscent.Result?)PackingAscent.Ascend(day, from, start.Length, () => Math.Min(start.Length, lpAfterBox), ascentShare,
                     (HeuristicSuccessors, HeuristicLabels), movesBudget, movesTrace, movesEnded.Token));
-            best = moves.Improve(start, fleetBound, movesBudget, options.Workers, options.Seed, movesTrace, aside: ascending ? ascent : null);
+            best = moves.Improve(start, fleetBound, movesBudget, options.Workers, options.Seed, movesTrace, aside: ascent);
             movesEnded.Cancel();
             Ascended(ascent.GetAwaiter().GetResult(), "beside the moves");
             fleetBound = Math.Max(fleetBound, NetworkBound());
