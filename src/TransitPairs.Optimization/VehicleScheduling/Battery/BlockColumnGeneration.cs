@@ -638,7 +638,7 @@ internal static class BlockColumnGeneration
             // Where pricing went on without the box (it had not converged inside it), one core goes on with the ascent (from
             // where it stopped, K now the best plan's fleet) until it would not reach the next whole bus in time, then moves
             // blocks too: at 1,000 trips the moves on both cores had saved no bus after the dive in most runs; the ascent
-            // took the bound from 166.9–167.0 to 167.15–167.3, a bound of 168.
+            // took the bound from 166.9–167.0 to 167.1–167.3, a bound of 168.
             var movesBudget = budget.Share(NeighbourhoodShare);
             using var movesEnded = new CancellationTokenSource();
             var ascent = !boxEnded || options.Workers < 2 || boundAt.Duals is not { } from ? Task.FromResult<PackingAscent.Result?>(null)
